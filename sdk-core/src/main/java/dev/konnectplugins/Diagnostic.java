@@ -1,0 +1,44 @@
+package dev.konnectplugins;
+
+import java.util.Objects;
+
+/**
+ * One finding about a plugin, located in a file.
+ *
+ * @param rule     stable rule id, such as {@code sandbox.timer}
+ * @param severity error or warning
+ * @param file     the file, relative to the plugin directory, such as {@code handler.lua}
+ * @param line     1-based line, or 0 when the finding is about the whole file
+ * @param column   1-based column, or 0 when the finding is about the whole file or line
+ * @param message  what is wrong and what to do about it
+ */
+public record Diagnostic(String rule, Severity severity, String file, int line, int column, String message) {
+    public Diagnostic {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(message, "message");
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("line and column must be >= 0");
+        }
+    }
+
+    /** Whether this finding blocks an upload. */
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** The luacheck/ESLint form: {@code handler.lua:9:19: error [sandbox.timer] message}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(file);
+        if (line > 0) {
+            out.append(':').append(line);
+            if (column > 0) {
+                out.append(':').append(column);
+            }
+        }
+        return out.append(": ").append(severity.label()).append(" [").append(rule).append("] ").append(message)
+                .toString();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.konnectplugins;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What is uploaded as a streamed custom plugin: its name, the text of {@code handler.lua} and of
+ * {@code schema.lua}, and optional tags. Immutable; the {@code with...} methods return copies.
+ *
+ * <pre>{@code
+ * PluginSource source = PluginSource.fromDirectory(Path.of("plugins/stream-headers")).withTags("team-a");
+ * }</pre>
+ */
+public final class PluginSource {
+    /** File name Kong loads the handler from. */
+    public static final String HANDLER_FILE = "handler.lua";
+    /** File name Kong loads the schema from. */
+    public static final String SCHEMA_FILE = "schema.lua";
+
+    private final String name;
+    private final String handler;
+    private final String schema;
+    private final List<String> tags;
+    private final Path directory;
+
+    private PluginSource(String name, String handler, String schema, List<String> tags, Path directory) {
+        this.name = requireText(name, "name");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.tags = List.copyOf(tags);
+        this.directory = directory;
+    }
+
+    /** A source held in memory. */
+    public static PluginSource of(String name, String handler, String schema) {
+        return new PluginSource(name, handler, schema, List.of(), null);
+    }
+
+    /**
+     * Reads {@code handler.lua} and {@code schema.lua} (UTF-8) from a plugin directory. The plugin's name is the
+     * directory's name, as in Kong's {@code kong/plugins/<name>/} convention, unless {@link #withName} changes it.
+     *
+     * @throws UncheckedIOException naming the file when one is missing, unreadable or not UTF-8
+     */
+    public static PluginSource fromDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        Path absolute = directory.toAbsolutePath().normalize();
+        Path fileName = absolute.getFileName();
+        if (fileName == null) {
+            throw new IllegalArgumentException("A plugin directory needs a name, got " + directory);
+        }
+        return new PluginSource(fileName.toString(), readUtf8(directory.resolve(HANDLER_FILE)),
+                readUtf8(directory.resolve(SCHEMA_FILE)), List.of(), directory);
+    }
+
+    /** A copy with another upload name. */
+    public PluginSource withName(String newName) {
+        return new PluginSource(newName, handler, schema, tags, directory);
+    }
+
+    /** A copy with these tags instead of the current ones. */
+    public PluginSource withTags(String... newTags) {
+        return withTags(Arrays.asList(newTags));
+    }
+
+    /** A copy with these tags instead of the current ones. */
+    public PluginSource withTags(List<String> newTags) {
+        Objects.requireNonNull(newTags, "tags");
+        for (int i = 0; i < newTags.size(); i++) {
+            requireText(newTags.get(i), "tags[" + i + "]");
+        }
+        return new PluginSource(name, handler, schema, newTags, directory);
+    }
+
+    /** The name the plugin is uploaded under. */
+    public String name() {
+        return name;
+    }
+
+    /** The text of handler.lua. */
+    public String handler() {
+        return handler;
+    }
+
+    /** The text of schema.lua. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The tags, possibly empty, never null. */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** The directory this source was read from, if it came from one. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof PluginSource)) {
+            return false;
+        }
+        PluginSource that = (PluginSource) other;
+        return name.equals(that.name) && handler.equals(that.handler) && schema.equals(that.schema)
+                && tags.equals(that.tags) && Objects.equals(directory, that.directory);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, handler, schema, tags, directory);
+    }
+
+    /** Names the plugin and sizes of its files, never their content. */
+    @Override
+    public String toString() {
+        return "PluginSource{name=" + name + ", handler=" + handler.length() + " chars, schema=" + schema.length()
+                + " chars, tags=" + tags + (directory == null ? "" : ", directory=" + directory) + "}";
+    }
+
+    private static String requireText(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    private static String readUtf8(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("Plugin file not found: " + file, e);
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException("Plugin file is not valid UTF-8: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read plugin file " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
