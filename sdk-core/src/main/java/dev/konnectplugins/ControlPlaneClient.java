@@ -1,0 +1,50 @@
+package dev.konnectplugins;
+
+import dev.konnectplugins.internal.HttpPipeline;
+import dev.konnectplugins.internal.UploadGuard;
+import dev.konnectplugins.model.ControlPlane;
+
+/**
+ * One control plane, the root of its custom plugins and plugin schemas:
+ * {@code konnect.controlPlane(id).customPlugins()}. Cheap to create; thread-safe.
+ */
+public final class ControlPlaneClient {
+    private final HttpPipeline pipeline;
+    private final UploadGuard guard;
+    private final String id;
+
+    ControlPlaneClient(HttpPipeline pipeline, UploadGuard guard, String id) {
+        this.pipeline = pipeline;
+        this.guard = guard;
+        this.id = Requests.requireText(id, "controlPlaneId");
+    }
+
+    /** The control plane's id (a UUID). */
+    public String id() {
+        return id;
+    }
+
+    /** Its streamed custom plugins. */
+    public CustomPlugins customPlugins() {
+        return new CustomPlugins(new CustomPluginsAsync(pipeline, guard, id));
+    }
+
+    /** Its hybrid-mode plugin schemas. */
+    public PluginSchemas pluginSchemas() {
+        return new PluginSchemas(new PluginSchemasAsync(pipeline, id));
+    }
+
+    /**
+     * Reads the control plane itself.
+     *
+     * @throws NotFoundException when it does not exist
+     */
+    public ControlPlane get() {
+        return new ControlPlanes(new ControlPlanesAsync(pipeline)).get(id);
+    }
+
+    @Override
+    public String toString() {
+        return "ControlPlaneClient{id=" + id + "}";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.konnectplugins;
+
+import dev.konnectplugins.internal.Futures;
+import dev.konnectplugins.model.CustomPlugin;
+import java.util.Optional;
+
+/**
+ * The streamed custom plugins of one control plane
+ * ({@code /v2/control-planes/{id}/core-entities/custom-plugins}). Thread-safe; blocking.
+ * {@link #async()} gives the same operations without blocking.
+ *
+ * <pre>{@code
+ * CustomPlugins plugins = konnect.controlPlane(controlPlaneId).customPlugins();
+ * CustomPlugin saved = plugins.upsert(PluginSource.fromDirectory(Path.of("stream-headers")));
+ * }</pre>
+ *
+ * <p>When {@code sdk-validation} is on the class path, {@link #create} and {@link #upsert} first validate the plugin
+ * offline and throw {@link PluginValidationException} without sending anything if Konnect would reject it or it
+ * would fail on the data plane (see {@link Konnect.Builder#validateBeforeUpload(boolean)}).
+ */
+public final class CustomPlugins {
+    private final CustomPluginsAsync async;
+
+    CustomPlugins(CustomPluginsAsync async) {
+        this.async = async;
+    }
+
+    /** The same operations, returning {@link java.util.concurrent.CompletableFuture}s. */
+    public CustomPluginsAsync async() {
+        return async;
+    }
+
+    /** The control plane these plugins belong to. */
+    public String controlPlaneId() {
+        return async.controlPlaneId();
+    }
+
+    /**
+     * Uploads a new plugin (POST). Never retried after a server error, so it cannot be created twice.
+     *
+     * @throws PluginValidationException when validation is on and the plugin would be rejected (nothing is sent)
+     * @throws ConflictException         when a plugin with this name exists; use {@link #upsert} to replace it
+     * @throws BadRequestException       when Konnect rejects the plugin; see its invalid parameters
+     */
+    public CustomPlugin create(PluginSource source) {
+        return Futures.join(async.create(source));
+    }
+
+    /**
+     * Reads a plugin by id or name.
+     *
+     * @throws NotFoundException when there is no such plugin (or no such control plane)
+     */
+    public CustomPlugin get(String idOrName) {
+        return Futures.join(async.get(idOrName));
+    }
+
+    /** Reads a plugin by id or name; empty when there is none. */
+    public Optional<CustomPlugin> find(String idOrName) {
+        return Futures.join(async.find(idOrName));
+    }
+
+    /** Every plugin, fetching pages lazily as iteration proceeds. */
+    public PagedIterable<CustomPlugin> list() {
+        return list(ListOptions.defaults());
+    }
+
+    /** The plugins matching the tag filter, with the given page size, fetched lazily. */
+    public PagedIterable<CustomPlugin> list(ListOptions options) {
+        AsyncPagedIterable<CustomPlugin> pages = async.list(options);
+        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
+    }
+
+    /**
+     * Creates the plugin named by the source, or replaces it (PUT by name).
+     *
+     * @throws PluginValidationException when validation is on and the plugin would be rejected (nothing is sent)
+     * @throws PluginInUseException      when Konnect refuses to change a plugin that instances use
+     */
+    public CustomPlugin upsert(PluginSource source) {
+        return Futures.join(async.upsert(source));
+    }
+
+    /** Creates or replaces the plugin with this id or name (PUT). */
+    public CustomPlugin upsert(String idOrName, PluginSource source) {
+        return Futures.join(async.upsert(idOrName, source));
+    }
+
+    /**
+     * Deletes a plugin by id or name. A plugin that is already gone is not an error.
+     *
+     * @throws PluginInUseException when plugin instances still use it
+     */
+    public void delete(String idOrName) {
+        Futures.join(async.delete(idOrName));
+    }
+
+    @Override
+    public String toString() {
+        return "CustomPlugins{controlPlaneId=" + controlPlaneId() + "}";
+    }
+}

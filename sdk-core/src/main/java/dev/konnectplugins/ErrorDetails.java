@@ -1,0 +1,47 @@
+package dev.konnectplugins;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything known about one error answer from Konnect, decoded from any of its error shapes.
+ * The SDK builds these; they are public so that tests can construct the exceptions.
+ *
+ * @param method            HTTP method of the request
+ * @param path              path and query of the request
+ * @param statusCode        HTTP status of the answer
+ * @param konnectMessage    Konnect's words (problem {@code detail}, or {@code message}); may be empty
+ * @param traceId           correlation id, or null
+ * @param invalidParameters the fields Konnect rejected, possibly empty
+ * @param rawBody           the body exactly as received
+ */
+public record ErrorDetails(String method, String path, int statusCode, String konnectMessage, String traceId,
+                           List<InvalidParameter> invalidParameters, String rawBody) {
+    public ErrorDetails {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        konnectMessage = konnectMessage == null ? "" : konnectMessage;
+        invalidParameters = List.copyOf(invalidParameters);
+        rawBody = rawBody == null ? "" : rawBody;
+    }
+
+    /** One line for an exception message: method, path, status, Konnect's words, fields and trace id. */
+    String describe() {
+        StringBuilder out = new StringBuilder(method).append(' ').append(path).append(" failed: HTTP ")
+                .append(statusCode);
+        if (!konnectMessage.isEmpty()) {
+            out.append(": ").append(konnectMessage);
+        }
+        if (!invalidParameters.isEmpty()) {
+            out.append(" [");
+            for (int i = 0; i < invalidParameters.size(); i++) {
+                out.append(i == 0 ? "" : "; ").append(invalidParameters.get(i));
+            }
+            out.append(']');
+        }
+        if (traceId != null) {
+            out.append(" (trace id ").append(traceId).append(')');
+        }
+        return out.toString();
+    }
+}

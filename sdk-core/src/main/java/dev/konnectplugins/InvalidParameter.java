@@ -1,0 +1,21 @@
+package dev.konnectplugins;
+
+import java.util.Objects;
+
+/**
+ * One field Konnect rejected in a request, and why.
+ *
+ * @param field  the field, such as {@code name} or {@code tags[0]}; {@code body} for the whole request
+ * @param reason Konnect's explanation
+ */
+public record InvalidParameter(String field, String reason) {
+    public InvalidParameter {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String toString() {
+        return field + ": " + reason;
+    }
+}

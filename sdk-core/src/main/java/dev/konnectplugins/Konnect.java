@@ -1,0 +1,375 @@
+package dev.konnectplugins;
+
+import dev.konnectplugins.internal.Delayer;
+import dev.konnectplugins.internal.EnvironmentProxySelector;
+import dev.konnectplugins.internal.HttpPipeline;
+import dev.konnectplugins.internal.TransportSettings;
+import dev.konnectplugins.internal.UploadGuard;
+import dev.konnectplugins.internal.UserAgent;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The Konnect client: immutable, thread-safe, meant to be built once and shared. Close it when done.
+ *
+ * <pre>{@code
+ * try (Konnect konnect = Konnect.builder().region(Region.EU).tokenFromEnvironment().build()) {
+ *     CustomPlugins plugins = konnect.controlPlaneByName("prod-gateways").customPlugins();
+ *     plugins.upsert(PluginSource.fromDirectory(Path.of("plugins/stream-headers")));
+ * }
+ * }</pre>
+ */
+public final class Konnect implements AutoCloseable {
+    /** The environment variable {@link Builder#tokenFromEnvironment()} reads. */
+    public static final String TOKEN_VARIABLE = "KONNECT_TOKEN";
+
+    private final HttpPipeline pipeline;
+    private final UploadGuard guard;
+    private final ExecutorService ownedExecutor;
+    private final ScheduledThreadPoolExecutor timer;
+
+    private Konnect(HttpPipeline pipeline, UploadGuard guard, ExecutorService ownedExecutor,
+                    ScheduledThreadPoolExecutor timer) {
+        this.pipeline = pipeline;
+        this.guard = guard;
+        this.ownedExecutor = ownedExecutor;
+        this.timer = timer;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A control plane by id: the root of its custom plugins and plugin schemas. Sends nothing. */
+    public ControlPlaneClient controlPlane(String controlPlaneId) {
+        return new ControlPlaneClient(pipeline, guard, controlPlaneId);
+    }
+
+    /**
+     * A control plane by exact name, resolved now through {@code GET /v2/control-planes?filter[name][eq]=...}.
+     * Resolve once and keep the result: each call asks Konnect again.
+     *
+     * @throws NotFoundException when no control plane has this name
+     */
+    public ControlPlaneClient controlPlaneByName(String name) {
+        return controlPlane(controlPlanes().getByName(name).getId());
+    }
+
+    /** The organization's control planes (list, get, find by name). */
+    public ControlPlanes controlPlanes() {
+        return new ControlPlanes(new ControlPlanesAsync(pipeline));
+    }
+
+    /** The base URL requests go to, such as {@code https://eu.api.konghq.com}. */
+    public URI baseUrl() {
+        return pipeline.settings().baseUrl();
+    }
+
+    /** The retry policy every call follows. */
+    public RetryPolicy retryPolicy() {
+        return pipeline.settings().retryPolicy();
+    }
+
+    /** Whether uploads are validated offline first (sdk-validation on the class path, and not turned off). */
+    public boolean validatesBeforeUpload() {
+        return guard.active();
+    }
+
+    /** Refuses further calls and stops the threads this client started. A shared HttpClient is left alone. */
+    @Override
+    public void close() {
+        pipeline.close();
+        timer.shutdownNow();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "Konnect{baseUrl=" + baseUrl() + ", token=<redacted>, validateBeforeUpload=" + guard.active() + ", "
+                + pipeline.settings() + "}";
+    }
+
+    /**
+     * Configures and builds a {@link Konnect}. Required: where ({@link #region}, {@link #baseUrl}) and who
+     * ({@link #token}, {@link #tokenFromEnvironment()}).
+     */
+    public static final class Builder {
+        private Region region;
+        private URI baseUrl;
+        private String customDomain;
+        private String token;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration attemptTimeout = Duration.ofSeconds(30);
+        private Duration totalTimeout = Duration.ofMinutes(2);
+        private ProxySelector proxy;
+        private HttpClient httpClient;
+        private Executor executor;
+        private String userAgentSuffix;
+        private boolean validateBeforeUpload = true;
+        private Delayer delayer;
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+        private Builder() {
+        }
+
+        /** Konnect's API host for a region, {@code https://{region}.api.konghq.com}. */
+        public Builder region(Region value) {
+            this.region = Objects.requireNonNull(value, "region");
+            return this;
+        }
+
+        /** Any host, such as a fake Konnect in tests: {@code http://localhost:8080}. Requests go to {@code /v2/...} under it. */
+        public Builder baseUrl(URI value) {
+            Objects.requireNonNull(value, "baseUrl");
+            if (value.getScheme() == null || value.getHost() == null
+                    || !(value.getScheme().equals("http") || value.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL, got " + value);
+            }
+            this.baseUrl = value;
+            return this;
+        }
+
+        /** With {@link #region}: a Konnect custom domain, so the host becomes {@code {region}.api.{domain}}. */
+        public Builder customDomain(String domain) {
+            Objects.requireNonNull(domain, "customDomain");
+            if (domain.isBlank() || domain.contains("/") || domain.contains(":")) {
+                throw new IllegalArgumentException("customDomain must be a bare domain such as example.com, got '"
+                        + domain + "'");
+            }
+            this.customDomain = domain.trim();
+            return this;
+        }
+
+        /** A personal ({@code kpat_...}) or system-account ({@code spat_...}) access token. */
+        public Builder token(String value) {
+            Objects.requireNonNull(value, "token");
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            this.token = value.trim();
+            return this;
+        }
+
+        /**
+         * Reads the token from {@value Konnect#TOKEN_VARIABLE}.
+         *
+         * @throws IllegalStateException when the variable is not set
+         */
+        public Builder tokenFromEnvironment() {
+            return tokenFromEnvironment(System.getenv());
+        }
+
+        Builder tokenFromEnvironment(Map<String, String> environment) {
+            String value = environment.get(TOKEN_VARIABLE);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(TOKEN_VARIABLE + " is not set: export a Konnect personal or "
+                        + "system-account access token, or call token(...)");
+            }
+            return token(value);
+        }
+
+        /** When and how failed calls are retried; default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /** How long opening a connection may take; default 10 s. */
+        public Builder connectTimeout(Duration value) {
+            this.connectTimeout = positive(value, "connectTimeout");
+            return this;
+        }
+
+        /** How long one attempt may wait for Konnect's answer; default 30 s. */
+        public Builder attemptTimeout(Duration value) {
+            this.attemptTimeout = positive(value, "attemptTimeout");
+            return this;
+        }
+
+        /** How long a call may take, every attempt and backoff included; default 2 min. */
+        public Builder totalTimeout(Duration value) {
+            this.totalTimeout = positive(value, "totalTimeout");
+            return this;
+        }
+
+        /** Routes requests through a proxy. */
+        public Builder proxy(ProxySelector value) {
+            this.proxy = Objects.requireNonNull(value, "proxy");
+            return this;
+        }
+
+        /**
+         * Uses {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}, which {@code java.net.http} ignores on
+         * its own. Without these variables, requests go direct.
+         *
+         * @throws IllegalArgumentException naming the variable that is not a proxy URL
+         */
+        public Builder proxyFromEnvironment() {
+            return proxyFromEnvironment(System.getenv());
+        }
+
+        Builder proxyFromEnvironment(Map<String, String> environment) {
+            return proxy(EnvironmentProxySelector.from(environment));
+        }
+
+        /**
+         * Sends through your own {@link HttpClient} (its proxy, TLS, executor and connect timeout apply; the SDK's
+         * {@link #connectTimeout}, {@link #proxy} and {@link #executor} must then not be set). It is not closed.
+         */
+        public Builder httpClient(HttpClient value) {
+            this.httpClient = Objects.requireNonNull(value, "httpClient");
+            return this;
+        }
+
+        /** Runs HTTP work and async completions on this executor instead of the client's own threads. */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /** Appended to the User-Agent, for tools built on this SDK: {@code my-deployer/1.2}. */
+        public Builder userAgentSuffix(String value) {
+            Objects.requireNonNull(value, "userAgentSuffix");
+            if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+                throw new IllegalArgumentException("userAgentSuffix must be printable ASCII");
+            }
+            this.userAgentSuffix = value;
+            return this;
+        }
+
+        /**
+         * Whether create and upsert first validate plugins offline with the validators on the class path
+         * (sdk-validation); default true. Turn off to let Konnect be the only judge.
+         */
+        public Builder validateBeforeUpload(boolean value) {
+            this.validateBeforeUpload = value;
+            return this;
+        }
+
+        /** For tests: waits between attempts without sleeping. */
+        Builder delayer(Delayer value) {
+            this.delayer = Objects.requireNonNull(value, "delayer");
+            return this;
+        }
+
+        /** For tests: the clock HTTP-date {@code Retry-After} values are measured against. */
+        Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** For tests: the jitter source, values in [0, 1). */
+        Builder random(DoubleSupplier value) {
+            this.random = Objects.requireNonNull(value, "random");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when the host or the token is missing, or options contradict each other
+         */
+        public Konnect build() {
+            URI root = resolveBaseUrl();
+            if (token == null) {
+                throw new IllegalStateException("No token: call token(...) or tokenFromEnvironment()");
+            }
+            if (httpClient != null && (proxy != null || executor != null || !connectTimeout.equals(Duration.ofSeconds(10)))) {
+                throw new IllegalStateException("httpClient(...) cannot be combined with proxy, executor or "
+                        + "connectTimeout: configure them on your HttpClient");
+            }
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("konnect-timer"));
+            timer.setRemoveOnCancelPolicy(true);
+            ExecutorService ownedExecutor = httpClient == null && executor == null
+                    ? Executors.newCachedThreadPool(daemonThreads("konnect-http")) : null;
+            HttpClient client = httpClient != null ? httpClient : newHttpClient(ownedExecutor != null ? ownedExecutor
+                    : executor);
+            Delayer waits = delayer != null ? delayer : wait -> {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                timer.schedule(() -> done.complete(null), wait.toNanos(), TimeUnit.NANOSECONDS);
+                return done;
+            };
+            TransportSettings settings = new TransportSettings(client, root, "Bearer " + token,
+                    UserAgent.of(userAgentSuffix), retryPolicy, connectTimeout, attemptTimeout, totalTimeout, waits,
+                    clock, random);
+            UploadGuard guard = validateBeforeUpload ? UploadGuard.fromClassPath() : UploadGuard.disabled();
+            return new Konnect(new HttpPipeline(settings, timer), guard, ownedExecutor, timer);
+        }
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "Konnect.Builder{region=" + region + ", baseUrl=" + baseUrl + ", token="
+                    + (token == null ? "<unset>" : "<redacted>") + ", retryPolicy=" + retryPolicy + "}";
+        }
+
+        private URI resolveBaseUrl() {
+            if (region != null && baseUrl != null) {
+                throw new IllegalStateException("Both region(...) and baseUrl(...) are set; choose one");
+            }
+            if (customDomain != null && region == null) {
+                throw new IllegalStateException("customDomain(...) needs region(...)");
+            }
+            if (region == null && baseUrl == null) {
+                throw new IllegalStateException("No host: call region(Region.US|EU|AU|ME|IN|SG) or baseUrl(URI)");
+            }
+            URI root = region != null ? (customDomain != null ? region.baseUrl(customDomain) : region.baseUrl())
+                    : baseUrl;
+            String text = root.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            if (text.endsWith("/v2")) {
+                text = text.substring(0, text.length() - 3);
+            }
+            return URI.create(text);
+        }
+
+        private HttpClient newHttpClient(Executor httpExecutor) {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(connectTimeout)
+                    .executor(httpExecutor);
+            if (proxy != null) {
+                builder.proxy(proxy);
+            }
+            return builder.build();
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        private static ThreadFactory daemonThreads(String prefix) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+    }
+}

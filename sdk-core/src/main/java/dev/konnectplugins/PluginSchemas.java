@@ -1,0 +1,66 @@
+package dev.konnectplugins;
+
+import dev.konnectplugins.internal.Futures;
+import dev.konnectplugins.model.PluginSchema;
+import java.util.Optional;
+
+/**
+ * The hybrid-mode custom plugin schemas of one control plane
+ * ({@code /v2/control-planes/{id}/core-entities/plugin-schemas}): only the schema is uploaded, the plugin's code
+ * is deployed on every data plane by you. Thread-safe; blocking. {@link #async()} gives the same without blocking.
+ */
+public final class PluginSchemas {
+    private final PluginSchemasAsync async;
+
+    PluginSchemas(PluginSchemasAsync async) {
+        this.async = async;
+    }
+
+    /** The same operations, returning {@link java.util.concurrent.CompletableFuture}s. */
+    public PluginSchemasAsync async() {
+        return async;
+    }
+
+    /**
+     * Uploads a schema (POST); Konnect takes the plugin name from the schema.
+     *
+     * @throws ConflictException when a schema for that plugin exists; use {@link #upsert} to replace it
+     */
+    public PluginSchema create(String luaSchema) {
+        return Futures.join(async.create(luaSchema));
+    }
+
+    /**
+     * Reads the schema of plugin {@code name}.
+     *
+     * @throws NotFoundException when there is none
+     */
+    public PluginSchema get(String name) {
+        return Futures.join(async.get(name));
+    }
+
+    /** Reads the schema of plugin {@code name}; empty when there is none. */
+    public Optional<PluginSchema> find(String name) {
+        return Futures.join(async.find(name));
+    }
+
+    /** Every schema, fetched lazily. */
+    public PagedIterable<PluginSchema> list() {
+        AsyncPagedIterable<PluginSchema> pages = async.list();
+        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
+    }
+
+    /** Creates or replaces the schema of plugin {@code name} (PUT). */
+    public PluginSchema upsert(String name, String luaSchema) {
+        return Futures.join(async.upsert(name, luaSchema));
+    }
+
+    /**
+     * Deletes the schema of plugin {@code name}; one that is already gone is not an error.
+     *
+     * @throws PluginInUseException when plugin instances still use it
+     */
+    public void delete(String name) {
+        Futures.join(async.delete(name));
+    }
+}

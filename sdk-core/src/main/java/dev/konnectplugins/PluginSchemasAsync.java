@@ -1,0 +1,95 @@
+package dev.konnectplugins;
+
+import dev.konnectplugins.internal.ApiPath;
+import dev.konnectplugins.internal.ApiRequest;
+import dev.konnectplugins.internal.HttpPipeline;
+import dev.konnectplugins.model.PluginSchema;
+import dev.konnectplugins.model.PluginSchemaEnvelope;
+import dev.konnectplugins.model.PluginSchemaPage;
+import dev.konnectplugins.model.PluginSchemaRequest;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The hybrid-mode plugin schemas of one control plane, without blocking; see {@link PluginSchemas}. */
+public final class PluginSchemasAsync {
+    private static final int PAGE_SIZE = 100;
+
+    private final HttpPipeline pipeline;
+    private final String controlPlaneId;
+
+    PluginSchemasAsync(HttpPipeline pipeline, String controlPlaneId) {
+        this.pipeline = pipeline;
+        this.controlPlaneId = controlPlaneId;
+    }
+
+    /** Uploads a schema (POST); Konnect takes the name from the schema itself. */
+    public CompletableFuture<PluginSchema> create(String luaSchema) {
+        return pipeline.send(ApiRequest.post(collection().toString(), body(luaSchema)))
+                .thenApply(response -> unwrap(response.as(PluginSchemaEnvelope.class)));
+    }
+
+    /** Reads a schema by plugin name; fails with {@link NotFoundException} when absent. */
+    public CompletableFuture<PluginSchema> get(String name) {
+        return pipeline.send(ApiRequest.get(item(name).toString()))
+                .thenApply(response -> unwrap(response.as(PluginSchemaEnvelope.class)));
+    }
+
+    /** Reads a schema by plugin name; empty when absent. */
+    public CompletableFuture<Optional<PluginSchema>> find(String name) {
+        return Requests.emptyWhenNotFound(get(name));
+    }
+
+    /** Every schema, page by page as it is consumed. */
+    public AsyncPagedIterable<PluginSchema> list() {
+        return new AsyncPagedIterable<>(() -> page(null, 0));
+    }
+
+    /** Creates or replaces the schema of plugin {@code name} (PUT). */
+    public CompletableFuture<PluginSchema> upsert(String name, String luaSchema) {
+        return pipeline.send(ApiRequest.put(item(name).toString(), body(luaSchema)))
+                .thenApply(response -> unwrap(response.as(PluginSchemaEnvelope.class)));
+    }
+
+    /** Deletes the schema of plugin {@code name}; completes normally when it was already gone. */
+    public CompletableFuture<Void> delete(String name) {
+        return Requests.ignoreNotFound(pipeline.send(ApiRequest.delete(item(name).toString())));
+    }
+
+    /**
+     * Konnect reports a total but no next cursor for schemas; the next page is asked for with {@code page[after]}
+     * set to the last name seen, until the total is reached.
+     */
+    private CompletableFuture<Page<PluginSchema>> page(String after, int seenBefore) {
+        ApiPath path = collection().query("page[size]", PAGE_SIZE).query("page[after]", after);
+        return pipeline.send(ApiRequest.get(path.toString())).thenApply(response -> {
+            PluginSchemaPage body = response.as(PluginSchemaPage.class);
+            List<PluginSchema> items = body.getItems() == null ? List.of() : body.getItems();
+            int seen = seenBefore + items.size();
+            long total = body.getPage() == null || body.getPage().getTotalCount() == null ? seen
+                    : body.getPage().getTotalCount();
+            String last = items.isEmpty() ? null : items.get(items.size() - 1).getName();
+            String next = seen < total ? Requests.nextCursor(last, after, items.isEmpty()) : null;
+            return new Page<>(items, next, cursor -> page(cursor, seen));
+        });
+    }
+
+    private static PluginSchemaRequest body(String luaSchema) {
+        Objects.requireNonNull(luaSchema, "luaSchema");
+        return new PluginSchemaRequest().luaSchema(luaSchema);
+    }
+
+    private static PluginSchema unwrap(PluginSchemaEnvelope envelope) {
+        return envelope.getItem() == null ? new PluginSchema() : envelope.getItem();
+    }
+
+    private ApiPath collection() {
+        return ApiPath.of("v2", "control-planes").segment(controlPlaneId).literal("core-entities")
+                .literal("plugin-schemas");
+    }
+
+    private ApiPath item(String name) {
+        return collection().segment(Requests.requireText(name, "name"));
+    }
+}

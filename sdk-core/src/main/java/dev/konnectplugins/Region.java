@@ -1,0 +1,43 @@
+package dev.konnectplugins;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The Konnect geographies that host control planes; each has its own API host. */
+public enum Region {
+    US, EU, AU, ME, IN,
+    /** Singapore; an organization admin must opt in to this region. */
+    SG;
+
+    /** The region's code as Konnect writes it, such as {@code eu}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The API host root, such as {@code https://eu.api.konghq.com}. */
+    public URI baseUrl() {
+        return baseUrl("konghq.com");
+    }
+
+    /** The API host root under a Konnect custom domain, such as {@code https://eu.api.example.com}. */
+    public URI baseUrl(String domain) {
+        return URI.create("https://" + code() + ".api." + domain);
+    }
+
+    /**
+     * Parses a region code, ignoring case: {@code us}, {@code EU}, ...
+     *
+     * @throws IllegalArgumentException naming the accepted codes
+     */
+    public static Region of(String code) {
+        for (Region region : values()) {
+            if (region.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
+                return region;
+            }
+        }
+        throw new IllegalArgumentException("Unknown Konnect region '" + code + "'; expected one of "
+                + Arrays.stream(values()).map(Region::code).collect(Collectors.joining(", ")));
+    }
+}

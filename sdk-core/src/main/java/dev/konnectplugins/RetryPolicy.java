@@ -1,0 +1,156 @@
+package dev.konnectplugins;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * When and how a failed call is tried again. Fixed when the client is built.
+ *
+ * <p>What is retried, by default:
+ * <ul>
+ *   <li>429 Too Many Requests, on every method: Konnect refused before doing anything;</li>
+ *   <li>502, 503 and 504, and I/O failures or attempt timeouts, on GET, PUT and DELETE only: repeating them is
+ *       harmless, while a POST that may have reached Konnect could create the plugin twice;</li>
+ *   <li>a POST only when the connection was never made (refused, or the connect timeout fired).</li>
+ * </ul>
+ * The wait before attempt {@code n+1} is a random duration between zero and
+ * {@code min(maxBackoff, initialBackoff * 2^(n-1))} ("full jitter"), unless Konnect said how long to wait with
+ * {@code Retry-After} or {@code retry-after-ms}, which is honoured up to {@code maxBackoff}.
+ */
+public final class RetryPolicy {
+    private static final RetryPolicy DEFAULTS = builder().build();
+    private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Set<Integer> retryableStatuses;
+    private final boolean retryIoFailures;
+
+    private RetryPolicy(Builder builder) {
+        this.maxAttempts = builder.maxAttempts;
+        this.initialBackoff = builder.initialBackoff;
+        this.maxBackoff = builder.maxBackoff;
+        this.retryableStatuses = Set.copyOf(builder.retryableStatuses);
+        this.retryIoFailures = builder.retryIoFailures;
+    }
+
+    /** 3 attempts, 500 ms initial backoff, 30 s maximum, 429 always and 502/503/504 on idempotent calls. */
+    public static RetryPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** Never retry: every call makes exactly one attempt. */
+    public static RetryPolicy none() {
+        return NONE;
+    }
+
+    /** Starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Attempts per call, including the first; 1 means no retry. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The cap of the first backoff; it doubles for each further attempt. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The longest wait between two attempts, also the cap on a server's {@code Retry-After}. */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** The 5xx (or other) statuses retried on idempotent calls; 429 is always retried. */
+    public Set<Integer> retryableStatuses() {
+        return retryableStatuses;
+    }
+
+    /** Whether I/O failures and attempt timeouts are retried on idempotent calls. */
+    public boolean retryIoFailures() {
+        return retryIoFailures;
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+                + maxBackoff + ", retryableStatuses=" + new TreeSet<>(retryableStatuses) + ", retryIoFailures="
+                + retryIoFailures + "}";
+    }
+
+    /** Builds a {@link RetryPolicy}; starts from the defaults. */
+    public static final class Builder {
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Set<Integer> retryableStatuses = Set.of(502, 503, 504);
+        private boolean retryIoFailures = true;
+
+        private Builder() {
+        }
+
+        /** Attempts per call including the first, at least 1. */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + attempts);
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /** The cap of the first backoff, at least 1 ms. */
+        public Builder initialBackoff(Duration backoff) {
+            this.initialBackoff = positive(backoff, "initialBackoff");
+            return this;
+        }
+
+        /** The longest wait between attempts, also capping {@code Retry-After}. */
+        public Builder maxBackoff(Duration backoff) {
+            this.maxBackoff = positive(backoff, "maxBackoff");
+            return this;
+        }
+
+        /** The statuses (besides 429) that idempotent calls retry; default 502, 503, 504. */
+        public Builder retryableStatuses(Set<Integer> statuses) {
+            Objects.requireNonNull(statuses, "statuses");
+            for (Integer status : statuses) {
+                if (status == null || status < 400 || status > 599) {
+                    throw new IllegalArgumentException("retryableStatuses must be 4xx or 5xx codes, got " + status);
+                }
+            }
+            this.retryableStatuses = Set.copyOf(statuses);
+            return this;
+        }
+
+        /** Whether idempotent calls retry I/O failures and attempt timeouts; default true. */
+        public Builder retryIoFailures(boolean retry) {
+            this.retryIoFailures = retry;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when {@code initialBackoff} exceeds {@code maxBackoff}
+         */
+        public RetryPolicy build() {
+            if (initialBackoff.compareTo(maxBackoff) > 0) {
+                throw new IllegalStateException("initialBackoff (" + initialBackoff + ") exceeds maxBackoff ("
+                        + maxBackoff + ")");
+            }
+            return new RetryPolicy(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.toMillis() < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1 ms, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.konnectplugins.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
+
+/** Builds encoded paths and query strings, so names and ids can never break out of their segment. */
+public final class ApiPath {
+    private final StringBuilder path = new StringBuilder();
+    private final StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+
+    private ApiPath() {
+    }
+
+    /** Starts a path with literal, already safe segments such as {@code v2}. */
+    public static ApiPath of(String... literalSegments) {
+        ApiPath apiPath = new ApiPath();
+        for (String segment : literalSegments) {
+            apiPath.path.append('/').append(segment);
+        }
+        return apiPath;
+    }
+
+    /** Appends a segment that comes from the user (an id or a name), percent-encoded. */
+    public ApiPath segment(String value) {
+        path.append('/').append(encode(value));
+        return this;
+    }
+
+    /** Appends a literal segment such as {@code core-entities}. */
+    public ApiPath literal(String value) {
+        path.append('/').append(value);
+        return this;
+    }
+
+    /** Adds a query parameter when the value is not null; name and value are percent-encoded. */
+    public ApiPath query(String name, Object value) {
+        if (value != null) {
+            query.add(encode(name) + "=" + encode(String.valueOf(value)));
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return path + query.toString();
+    }
+
+    /** Percent-encoding for a path segment or query component (a space becomes %20, not +). */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

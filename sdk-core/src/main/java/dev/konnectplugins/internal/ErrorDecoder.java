@@ -1,0 +1,164 @@
+package dev.konnectplugins.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.konnectplugins.BadRequestException;
+import dev.konnectplugins.ConflictException;
+import dev.konnectplugins.ErrorDetails;
+import dev.konnectplugins.ForbiddenException;
+import dev.konnectplugins.InvalidParameter;
+import dev.konnectplugins.KonnectApiException;
+import dev.konnectplugins.NotFoundException;
+import dev.konnectplugins.PluginInUseException;
+import dev.konnectplugins.RateLimitedException;
+import dev.konnectplugins.ServerException;
+import dev.konnectplugins.UnauthorizedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an error answer into the matching exception. Konnect answers errors in four shapes: RFC 7807
+ * problem+json ({@code detail}, {@code instance}, {@code invalid_parameters}), a bare {@code {message}},
+ * the gateway's {@code {message,status}}, and core entities' gRPC style ({@code {code,message,details[]}});
+ * a proxy may answer with an HTML page. Every shape is decoded without ever letting a parser exception out.
+ */
+public final class ErrorDecoder {
+    private static final int GRPC_ALREADY_EXISTS = 6;
+    private static final int KONG_REFERENCED_BY_OTHERS = 19;
+    private static final int SUMMARY_LIMIT = 300;
+    private static final Pattern HTML_TITLE = Pattern.compile("<title>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private ErrorDecoder() {
+    }
+
+    /** The exception for an answer with status 400 or more. */
+    public static KonnectApiException decode(ApiResponse response, Supplier<Instant> now) {
+        JsonNode body = Json.tree(response.body());
+        if (body != null && !body.isObject()) {
+            body = null;
+        }
+        ErrorDetails details = new ErrorDetails(response.request().method(), response.request().path(),
+                response.status(), message(body, response.body()), traceId(body, response),
+                invalidParameters(body), response.body());
+        return classify(details, body, response, now);
+    }
+
+    private static KonnectApiException classify(ErrorDetails details, JsonNode body, ApiResponse response,
+                                                Supplier<Instant> now) {
+        int status = details.statusCode();
+        switch (status) {
+            case 400:
+                if (isInUse(body, details)) {
+                    return new PluginInUseException(details);
+                }
+                return isUniqueViolation(body, details) ? new ConflictException(details)
+                        : new BadRequestException(details);
+            case 401:
+                return new UnauthorizedException(details);
+            case 403:
+                return new ForbiddenException(details);
+            case 404:
+                return new NotFoundException(details);
+            case 409:
+                return new ConflictException(details);
+            case 429:
+                Duration retryAfter = RetryAfter.parse(response.headers(), now).orElse(null);
+                return new RateLimitedException(details, retryAfter);
+            default:
+                return status >= 500 ? new ServerException(details) : new KonnectApiException(details);
+        }
+    }
+
+    private static String message(JsonNode body, String rawBody) {
+        if (body == null) {
+            return summarizeNonJson(rawBody);
+        }
+        String message = firstText(body, "detail", "message", "title", "error");
+        return message == null ? "" : message;
+    }
+
+    private static String traceId(JsonNode body, ApiResponse response) {
+        String instance = body == null ? null : firstText(body, "instance");
+        if (instance != null) {
+            return instance;
+        }
+        return response.headers().firstValue("x-kong-request-id")
+                .or(() -> response.headers().firstValue("x-request-id")).orElse(null);
+    }
+
+    private static List<InvalidParameter> invalidParameters(JsonNode body) {
+        List<InvalidParameter> parameters = new ArrayList<>();
+        if (body == null) {
+            return parameters;
+        }
+        for (JsonNode parameter : body.path("invalid_parameters")) {
+            String reason = firstText(parameter, "reason", "rule");
+            parameters.add(new InvalidParameter(orElse(firstText(parameter, "field"), "body"), orElse(reason, "")));
+        }
+        for (JsonNode detail : body.path("details")) {
+            String field = orElse(firstText(detail, "field"), orElse(firstText(detail, "type"), "body"));
+            for (JsonNode message : detail.path("messages")) {
+                parameters.add(new InvalidParameter(field, message.asText()));
+            }
+            String single = firstText(detail, "message");
+            if (single != null) {
+                parameters.add(new InvalidParameter(field, single));
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean isInUse(JsonNode body, ErrorDetails details) {
+        if (body != null && (body.path("code").asInt() == KONG_REFERENCED_BY_OTHERS
+                || "referenced by others".equals(firstText(body, "name")))) {
+            return true;
+        }
+        String text = allText(details);
+        return text.contains("currently in use") || text.contains("still referenced");
+    }
+
+    private static boolean isUniqueViolation(JsonNode body, ErrorDetails details) {
+        if (body != null && body.path("code").asInt() == GRPC_ALREADY_EXISTS) {
+            return true;
+        }
+        String text = allText(details);
+        return text.contains("(type: unique)") || text.contains("unique constraint") || text.contains("already exists")
+                || (text.contains("data constraint error") && text.contains("error_type_reference"));
+    }
+
+    private static String allText(ErrorDetails details) {
+        return (details.konnectMessage() + " " + details.invalidParameters() + " " + details.rawBody())
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** A proxy's HTML page becomes its title; other text its first line, shortened. */
+    private static String summarizeNonJson(String rawBody) {
+        if (rawBody == null || rawBody.isBlank()) {
+            return "";
+        }
+        Matcher title = HTML_TITLE.matcher(rawBody);
+        String text = title.find() ? title.group(1) : rawBody.strip().lines().findFirst().orElse("");
+        text = text.replaceAll("\\s+", " ").strip();
+        return text.length() <= SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT) + "...";
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        for (String field : fields) {
+            JsonNode value = node.get(field);
+            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return null;
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}
