@@ -1,0 +1,208 @@
+package dev.konnectplugins.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.konnectplugins.internal.testkit.ControlPlaneInfo;
+import dev.konnectplugins.internal.testkit.ControlPlaneState;
+import dev.konnectplugins.internal.testkit.FakeKonnectTransformer;
+import dev.konnectplugins.internal.testkit.FakeState;
+import dev.konnectplugins.internal.testkit.FaultQueue;
+import dev.konnectplugins.internal.testkit.KonnectRouter;
+import dev.konnectplugins.internal.testkit.SilentNotifier;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A stateful fake of the Kong Konnect endpoints this SDK wraps (custom plugins, plugin schemas, control
+ * planes), served over real HTTP by WireMock.
+ *
+ * <pre>{@code
+ * try (FakeKonnect fake = FakeKonnect.start()) {
+ *     Konnect konnect = Konnect.builder().baseUrl(fake.baseUrl()).token(fake.token()).build();
+ *     ...
+ *     assertThat(fake.customPlugins(fake.controlPlaneId())).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>The fake answers through one catch-all stub of priority {@value #FAKE_STUB_PRIORITY}; any stub you add
+ * to {@link #wireMock()} with a smaller priority number (WireMock's default of 5 included) answers instead.
+ * Thread-safe.
+ */
+public final class FakeKonnect implements AutoCloseable {
+
+    /** WireMock priority of the fake's catch-all stub: higher numbers lose, so your own stubs win. */
+    public static final int FAKE_STUB_PRIORITY = 100;
+
+    private final WireMockServer server;
+    private final FakeState state;
+    private final FaultQueue faultQueue = new FaultQueue();
+    private final Faults faults = new Faults(faultQueue);
+    private final ControlPlaneInfo defaultControlPlane;
+    private final String token;
+    private final URI baseUrl;
+
+    FakeKonnect(FakeKonnectBuilder options) {
+        this.token = options.token();
+        this.state = new FakeState(options.clock(), options.duplicateNameStatus());
+        this.defaultControlPlane = state.addControlPlane(options.controlPlaneId(), options.controlPlaneName());
+        FakeKonnectTransformer transformer =
+                new FakeKonnectTransformer(new KonnectRouter(state, token), faultQueue);
+        this.server = new WireMockServer(configuration(options, transformer));
+        server.start();
+        installFakeStub();
+        this.baseUrl = URI.create("http://" + urlHost(options.bindAddress()) + ":" + server.port());
+    }
+
+    /** Starts a fake with the defaults on a free port of 127.0.0.1. */
+    public static FakeKonnect start() {
+        return builder().start();
+    }
+
+    /** Options: port, token, default control plane, duplicate-name status, bind address, clock. */
+    public static FakeKonnectBuilder builder() {
+        return new FakeKonnectBuilder();
+    }
+
+    private static WireMockConfiguration configuration(FakeKonnectBuilder options,
+                                                       FakeKonnectTransformer transformer) {
+        return WireMockConfiguration.options()
+                .port(options.port())
+                .bindAddress(options.bindAddress())
+                .extensions(transformer)
+                .notifier(new SilentNotifier())
+                // Konnect answers uncompressed unless asked; keeping bodies plain keeps every client simple.
+                .gzipDisabled(true);
+    }
+
+    private void installFakeStub() {
+        server.stubFor(any(anyUrl()).atPriority(FAKE_STUB_PRIORITY)
+                .willReturn(aResponse().withTransformers(FakeKonnectTransformer.NAME)));
+    }
+
+    private static String urlHost(String bindAddress) {
+        // A wildcard bind is reachable on loopback; an explicit address is used as given.
+        return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+    }
+
+    /** The host root, without {@code /v2}, for example {@code http://127.0.0.1:43123}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The only token the fake accepts, as {@code Authorization: Bearer <token>}. */
+    public String token() {
+        return token;
+    }
+
+    /** UUID of the control plane the fake starts with. */
+    public String controlPlaneId() {
+        return defaultControlPlane.id();
+    }
+
+    public String controlPlaneName() {
+        return defaultControlPlane.name();
+    }
+
+    /** Adds another (empty) control plane and returns its id. Names are unique. */
+    public String addControlPlane(String name) {
+        return state.addControlPlane(UUID.randomUUID().toString(), name).id();
+    }
+
+    /** The WireMock server, to add your own stubs or read {@code getAllServeEvents()}. */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** Fault injection: rate limits, errors, delays, connection resets for the next requests. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The custom plugins stored in a control plane, in creation order. */
+    public List<StoredCustomPlugin> customPlugins(String controlPlaneId) {
+        return controlPlane(controlPlaneId).customPluginSnapshot();
+    }
+
+    /** The stored custom plugin with this name, if any. */
+    public Optional<StoredCustomPlugin> customPlugin(String controlPlaneId, String name) {
+        return customPlugins(controlPlaneId).stream().filter(plugin -> plugin.name().equals(name)).findFirst();
+    }
+
+    /** The plugin schemas stored in a control plane, in creation order. */
+    public List<StoredPluginSchema> pluginSchemas(String controlPlaneId) {
+        return controlPlane(controlPlaneId).pluginSchemaSnapshot();
+    }
+
+    /**
+     * Pretends a plugin instance uses the custom plugin (or plugin schema) of this name, so PUT and DELETE of
+     * it answer Kong's 400 "referenced by others". Returns the id of that imaginary plugin instance.
+     */
+    public String markInUse(String controlPlaneId, String pluginName) {
+        String instanceId = UUID.randomUUID().toString();
+        controlPlane(controlPlaneId).markInUse(pluginName, instanceId);
+        return instanceId;
+    }
+
+    public void markNotInUse(String controlPlaneId, String pluginName) {
+        controlPlane(controlPlaneId).markNotInUse(pluginName);
+    }
+
+    /** Every request received so far, oldest first, whichever stub answered it. */
+    public List<RecordedRequest> requests() {
+        List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        // WireMock keeps the newest first.
+        java.util.Collections.reverse(events);
+        return events.stream().map(event -> recorded(event.getRequest())).toList();
+    }
+
+    private static RecordedRequest recorded(LoggedRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpHeader header : request.getHeaders().all()) {
+            headers.put(header.key(), List.copyOf(header.values()));
+        }
+        byte[] body = request.getBody();
+        return new RecordedRequest(request.getMethod().getName(), request.getUrl(), headers,
+                body == null ? "" : new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Back to a fresh start: forgets plugins, schemas, added control planes, in-use marks, queued faults,
+     * your own stubs and the request journal. The default control plane keeps its id and name.
+     */
+    public void reset() {
+        faultQueue.clear();
+        state.resetTo(defaultControlPlane);
+        server.resetAll();
+        installFakeStub();
+    }
+
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    private ControlPlaneState controlPlane(String controlPlaneId) {
+        return state.controlPlane(controlPlaneId)
+                .orElseThrow(() -> new NoSuchElementException("No control plane with id " + controlPlaneId));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.konnectplugins.testkit;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Options for a {@link FakeKonnect}; get one from {@link FakeKonnect#builder()}. Every option has a default,
+ * so {@code FakeKonnect.builder().start()} equals {@link FakeKonnect#start()}.
+ */
+public final class FakeKonnectBuilder {
+
+    /** The token a fake accepts unless told otherwise; shaped like a Konnect personal access token. */
+    public static final String DEFAULT_TOKEN = "kpat_fake0000000000000000000000000000000000000000000";
+    public static final String DEFAULT_CONTROL_PLANE_NAME = "default";
+
+    private int port;
+    private String bindAddress = "127.0.0.1";
+    private String token = DEFAULT_TOKEN;
+    private String controlPlaneName = DEFAULT_CONTROL_PLANE_NAME;
+    private String controlPlaneId;
+    private int duplicateNameStatus = 400;
+    private Clock clock = Clock.systemUTC();
+
+    FakeKonnectBuilder() {
+    }
+
+    /** The TCP port; 0 (the default) picks a free one. */
+    public FakeKonnectBuilder port(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Not a TCP port: " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /** Where to listen; {@code 127.0.0.1} by default, {@code 0.0.0.0} to accept other hosts (containers). */
+    public FakeKonnectBuilder bindAddress(String bindAddress) {
+        this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+        return this;
+    }
+
+    /** The bearer token the fake accepts; anything else is answered 401. */
+    public FakeKonnectBuilder token(String token) {
+        if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("A token must be non-blank and without spaces");
+        }
+        this.token = token;
+        return this;
+    }
+
+    /** Name of the control plane the fake starts with ({@value #DEFAULT_CONTROL_PLANE_NAME}). */
+    public FakeKonnectBuilder controlPlaneName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A control plane name must not be blank");
+        }
+        this.controlPlaneName = name;
+        return this;
+    }
+
+    /** A fixed UUID for the default control plane, for scripts that hard-code it; random otherwise. */
+    public FakeKonnectBuilder controlPlaneId(String id) {
+        this.controlPlaneId = UUID.fromString(id).toString();
+        return this;
+    }
+
+    /**
+     * Status of the unique-name error on custom plugins: 400 (default; what Konnect core entities answer,
+     * {@code "data constraint error"}) or 409 (what self-managed Kong answers), same body either way.
+     */
+    public FakeKonnectBuilder duplicateNameStatus(int status) {
+        if (status != 400 && status != 409) {
+            throw new IllegalArgumentException("The duplicate-name status must be 400 or 409, not " + status);
+        }
+        this.duplicateNameStatus = status;
+        return this;
+    }
+
+    /** The clock for {@code created_at} / {@code updated_at}; lets tests control timestamps. */
+    public FakeKonnectBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** Starts a fake with these options. */
+    public FakeKonnect start() {
+        return new FakeKonnect(this);
+    }
+
+    int port() {
+        return port;
+    }
+
+    String bindAddress() {
+        return bindAddress;
+    }
+
+    String token() {
+        return token;
+    }
+
+    String controlPlaneName() {
+        return controlPlaneName;
+    }
+
+    String controlPlaneId() {
+        return controlPlaneId != null ? controlPlaneId : UUID.randomUUID().toString();
+    }
+
+    int duplicateNameStatus() {
+        return duplicateNameStatus;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.konnectplugins.testkit;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.konnectplugins.internal.testkit.FaultAction;
+import dev.konnectplugins.internal.testkit.FaultQueue;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Fault injection for resilience tests. Each method queues a fault for the next {@code times} requests the
+ * fake answers; queued faults apply one after the other, in the order they were added, so
+ * {@code rateLimitNext(2, ofSeconds(1)).failNext(1, 503)} answers 429, 429, 503, then normally again.
+ * A fault that replaces the answer leaves the fake's state alone (a rate-limited POST creates nothing);
+ * a delay answers normally, late. Requests answered by your own WireMock stubs neither see nor use faults.
+ */
+public final class Faults {
+
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"), Map.entry(408, "Request Timeout"), Map.entry(409, "Conflict"),
+            Map.entry(429, "API rate limit exceeded"), Map.entry(500, "An unexpected error occurred"),
+            Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
+            Map.entry(504, "Gateway Timeout"));
+    private static final String PROXY_502_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
+            + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final FaultQueue queue;
+
+    Faults(FaultQueue queue) {
+        this.queue = queue;
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (rounded up) and {@code {"message":"API rate limit exceeded"}}. */
+    public Faults rateLimitNext(int times, Duration retryAfter) {
+        long seconds = (retryAfter.toMillis() + 999) / 1000;
+        return rateLimitNext(times, Long.toString(seconds));
+    }
+
+    /** 429 whose {@code Retry-After} is an HTTP-date, the header's other legal form. */
+    public Faults rateLimitNext(int times, Instant retryAt) {
+        return rateLimitNext(times, DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC)));
+    }
+
+    /** 429 without a {@code Retry-After} header, so clients fall back to their own backoff. */
+    public Faults rateLimitNext(int times) {
+        return add(times, normal -> response(429, JSON, messageBody(429)).build());
+    }
+
+    /** 429 with this exact {@code Retry-After} header value. */
+    public Faults rateLimitNext(int times, String retryAfterHeader) {
+        return add(times, normal -> response(429, JSON, messageBody(429))
+                .withHeader("Retry-After", retryAfterHeader).build());
+    }
+
+    /** An error status (4xx or 5xx) with a gateway-style {@code {"message":"..."}} body. */
+    public Faults failNext(int times, int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("failNext needs an error status (400-599), not " + status);
+        }
+        return add(times, normal -> response(status, JSON, messageBody(status)).build());
+    }
+
+    /** 502 with an HTML page, as a proxy or load balancer in front of Konnect would answer. */
+    public Faults badGatewayNext(int times) {
+        return respondNext(times, 502, "text/html", PROXY_502_PAGE);
+    }
+
+    /** Any status, content type and body, for answers the other methods don't cover. */
+    public Faults respondNext(int times, int status, String contentType, String body) {
+        return add(times, normal -> response(status, contentType, body).build());
+    }
+
+    /** Answers normally, but only after {@code delay}: for client timeouts. */
+    public Faults delayNext(int times, Duration delay) {
+        int millis = Math.toIntExact(delay.toMillis());
+        return add(times, normal -> ResponseDefinitionBuilder.like(normal.get()).withFixedDelay(millis).build());
+    }
+
+    /** Resets the TCP connection (WireMock's {@code CONNECTION_RESET_BY_PEER}) without answering. */
+    public Faults resetConnectionNext(int times) {
+        return add(times, normal -> ResponseDefinitionBuilder.responseDefinition()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER).build());
+    }
+
+    /** Closes the connection without sending anything (WireMock's {@code EMPTY_RESPONSE}). */
+    public Faults emptyResponseNext(int times) {
+        return add(times, normal -> ResponseDefinitionBuilder.responseDefinition()
+                .withFault(Fault.EMPTY_RESPONSE).build());
+    }
+
+    /** How many requests the queued faults will still hit. */
+    public int pending() {
+        return queue.pending();
+    }
+
+    /** Drops every queued fault. */
+    public void clear() {
+        queue.clear();
+    }
+
+    private Faults add(int times, FaultAction action) {
+        queue.add(action, times);
+        return this;
+    }
+
+    private static ResponseDefinitionBuilder response(int status, String contentType, String body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", contentType).withBody(body);
+    }
+
+    private static String messageBody(int status) {
+        String message = REASONS.getOrDefault(status, "Error");
+        // Gateway messages carry no status field except the 401; a plain {"message"} matches Kong's edge.
+        return "{\"message\":\"" + message + "\"}";
+    }
+}
