@@ -6,12 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.konnectplugins.internal.testkit.ControlPlaneInfo;
 import dev.konnectplugins.internal.testkit.ControlPlaneState;
+import dev.konnectplugins.internal.testkit.FakeKonnectAdminApi;
 import dev.konnectplugins.internal.testkit.FakeKonnectTransformer;
+import dev.konnectplugins.internal.testkit.FakeStubKeeper;
 import dev.konnectplugins.internal.testkit.FakeState;
 import dev.konnectplugins.internal.testkit.FaultQueue;
 import dev.konnectplugins.internal.testkit.KonnectRouter;
@@ -59,11 +62,14 @@ public final class FakeKonnect implements AutoCloseable {
         this.token = options.token();
         this.state = new FakeState(options.clock(), options.duplicateNameStatus());
         this.defaultControlPlane = state.addControlPlane(options.controlPlaneId(), options.controlPlaneName());
-        FakeKonnectTransformer transformer =
-                new FakeKonnectTransformer(new KonnectRouter(state, token), faultQueue);
-        this.server = new WireMockServer(configuration(options, transformer));
+        FakeStubKeeper stubKeeper = new FakeStubKeeper();
+        this.server = new WireMockServer(configuration(options,
+                new FakeKonnectTransformer(new KonnectRouter(state, token), faultQueue),
+                new FakeKonnectAdminApi(state, faults, this::reset),
+                stubKeeper));
         server.start();
         installFakeStub();
+        stubKeeper.attach(this::installFakeStub);
         this.baseUrl = URI.create("http://" + urlHost(options.bindAddress()) + ":" + server.port());
     }
 
@@ -78,11 +84,11 @@ public final class FakeKonnect implements AutoCloseable {
     }
 
     private static WireMockConfiguration configuration(FakeKonnectBuilder options,
-                                                       FakeKonnectTransformer transformer) {
+                                                       Extension... extensions) {
         return WireMockConfiguration.options()
                 .port(options.port())
                 .bindAddress(options.bindAddress())
-                .extensions(transformer)
+                .extensions(extensions)
                 .notifier(new SilentNotifier())
                 // Konnect answers uncompressed unless asked; keeping bodies plain keeps every client simple.
                 .gzipDisabled(true);
@@ -186,12 +192,13 @@ public final class FakeKonnect implements AutoCloseable {
     /**
      * Back to a fresh start: forgets plugins, schemas, added control planes, in-use marks, queued faults,
      * your own stubs and the request journal. The default control plane keeps its id and name.
+     * Also reachable as {@code POST /__admin/fake-konnect/reset}.
      */
     public void reset() {
         faultQueue.clear();
         state.resetTo(defaultControlPlane);
+        // Re-creates the fake's own stub through FakeStubKeeper.
         server.resetAll();
-        installFakeStub();
     }
 
     @Override
