@@ -16,19 +16,25 @@ public final class FakeKonnectServer {
 
     public static void main(String[] args) throws InterruptedException {
         ServerArguments arguments;
+        FakeKonnect fake;
         try {
             arguments = ServerArguments.parse(args);
+            if (arguments.help()) {
+                System.out.println(ServerArguments.USAGE);
+                return;
+            }
+            fake = start(arguments, System.out);
         } catch (IllegalArgumentException badCommandLine) {
             System.err.println(badCommandLine.getMessage());
             System.err.println(ServerArguments.USAGE);
             System.exit(2);
             return;
-        }
-        if (arguments.help()) {
-            System.out.println(ServerArguments.USAGE);
+        } catch (RuntimeException cannotStart) {
+            // Typically the port is taken; say so plainly instead of a stack trace.
+            System.err.println("Could not start the fake: " + cannotStart.getMessage());
+            System.exit(1);
             return;
         }
-        FakeKonnect fake = start(arguments, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(fake::close, "fake-konnect-shutdown"));
         System.err.println("Fake Konnect is listening on " + fake.baseUrl() + "; stop it with Ctrl-C.");
         // Jetty's threads keep serving; the main thread just waits for the process to be killed.

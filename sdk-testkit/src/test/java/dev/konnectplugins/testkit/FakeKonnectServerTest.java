@@ -50,6 +50,8 @@ class FakeKonnectServerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--colour");
         assertThatThrownBy(() -> FakeKonnectServer.start(new String[] {"--port"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> FakeKonnectServer.start(new String[] {"--duplicate-status", "418"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("400 or 409");
     }
 
     @Test
