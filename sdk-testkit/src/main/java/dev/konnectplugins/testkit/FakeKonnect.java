@@ -43,7 +43,8 @@ import java.util.UUID;
  *
  * <p>The fake answers through one catch-all stub of priority {@value #FAKE_STUB_PRIORITY}; any stub you add
  * to {@link #wireMock()} with a smaller priority number (WireMock's default of 5 included) answers instead.
- * Thread-safe.
+ * Tools in other languages get the same controls over HTTP under {@code /__admin/fake-konnect/} (see the
+ * module README), and {@link FakeKonnectServer} runs the fake standalone. Thread-safe.
  */
 public final class FakeKonnect implements AutoCloseable {
 

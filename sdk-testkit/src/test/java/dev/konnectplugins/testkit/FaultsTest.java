@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class FaultsTest {
         HttpResponse<String> second = http.get(path);
         HttpResponse<String> third = http.get(path);
 
-        for (HttpResponse<String> limited : new HttpResponse[] {first, second}) {
+        for (HttpResponse<String> limited : List.of(first, second)) {
             assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(limited.headers().firstValue("Retry-After")).hasValue("3");
             assertThat(limited.body()).isEqualTo("{\"message\":\"API rate limit exceeded\"}");
