@@ -1,0 +1,88 @@
+package dev.konnectplugins.internal.validation;
+
+import dev.konnectplugins.Diagnostic;
+import dev.konnectplugins.internal.validation.analysis.ChunkAnalyzer;
+import dev.konnectplugins.internal.validation.analysis.ChunkFacts;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.eval.Compilation;
+import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.lua.LuaDialect;
+import dev.konnectplugins.internal.validation.lua.LuaSyntax;
+import dev.konnectplugins.internal.validation.lua.PreparedSource;
+import dev.konnectplugins.internal.validation.rules.FileAnalysis;
+import dev.konnectplugins.internal.validation.rules.HandlerRules;
+import dev.konnectplugins.internal.validation.rules.NameRules;
+import dev.konnectplugins.internal.validation.rules.SchemaRules;
+import dev.konnectplugins.internal.validation.rules.SchemaRules.SchemaName;
+import dev.konnectplugins.validation.Rules;
+import java.util.List;
+
+/** Validates one plugin: files, then each Lua file (dialect, AST, sandbox walk, evaluation), then the names. */
+public final class PluginCheck {
+    private final Findings out = new Findings();
+
+    /** All diagnostics for a plugin uploaded as {@code name}, in deterministic order. Runs on a large stack. */
+    public static List<Diagnostic> run(String name, PluginFiles files) {
+        return Worker.call(() -> new PluginCheck().check(name, files));
+    }
+
+    private List<Diagnostic> check(String name, PluginFiles files) {
+        files.findings().forEach(out::add);
+        FileAnalysis schema = files.schema() == null ? null : analyse(files.schema(), Kind.SCHEMA);
+        FileAnalysis handler = files.handler() == null ? null : analyse(files.handler(), Kind.HANDLER);
+        SchemaName schemaName = schema == null ? new SchemaName(null, 0, 0) : SchemaRules.check(schema, out);
+        if (handler != null) {
+            HandlerRules.check(handler, out);
+        }
+        names(name, schema, schemaName);
+        return out.sorted();
+    }
+
+    private FileAnalysis analyse(String text, Kind kind) {
+        String file = kind.file();
+        PreparedSource prepared = LuaDialect.prepare(text);
+        if (prepared.problem() != null) {
+            syntaxError(file, prepared.problem().line(), prepared.problem().column(), prepared.problem().message());
+            return new FileAnalysis(text, ChunkFacts.NONE, null);
+        }
+        ChunkFacts facts = ChunkFacts.NONE;
+        if (prepared.astUnsafe()) {
+            out.warning(Rules.LUA_SYNTAX, file, 0, 0, "an expression has more than " + 400 + " operators; the "
+                    + "sandbox checks of this file were skipped (split the expression to have them)");
+        } else {
+            LuaSyntax.Parsed parsed = LuaSyntax.parse(prepared.code());
+            if (parsed.problem() != null) {
+                syntaxError(file, parsed.problem().line(), parsed.problem().column(), parsed.problem().message());
+                return new FileAnalysis(text, ChunkFacts.NONE, null);
+            }
+            facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, out).analyze(parsed.chunk());
+        }
+        Compilation compiled = SandboxEvaluator.compile(prepared.code(), file);
+        if (compiled.problem() != null) {
+            syntaxError(file, compiled.problem().line(), compiled.problem().column(), compiled.problem().message());
+            return new FileAnalysis(text, facts, null);
+        }
+        if (out.hasError(Rules.LUA_SYNTAX, file)) {
+            return new FileAnalysis(text, facts, null);
+        }
+        return new FileAnalysis(text, facts, SandboxEvaluator.evaluate(compiled.prototype(), kind));
+    }
+
+    private void syntaxError(String file, int line, int column, String message) {
+        out.error(Rules.LUA_SYNTAX, file, line, column, message + " (" + file
+                + " must parse as the LuaJIT dialect Kong runs)");
+    }
+
+    private void names(String name, FileAnalysis schema, SchemaName schemaName) {
+        boolean sameName = name.equals(schemaName.name());
+        NameRules.checkUploadName(name, "schema.lua", sameName ? schemaName.line() : 0,
+                sameName ? schemaName.column() : 0, out);
+        if (schemaName.name() != null) {
+            NameRules.checkMatches(name, schemaName.name(), schemaName.line(), schemaName.column(), out);
+        } else if (schema != null && !out.hasAnyError("schema.lua")) {
+            out.warning(Rules.NAME_UNRESOLVED, "schema.lua", schemaName.line(), schemaName.column(),
+                    "the schema's name could not be determined offline; make sure it is '" + name + "'");
+        }
+    }
+}

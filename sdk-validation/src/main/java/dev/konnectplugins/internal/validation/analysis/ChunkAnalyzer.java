@@ -1,0 +1,637 @@
+package dev.konnectplugins.internal.validation.analysis;
+
+import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.analysis.Scope.FunctionContext;
+import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
+import dev.konnectplugins.internal.validation.analysis.Scope.Symbol;
+import dev.konnectplugins.validation.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import org.luaj.vm2.Lua;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.ast.Block;
+import org.luaj.vm2.ast.Chunk;
+import org.luaj.vm2.ast.Exp;
+import org.luaj.vm2.ast.FuncBody;
+import org.luaj.vm2.ast.FuncName;
+import org.luaj.vm2.ast.Name;
+import org.luaj.vm2.ast.Stat;
+import org.luaj.vm2.ast.SyntaxElement;
+import org.luaj.vm2.ast.TableConstructor;
+import org.luaj.vm2.ast.TableField;
+
+/**
+ * Walks one file's AST with lexical scopes, following local aliases of globals and fields ({@code local t =
+ * ngx.timer}, {@code ngx["timer"]["at"]}, {@code local ngx = ngx}), local tables and functions (so a wrapper
+ * around a timer is a timer), and reports what the sandbox lacks. It also reports what LuaJIT refuses at compile
+ * time and luaj's AST parser lets through (break outside a loop, goto without a label, {@code ...} outside a
+ * vararg function, more than 200 locals or 60 upvalues in a function).
+ */
+public final class ChunkAnalyzer {
+    private static final int MAX_LOCALS = 200;
+    private static final int MAX_UPVALUES = 60;
+
+    private final SandboxSpec spec;
+    private final Kind kind;
+    private final String file;
+    private final Findings out;
+    private Scope scope;
+    private FunctionContext function;
+    private int fallbackLine = 1;
+    private int fallbackColumn = 1;
+    private TableShape returned;
+    private boolean returns;
+    private int returnLine;
+    private int returnColumn;
+
+    public ChunkAnalyzer(SandboxSpec spec, Kind kind, Findings out) {
+        this.spec = spec;
+        this.kind = kind;
+        this.file = kind.file();
+        this.out = out;
+    }
+
+    /** Walks the chunk, reporting into the findings, and returns what it learned of the module's value. */
+    public ChunkFacts analyze(Chunk chunk) {
+        function = new FunctionContext(null, true, new FunctionInfo("main chunk", 1), 1);
+        scope = new Scope(null, function);
+        statements(chunk.block, true);
+        scope.close();
+        finishFunction(function);
+        return new ChunkFacts(returned, returns, returnLine, returnColumn);
+    }
+
+    // ---- statements ----------------------------------------------------------------------------------------
+
+    private void block(Block block) {
+        Scope outer = scope;
+        scope = new Scope(outer, function);
+        statements(block, false);
+        scope.close();
+        scope = outer;
+    }
+
+    private void statements(Block block, boolean mainBlock) {
+        if (block == null || block.stats == null) {
+            return;
+        }
+        for (Object stat : block.stats) {
+            if (stat != null) {
+                statement((Stat) stat, mainBlock);
+            }
+        }
+    }
+
+    private void statement(Stat stat, boolean mainBlock) {
+        if (stat.beginLine > 0) {
+            fallbackLine = stat.beginLine;
+            fallbackColumn = column(stat);
+        }
+        if (stat instanceof Stat.LocalAssign s) {
+            localAssign(s);
+        } else if (stat instanceof Stat.Assign s) {
+            assign(s);
+        } else if (stat instanceof Stat.FuncCallStat s) {
+            exp(s.funccall);
+        } else if (stat instanceof Stat.LocalFuncDef s) {
+            localFunction(s);
+        } else if (stat instanceof Stat.FuncDef s) {
+            functionDefinition(s);
+        } else if (stat instanceof Stat.Return s) {
+            returnStatement(s, mainBlock && function.parent == null);
+        } else if (stat instanceof Block s) {
+            block(s);
+        } else {
+            controlStatement(stat);
+        }
+    }
+
+    private void controlStatement(Stat stat) {
+        if (stat instanceof Stat.IfThenElse s) {
+            exp(s.ifexp);
+            block(s.ifblock);
+            if (s.elseifexps != null) {
+                for (int i = 0; i < s.elseifexps.size(); i++) {
+                    exp((Exp) s.elseifexps.get(i));
+                    block((Block) s.elseifblocks.get(i));
+                }
+            }
+            if (s.elseblock != null) {
+                block(s.elseblock);
+            }
+        } else if (stat instanceof Stat.WhileDo s) {
+            exp(s.exp);
+            loop(() -> block(s.block));
+        } else if (stat instanceof Stat.RepeatUntil s) {
+            // The condition sees the body's locals.
+            loop(() -> {
+                Scope outer = scope;
+                scope = new Scope(outer, function);
+                statements(s.block, false);
+                exp(s.exp);
+                scope.close();
+                scope = outer;
+            });
+        } else if (stat instanceof Stat.NumericFor s) {
+            exp(s.initial);
+            exp(s.limit);
+            if (s.step != null) {
+                exp(s.step);
+            }
+            loopWithLocals(List.of(s.name), s.block);
+        } else if (stat instanceof Stat.GenericFor s) {
+            expressions(s.exps);
+            loopWithLocals(names(s.names), s.block);
+        } else if (stat instanceof Stat.Break) {
+            if (function.loopDepth == 0) {
+                syntax(stat, "'break' outside a loop (LuaJIT: no loop to break)");
+            }
+        } else if (stat instanceof Stat.Goto s) {
+            function.gotos.add(new PendingGoto(s.name, scope, line(stat), column(stat)));
+        } else if (stat instanceof Stat.Label s) {
+            scope.labels.add(s.name);
+        }
+    }
+
+    private void loop(Runnable body) {
+        function.loopDepth++;
+        try {
+            body.run();
+        } finally {
+            function.loopDepth--;
+        }
+    }
+
+    private void loopWithLocals(List<Name> names, Block body) {
+        loop(() -> {
+            Scope outer = scope;
+            scope = new Scope(outer, function);
+            for (Name name : names) {
+                declare(name.name, Value.UNKNOWN);
+            }
+            statements(body, false);
+            scope.close();
+            scope = outer;
+        });
+    }
+
+    private void localAssign(Stat.LocalAssign s) {
+        List<Value> values = expressions(s.values);
+        List<Name> names = names(s.names);
+        for (int i = 0; i < names.size(); i++) {
+            Value value = i < values.size() ? values.get(i) : Value.UNKNOWN;
+            declare(names.get(i).name, value);
+        }
+    }
+
+    private void assign(Stat.Assign s) {
+        List<Value> values = expressions(s.exps);
+        List<?> vars = s.vars == null ? List.of() : s.vars;
+        for (int i = 0; i < vars.size(); i++) {
+            Value value = i < values.size() ? values.get(i) : Value.UNKNOWN;
+            assignTo((Exp) vars.get(i), value);
+        }
+    }
+
+    private void assignTo(Exp target, Value value) {
+        if (target instanceof Exp.NameExp n) {
+            Symbol symbol = resolveLocal(n.name.name);
+            if (symbol != null) {
+                symbol.value = value;
+            } else if (!n.name.name.equals("_ENV")) {
+                out.error(Rules.SANDBOX_GLOBAL, file, line(n), column(n), SandboxMessages.globalWrite(n.name.name, false));
+            }
+        } else if (target instanceof Exp.FieldExp f) {
+            writeField(f.lhs, f.name.name, value, target);
+        } else if (target instanceof Exp.IndexExp ix) {
+            Value key = exp(ix.exp);
+            if (key instanceof Value.Str s) {
+                writeField(ix.lhs, s.value(), value, target);
+            } else {
+                Value object = exp(ix.lhs);
+                if (object instanceof Value.Table table) {
+                    table.shape().markDynamicKeys();
+                }
+            }
+        }
+    }
+
+    /** {@code object.name = value}: records fields of local tables, refuses writes to protected sandbox tables. */
+    private void writeField(Exp objectExp, String name, Value value, SyntaxElement at) {
+        Value object = exp(objectExp);
+        TableShape shape = null;
+        if (object instanceof Value.Table table) {
+            shape = table.shape();
+        } else if (objectExp instanceof Exp.NameExp n && object instanceof Value.Unknown) {
+            Symbol symbol = resolveLocal(n.name.name);
+            shape = symbol == null ? null : symbol.shapeForWrites();
+        } else if (object instanceof Value.Global g && spec.isProtectedTable(kind, g.path())
+                && !(spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing)) {
+            out.error(Rules.SANDBOX_GLOBAL, file, line(at), column(at), g.path().isEmpty()
+                    ? SandboxMessages.globalWrite(name, false) : SandboxMessages.protectedWrite(g.dotted(), name));
+        }
+        if (shape != null) {
+            shape.put(name, value, line(at), column(at));
+        }
+    }
+
+    private void localFunction(Stat.LocalFuncDef s) {
+        FunctionInfo info = new FunctionInfo(s.name.name, line(s));
+        // Declared before the body so that the function can call itself.
+        declare(s.name.name, new Value.Function(info));
+        functionBody(s.body, info, false, line(s));
+    }
+
+    private void functionDefinition(Stat.FuncDef s) {
+        FuncName name = s.name;
+        List<?> dots = name.dots == null ? List.of() : name.dots;
+        String display = name.name.name + (dots.isEmpty() ? "" : "." + String.join(".", castStrings(dots)))
+                + (name.method == null ? "" : ":" + name.method);
+        FunctionInfo info = new FunctionInfo(display, line(s));
+        Value function = new Value.Function(info);
+        if (dots.isEmpty() && name.method == null) {
+            Symbol symbol = resolveLocal(name.name.name);
+            if (symbol != null) {
+                symbol.value = function;
+            } else {
+                out.error(Rules.SANDBOX_GLOBAL, file, line(s), column(s), SandboxMessages.globalWrite(name.name.name, true));
+            }
+        } else {
+            defineMember(s, name, castStrings(dots), function);
+        }
+        functionBody(s.body, info, name.method != null, line(s));
+    }
+
+    /** {@code function a.b.c:m()}: a field assignment on the table {@code a.b.c}. */
+    private void defineMember(Stat.FuncDef s, FuncName name, List<String> dots, Value function) {
+        Exp.PrimaryExp object = new Exp.NameExp(name.name.name);
+        copyPosition(s, object);
+        int fields = name.method == null ? dots.size() - 1 : dots.size();
+        for (int i = 0; i < fields; i++) {
+            object = new Exp.FieldExp(object, dots.get(i));
+            copyPosition(s, object);
+        }
+        String key = name.method != null ? name.method : dots.get(dots.size() - 1);
+        writeField(object, key, function, s);
+    }
+
+    private void returnStatement(Stat.Return s, boolean moduleReturn) {
+        List<Value> values = expressions(s.values);
+        if (!moduleReturn) {
+            return;
+        }
+        returns = !values.isEmpty();
+        returnLine = line(s);
+        returnColumn = column(s);
+        if (!values.isEmpty() && values.get(0) instanceof Value.Table table) {
+            returned = table.shape();
+        }
+    }
+
+    // ---- functions ------------------------------------------------------------------------------------------
+
+    private void functionBody(FuncBody body, FunctionInfo info, boolean method, int line) {
+        FunctionContext outerFunction = function;
+        Scope outerScope = scope;
+        boolean vararg = body.parlist != null && body.parlist.isvararg;
+        function = new FunctionContext(outerFunction, vararg, info, line);
+        scope = new Scope(outerScope, function);
+        if (method) {
+            declare("self", Value.UNKNOWN);
+        }
+        if (body.parlist != null) {
+            for (Name parameter : names(body.parlist.names)) {
+                declare(parameter.name, Value.UNKNOWN);
+            }
+        }
+        statements(body.block, false);
+        scope.close();
+        finishFunction(function);
+        function = outerFunction;
+        scope = outerScope;
+    }
+
+    private void finishFunction(FunctionContext context) {
+        for (PendingGoto pending : context.gotos) {
+            if (!labelVisible(pending)) {
+                out.error(Rules.LUA_SYNTAX, file, pending.line(), pending.column(),
+                        "no visible label '" + pending.label() + "' for goto (LuaJIT refuses the file)");
+            }
+        }
+        if (context.maxLocals > MAX_LOCALS) {
+            out.error(Rules.LUA_SYNTAX, file, context.line, 0, "function at line " + context.line + " has more than "
+                    + MAX_LOCALS + " local variables (LuaJIT's limit); group them in tables");
+        }
+        if (context.upvalues.size() > MAX_UPVALUES) {
+            out.error(Rules.LUA_SYNTAX, file, context.line, 0, "function at line " + context.line + " has more than "
+                    + MAX_UPVALUES + " upvalues (LuaJIT's limit); group the outer locals in a table");
+        }
+    }
+
+    private static boolean labelVisible(PendingGoto pending) {
+        FunctionContext owner = pending.scope().function;
+        for (Scope s = pending.scope(); s != null && s.function == owner; s = s.parent) {
+            if (s.labels.contains(pending.label())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- expressions ----------------------------------------------------------------------------------------
+
+    private List<Value> expressions(List<?> exps) {
+        List<Value> values = new ArrayList<>();
+        if (exps != null) {
+            for (Object e : exps) {
+                values.add(exp((Exp) e));
+            }
+        }
+        return values;
+    }
+
+    /** Visits an expression, reports what it reaches, and returns what is known of its value. */
+    private Value exp(Exp e) {
+        if (e == null) {
+            return Value.UNKNOWN;
+        }
+        if (e instanceof Exp.VarExp) {
+            Value value = chain(e);
+            reportRead(value, e);
+            return value;
+        }
+        if (e instanceof Exp.FuncCall call) {
+            return call(call);
+        }
+        if (e instanceof Exp.Constant c) {
+            int type = c.value.type();
+            return type == LuaValue.TSTRING ? new Value.Str(c.value.tojstring())
+                    : type == LuaValue.TNUMBER ? new Value.Num(c.value.todouble()) : Value.UNKNOWN;
+        }
+        if (e instanceof Exp.ParensExp p) {
+            return exp(p.exp);
+        }
+        if (e instanceof Exp.BinopExp b) {
+            return binop(b);
+        }
+        if (e instanceof Exp.UnopExp u) {
+            exp(u.rhs);
+            return Value.UNKNOWN;
+        }
+        if (e instanceof Exp.AnonFuncDef f) {
+            FunctionInfo info = new FunctionInfo("anonymous function", line(f));
+            functionBody(f.body, info, false, line(f));
+            return new Value.Function(info);
+        }
+        if (e instanceof TableConstructor t) {
+            return table(t);
+        }
+        if (e instanceof Exp.VarargsExp && !function.vararg) {
+            syntax(e, "cannot use '...' outside a vararg function");
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value binop(Exp.BinopExp b) {
+        Value left = exp(b.lhs);
+        Value right = exp(b.rhs);
+        if (b.op == Lua.OP_CONCAT && left instanceof Value.Str l && right instanceof Value.Str r) {
+            return new Value.Str(l.value() + r.value());
+        }
+        if (b.op == Lua.OP_AND) {
+            return right;
+        }
+        if (b.op == Lua.OP_OR) {
+            return left instanceof Value.Unknown ? right : left;
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value table(TableConstructor t) {
+        TableShape shape = new TableShape(true);
+        if (t.fields != null) {
+            for (Object o : t.fields) {
+                TableField field = (TableField) o;
+                if (field.name != null) {
+                    shape.put(field.name, exp(field.rhs), line(field), column(field));
+                } else if (field.index != null) {
+                    Value key = exp(field.index);
+                    Value value = exp(field.rhs);
+                    if (key instanceof Value.Str s) {
+                        shape.put(s.value(), value, line(field), column(field));
+                    } else if (!(key instanceof Value.Num)) {
+                        shape.markDynamicKeys();
+                    }
+                } else {
+                    exp(field.rhs);
+                }
+            }
+        }
+        return new Value.Table(shape);
+    }
+
+    /**
+     * Resolves a name/field/index chain without reporting the chain itself (only its outermost expression is
+     * reported, once), but visiting and reporting everything else inside it.
+     */
+    private Value chain(Exp e) {
+        if (e instanceof Exp.NameExp n) {
+            return resolveName(n.name.name);
+        }
+        if (e instanceof Exp.FieldExp f) {
+            return member(chainOrExp(f.lhs), f.name.name);
+        }
+        if (e instanceof Exp.IndexExp ix) {
+            Value object = chainOrExp(ix.lhs);
+            Value key = exp(ix.exp);
+            return key instanceof Value.Str s ? member(object, s.value()) : Value.UNKNOWN;
+        }
+        return exp(e);
+    }
+
+    private Value chainOrExp(Exp e) {
+        if (e instanceof Exp.ParensExp p && p.exp instanceof Exp.VarExp) {
+            return chain(p.exp);
+        }
+        return e instanceof Exp.VarExp ? chain(e) : exp(e);
+    }
+
+    private static Value member(Value object, String name) {
+        if (object instanceof Value.Global g) {
+            return g.field(name);
+        }
+        if (object instanceof Value.Module m) {
+            return m;
+        }
+        if (object instanceof Value.Table t) {
+            TableShape.Field field = t.shape().field(name);
+            return field == null ? Value.UNKNOWN : field.value();
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value resolveName(String name) {
+        Symbol symbol = resolveLocal(name);
+        if (symbol != null) {
+            return symbol.value;
+        }
+        return name.equals("_G") ? new Value.Global(List.of()) : new Value.Global(List.of(name));
+    }
+
+    /** Finds a local and counts it as an upvalue of every function between its owner and the current one. */
+    private Symbol resolveLocal(String name) {
+        Symbol symbol = scope.find(name);
+        if (symbol != null) {
+            for (FunctionContext f = function; f != null && f != symbol.owner; f = f.parent) {
+                f.upvalues.add(symbol);
+            }
+        }
+        return symbol;
+    }
+
+    private Value call(Exp.FuncCall call) {
+        Value callee;
+        if (call instanceof Exp.MethodCall m) {
+            Value object = exp(m.lhs);
+            callee = member(object, m.name);
+            reportRead(callee, call);
+        } else {
+            callee = exp(call.lhs);
+        }
+        List<Value> args = expressions(call.args == null ? null : call.args.exps);
+        return callResult(call, callee, args);
+    }
+
+    private Value callResult(Exp.FuncCall call, Value callee, List<Value> args) {
+        if (callee instanceof Value.Global g) {
+            List<String> path = g.path();
+            if (path.equals(List.of("require"))) {
+                return require(call, args.isEmpty() ? null : args.get(0), false);
+            }
+            if (isProtectedRequire(path, args)) {
+                int moduleArgument = path.get(0).equals("pcall") ? 1 : 2;
+                return require(call, moduleArgument < args.size() ? args.get(moduleArgument) : null, true);
+            }
+            if (!path.isEmpty() && SandboxMessages.createsTimer(path)) {
+                function.info.createsTimer(g.dotted());
+            }
+        } else if (callee instanceof Value.Function f && f.info().createsTimer() && f.info() != function.info) {
+            out.error(Rules.SANDBOX_TIMER, file, line(call), column(call),
+                    SandboxMessages.timerWrapper(f.info().name(), f.info().line(), f.info().timerSource()));
+            function.info.createsTimer(f.info().timerSource());
+        } else if (callee instanceof Value.Module m && SandboxMessages.TIMER_MODULES.contains(m.module())) {
+            function.info.createsTimer(m.module());
+        }
+        return Value.UNKNOWN;
+    }
+
+    /** {@code pcall(require, "m")} or {@code xpcall(require, handler, "m")}: an optional module. */
+    private static boolean isProtectedRequire(List<String> path, List<Value> args) {
+        boolean protectedCall = path.equals(List.of("pcall")) || path.equals(List.of("xpcall"));
+        return protectedCall && !args.isEmpty() && args.get(0) instanceof Value.Global r
+                && r.path().equals(List.of("require"));
+    }
+
+    private Value require(Exp.FuncCall call, Value argument, boolean protectedCall) {
+        if (!(argument instanceof Value.Str s)) {
+            out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
+                    "requires a computed module name, which cannot be checked against the sandbox's allowlist");
+            return Value.UNKNOWN;
+        }
+        String module = s.value();
+        if (SandboxMessages.TIMER_MODULES.contains(module)) {
+            out.error(Rules.SANDBOX_TIMER, file, line(call), column(call), SandboxMessages.timerModule(module));
+        }
+        if (!spec.canRequire(kind, module)) {
+            boolean own = module.startsWith("kong.plugins.");
+            String message = SandboxMessages.notAllowlisted(module, file, own);
+            if (protectedCall) {
+                out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
+                        message + "; pcall catches the error, so make sure the fallback works");
+            } else {
+                out.error(Rules.SANDBOX_REQUIRE, file, line(call), column(call), message);
+            }
+        }
+        return new Value.Module(module);
+    }
+
+    /** Reports a read of a global path the sandbox does not have. */
+    private void reportRead(Value value, SyntaxElement at) {
+        if (!(value instanceof Value.Global g) || g.path().isEmpty()) {
+            return;
+        }
+        if (spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing) {
+            List<String> absent = g.path().subList(0, missing.length());
+            String dotted = String.join(".", absent);
+            if (SandboxMessages.isTimerPath(g.path()) || SandboxMessages.isTimerPath(absent)) {
+                out.error(Rules.SANDBOX_TIMER, file, line(at), column(at), SandboxMessages.timer(g.dotted()));
+            } else {
+                out.error(Rules.SANDBOX_GLOBAL, file, line(at), column(at),
+                        SandboxMessages.missing(dotted, kind == Kind.SCHEMA));
+            }
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private void declare(String name, Value value) {
+        scope.declare(name, value);
+    }
+
+    private void syntax(SyntaxElement at, String message) {
+        out.error(Rules.LUA_SYNTAX, file, line(at), column(at), message);
+    }
+
+    private int line(SyntaxElement e) {
+        SyntaxElement at = start(e);
+        return at != null && at.beginLine > 0 ? at.beginLine : fallbackLine;
+    }
+
+    private int column(SyntaxElement e) {
+        SyntaxElement at = start(e);
+        if (at == null || at.beginLine <= 0) {
+            return fallbackColumn;
+        }
+        return Math.max(1, at.beginColumn & 0xFFFF);
+    }
+
+    /**
+     * Where an expression starts. luaj positions a field or index expression at its last name, so walk down to
+     * the base of the chain: {@code ngx.timer.at(...)} is reported where {@code ngx} is.
+     */
+    private static SyntaxElement start(SyntaxElement e) {
+        SyntaxElement current = e;
+        while (true) {
+            Exp next = null;
+            if (current instanceof Exp.FieldExp f) {
+                next = f.lhs;
+            } else if (current instanceof Exp.IndexExp ix) {
+                next = ix.lhs;
+            } else if (current instanceof Exp.FuncCall c) {
+                next = c.lhs;
+            }
+            if (next == null || next.beginLine <= 0) {
+                return current;
+            }
+            current = next;
+        }
+    }
+
+    private static void copyPosition(SyntaxElement from, SyntaxElement to) {
+        to.beginLine = from.beginLine;
+        to.beginColumn = from.beginColumn;
+        to.endLine = from.endLine;
+        to.endColumn = from.endColumn;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Name> names(List<?> names) {
+        return names == null ? List.of() : (List<Name>) names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castStrings(List<?> strings) {
+        return (List<String>) strings;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.konnectplugins.internal.validation.eval;
+
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.lua.SyntaxProblem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LoadState;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.compiler.LuaC;
+import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.Bit32Lib;
+import org.luaj.vm2.lib.CoroutineLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.jse.JseMathLib;
+import org.luaj.vm2.lib.jse.JseOsLib;
+
+/**
+ * Compiles a file with luaj and runs its top level in an environment that mirrors Kong's plugin sandbox (see
+ * {@code sandbox-prelude.lua}), with an instruction budget and a time limit. Phase functions are never called.
+ */
+public final class SandboxEvaluator {
+    private static final long INSTRUCTION_BUDGET = 5_000_000L;
+    private static final long TIME_LIMIT_NANOS = 2_000_000_000L;
+    private static final Pattern LINE = Pattern.compile("^[^:]*:(\\d+):\\s*");
+
+    /** Compiles prepared source; a failure is a syntax problem. */
+    public static Compilation compile(String code, String file) {
+        try {
+            InputStream in = new ByteArrayInputStream(code.getBytes(StandardCharsets.UTF_8));
+            return new Compilation(LuaC.instance.compile(in, "@" + file), null);
+        } catch (LuaError e) {
+            String message = e.getMessage() == null ? "syntax error" : e.getMessage();
+            Matcher m = LINE.matcher(message);
+            int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            return new Compilation(null, new SyntaxProblem(line, 0, m.replaceFirst("")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            return new Compilation(null, new SyntaxProblem(0, 0, "does not compile: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    /** Runs a compiled file's top level in a fresh sandbox for the file's kind. */
+    public static Evaluation evaluate(Prototype prototype, Kind kind) {
+        Globals env = Trusted.newEnvironment(kind);
+        env.debuglib = new ExecutionBudget(INSTRUCTION_BUDGET, TIME_LIMIT_NANOS);
+        try {
+            return Evaluation.returned(new LuaClosure(prototype, env).invoke(LuaValue.NONE).arg1());
+        } catch (ExecutionBudget.Exhausted e) {
+            return Evaluation.failed("its top level " + e.getMessage(), 0, true);
+        } catch (LuaError e) {
+            String message = e.getMessage() == null ? "error" : e.getMessage();
+            Matcher m = LINE.matcher(message);
+            int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            return Evaluation.failed(m.replaceFirst(""), line, false);
+        } catch (StackOverflowError e) {
+            return Evaluation.failed("stack overflow", 0, false);
+        } catch (OutOfMemoryError e) {
+            return Evaluation.failed("it needed more memory than validation allows", 0, true);
+        } catch (RuntimeException e) {
+            return Evaluation.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false);
+        }
+    }
+
+    /** Whether a value is one of the permissive stand-ins for something the validator cannot reproduce. */
+    public static boolean isStub(LuaValue value) {
+        if (!value.istable()) {
+            return false;
+        }
+        LuaValue mt = value.getmetatable();
+        return mt != null && mt.rawget("__stub").toboolean();
+    }
+
+    /** The trusted Globals holding the standard libraries and the prelude's environment builder, made once. */
+    private static final class Trusted {
+        private static final LuaValue BUILDER = load();
+
+        static Globals newEnvironment(Kind kind) {
+            Globals env = new Globals();
+            SandboxSpec spec = SandboxSpec.bundled();
+            LuaTable names = new LuaTable();
+            int index = 0;
+            for (String name : spec.names(kind)) {
+                names.rawset(++index, LuaValue.valueOf(name));
+            }
+            LuaTable requires = new LuaTable();
+            for (String module : spec.requires(kind)) {
+                requires.rawset(module, LuaValue.TRUE);
+            }
+            BUILDER.invoke(LuaValue.varargsOf(new LuaValue[] {env,
+                    LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), names, requires}));
+            return env;
+        }
+
+        private static LuaValue load() {
+            Globals trusted = new Globals();
+            trusted.load(new BaseLib());
+            trusted.load(new PackageLib());
+            trusted.load(new Bit32Lib());
+            trusted.load(new TableLib());
+            trusted.load(new StringLib());
+            trusted.load(new CoroutineLib());
+            trusted.load(new JseMathLib());
+            trusted.load(new JseOsLib());
+            LoadState.install(trusted);
+            LuaC.install(trusted);
+            try (InputStream in = SandboxEvaluator.class.getResourceAsStream(
+                    "/dev/konnectplugins/internal/validation/sandbox-prelude.lua")) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing sandbox-prelude.lua");
+                }
+                return trusted.load(in, "@sandbox-prelude.lua", "t", trusted).call();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private SandboxEvaluator() {
+    }
+}

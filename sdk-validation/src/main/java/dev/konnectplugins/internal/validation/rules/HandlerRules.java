@@ -1,0 +1,186 @@
+package dev.konnectplugins.internal.validation.rules;
+
+import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.TableShape;
+import dev.konnectplugins.internal.validation.analysis.Value;
+import dev.konnectplugins.internal.validation.eval.Evaluation;
+import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.validation.Rules;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * Kong's checks of handler.lua (kong/db/dao/plugins.lua and the custom_plugins entity): a table with an integer
+ * PRIORITY and an "x.y.z" VERSION, no init_worker, not response together with header_filter or body_filter.
+ * The evaluated table is the authority; the static walk gives positions, and the verdict when evaluation failed.
+ */
+public final class HandlerRules {
+    private static final String FILE = "handler.lua";
+
+    private final Findings out;
+    private final FileAnalysis file;
+    private final TableShape shape;
+
+    private HandlerRules(Findings out, FileAnalysis file) {
+        this.out = out;
+        this.file = file;
+        this.shape = file.facts().returned();
+    }
+
+    /** Checks the handler; {@code file.evaluation()} is null when it did not compile. */
+    public static void check(FileAnalysis file, Findings out) {
+        new HandlerRules(out, file).run();
+    }
+
+    private void run() {
+        staticInitWorker();
+        Evaluation evaluation = file.evaluation();
+        if (evaluation == null) {
+            return;
+        }
+        if (evaluation.succeeded()) {
+            LuaValue handler = evaluation.value();
+            if (SandboxEvaluator.isStub(handler)) {
+                return;
+            }
+            if (!handler.istable()) {
+                out.error(Rules.HANDLER_SHAPE, FILE, file.facts().returnLine(), file.facts().returnColumn(),
+                        "handler.lua must return a table (the handler with PRIORITY, VERSION and phase methods), but "
+                                + "it returns " + describe(handler) + "; end the file with `return MyHandler`");
+                return;
+            }
+            evaluated((LuaTable) handler);
+        } else {
+            evaluationFailed(evaluation);
+            staticFallback();
+        }
+    }
+
+    private void evaluated(LuaTable handler) {
+        priority(handler.rawget("PRIORITY"));
+        version(handler.rawget("VERSION"));
+        if (!handler.rawget("init_worker").isnil() && !out.hasError(Rules.HANDLER_INIT_WORKER, FILE)) {
+            int[] at = position("init_worker");
+            out.error(Rules.HANDLER_INIT_WORKER, FILE, at[0], at[1], initWorkerMessage());
+        }
+        if (handler.rawget("response").isfunction()
+                && (handler.rawget("header_filter").isfunction() || handler.rawget("body_filter").isfunction())) {
+            phasesConflict();
+        }
+    }
+
+    private void priority(LuaValue priority) {
+        int[] at = position("PRIORITY");
+        if (priority.isnil()) {
+            out.error(Rules.HANDLER_PRIORITY, FILE, at[0], at[1], "the handler has no PRIORITY; add an integer, "
+                    + "e.g. PRIORITY = 1000 (higher runs first)");
+        } else if (priority.type() != LuaValue.TNUMBER || !isInteger(priority.todouble())) {
+            out.error(Rules.HANDLER_PRIORITY, FILE, at[0], at[1], "PRIORITY must be an integer number, got "
+                    + describe(priority) + "; e.g. PRIORITY = 1000");
+        }
+    }
+
+    private void version(LuaValue version) {
+        int[] at = position("VERSION");
+        if (version.isnil()) {
+            out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "the handler has no VERSION; add one in \"x.y.z\" "
+                    + "form, e.g. VERSION = \"1.0.0\"");
+        } else if (version.type() != LuaValue.TSTRING || KongVersion.clean(version.tojstring()) == null) {
+            out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "VERSION must be a string in \"x.y.z\" form (at "
+                    + "most three numbers), got " + describe(version) + "; e.g. VERSION = \"1.0.0\"");
+        }
+    }
+
+    private void evaluationFailed(Evaluation evaluation) {
+        if (evaluation.exhausted()) {
+            out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "handler.lua's " + evaluation.failure()
+                    + "; Kong runs the top level when the plugin is uploaded and loaded, so it must finish quickly");
+        } else if (!out.hasAnyError(FILE)) {
+            out.warning(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level could not be evaluated "
+                    + "offline (" + evaluation.failure() + "); PRIORITY and VERSION were checked statically only");
+        }
+    }
+
+    /** Without an evaluated table: judge only what the file states plainly. */
+    private void staticFallback() {
+        if (shape == null) {
+            return;
+        }
+        staticPriority(shape.field("PRIORITY"));
+        staticVersion(shape.field("VERSION"));
+        TableShape.Field response = shape.field("response");
+        if (response != null && response.value() instanceof Value.Function
+                && (isFunction(shape.field("header_filter")) || isFunction(shape.field("body_filter")))) {
+            phasesConflict();
+        }
+    }
+
+    private void staticPriority(TableShape.Field priority) {
+        if (priority == null) {
+            if (shape.complete()) {
+                priority(LuaValue.NIL);
+            }
+        } else if (priority.value() instanceof Value.Num n) {
+            priority(LuaValue.valueOf(n.value()));
+        } else if (priority.value() instanceof Value.Str s) {
+            priority(LuaValue.valueOf(s.value()));
+        }
+    }
+
+    private void staticVersion(TableShape.Field version) {
+        if (version == null) {
+            if (shape.complete()) {
+                version(LuaValue.NIL);
+            }
+        } else if (version.value() instanceof Value.Str s) {
+            version(LuaValue.valueOf(s.value()));
+        } else if (version.value() instanceof Value.Num n) {
+            version(LuaValue.valueOf(n.value()));
+        }
+    }
+
+    private void staticInitWorker() {
+        TableShape.Field initWorker = shape == null ? null : shape.field("init_worker");
+        if (initWorker != null) {
+            out.error(Rules.HANDLER_INIT_WORKER, FILE, initWorker.line(), initWorker.column(), initWorkerMessage());
+        }
+    }
+
+    private void phasesConflict() {
+        int[] at = position("response");
+        out.error(Rules.HANDLER_PHASES, FILE, at[0], at[1], "the handler implements both response and "
+                + "header_filter/body_filter, which Kong refuses; use response alone (it sees the whole response) or "
+                + "only header_filter/body_filter");
+    }
+
+    private static String initWorkerMessage() {
+        return "the handler defines init_worker, which streamed plugins cannot implement (\"implementing init_worker "
+                + "method is not allowed\"); move that setup into configure or do it lazily in a request phase";
+    }
+
+    private int[] position(String field) {
+        TableShape.Field f = shape == null ? null : shape.field(field);
+        if (f != null) {
+            return new int[] {f.line(), f.column()};
+        }
+        int[] found = new SourceLocator(file.source()).find(field);
+        return found[0] > 0 ? found : new int[] {file.facts().returnLine(), file.facts().returnColumn()};
+    }
+
+    private static boolean isFunction(TableShape.Field field) {
+        return field != null && field.value() instanceof Value.Function;
+    }
+
+    private static boolean isInteger(double d) {
+        return !Double.isNaN(d) && !Double.isInfinite(d) && Math.floor(d) == d;
+    }
+
+    static String describe(LuaValue value) {
+        return switch (value.type()) {
+            case LuaValue.TNIL -> "nil";
+            case LuaValue.TSTRING -> "the string \"" + value.tojstring() + "\"";
+            case LuaValue.TNUMBER -> "the number " + value.tojstring();
+            default -> "a " + value.typename();
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package dev.konnectplugins.validation;
+
+import dev.konnectplugins.PluginSource;
+import dev.konnectplugins.internal.validation.PluginCheck;
+import dev.konnectplugins.internal.validation.PluginFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Checks, offline, that Konnect would accept a custom plugin and that Kong's plugin sandbox can run it: the files,
+ * the LuaJIT syntax, the names, the handler and schema shapes, and every timer, global and module the code reaches.
+ * Thread-safe and reusable.
+ *
+ * <pre>{@code
+ * PluginValidator validator = PluginValidator.builder().build();
+ * ValidationResult result = validator.validateDirectory(Path.of("kong/plugins/stream-headers"));
+ * result.diagnostics().forEach(System.out::println);   // handler.lua:9:19: error [sandbox.timer] ...
+ * }</pre>
+ */
+public final class PluginValidator {
+    /** Konnect's per-file limit for plugin uploads: 100 KB. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 100L * 1024;
+
+    private static final String IN_MEMORY = "<memory>";
+
+    private final long maxFileSize;
+
+    private PluginValidator(Builder builder) {
+        this.maxFileSize = builder.maxFileSize;
+    }
+
+    /** A builder with Konnect's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates a plugin directory (handler.lua and schema.lua at its root), uploaded under the directory's name.
+     *
+     * @throws UncheckedIOException when the directory does not exist or cannot be read
+     */
+    public ValidationResult validateDirectory(Path directory) {
+        return validateDirectory(directory, directoryName(directory));
+    }
+
+    /**
+     * Validates a plugin directory that would be uploaded as {@code name}.
+     *
+     * @throws UncheckedIOException when the directory does not exist or cannot be read
+     */
+    public ValidationResult validateDirectory(Path directory, String name) {
+        Objects.requireNonNull(name, "name");
+        requireDirectory(directory);
+        PluginFiles files = PluginFiles.fromDirectory(directory, maxFileSize);
+        return new ValidationResult(directory.toString(), name, PluginCheck.run(name, files));
+    }
+
+    /**
+     * Validates an in-memory source under its name. When it was read from a directory, that directory's other files
+     * are checked too (files.unsupported), but the handler and schema text are the source's.
+     */
+    public ValidationResult validate(PluginSource source) {
+        Objects.requireNonNull(source, "source");
+        PluginFiles files = PluginFiles.fromSource(source, maxFileSize);
+        String path = source.directory().map(Path::toString).orElse(IN_MEMORY);
+        return new ValidationResult(path, source.name(), PluginCheck.run(source.name(), files));
+    }
+
+    /**
+     * Validates every plugin under {@code root}: {@code root} itself when it is a plugin directory, else each
+     * {@code kong/plugins/<name>/} of a repository in Kong's plugin-template layout.
+     *
+     * @throws UncheckedIOException when {@code root} does not exist or cannot be read
+     */
+    public List<ValidationResult> validateAll(Path root) {
+        List<ValidationResult> results = new ArrayList<>();
+        for (Path plugin : findPlugins(root)) {
+            results.add(validateDirectory(plugin));
+        }
+        return results;
+    }
+
+    /**
+     * The plugin directories under {@code root}: {@code root} itself when it holds a handler or schema file (or
+     * nothing resembling a repository), else the sorted subdirectories of {@code root/kong/plugins}.
+     *
+     * @throws UncheckedIOException when {@code root} does not exist or cannot be read
+     */
+    public static List<Path> findPlugins(Path root) {
+        requireDirectory(root);
+        Path plugins = root.resolve("kong").resolve("plugins");
+        if (looksLikePlugin(root) || !Files.isDirectory(plugins)) {
+            return List.of(root);
+        }
+        try (Stream<Path> children = Files.list(plugins)) {
+            List<Path> found = children.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+            return found.isEmpty() ? List.of(root) : found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + plugins + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The per-file size limit in bytes. */
+    public long maxFileSize() {
+        return maxFileSize;
+    }
+
+    private static boolean looksLikePlugin(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.map(p -> p.getFileName().toString())
+                    .anyMatch(n -> n.startsWith("handler.") || n.startsWith("schema."));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.isDirectory(directory)) {
+            throw new UncheckedIOException(new IOException(
+                    (Files.exists(directory) ? "Not a directory: " : "No such directory: ") + directory));
+        }
+    }
+
+    private static String directoryName(Path directory) {
+        Path name = directory.toAbsolutePath().normalize().getFileName();
+        if (name == null) {
+            throw new IllegalArgumentException("A plugin directory needs a name, got " + directory);
+        }
+        return name.toString();
+    }
+
+    /** Options of a {@link PluginValidator}. */
+    public static final class Builder {
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+
+        private Builder() {
+        }
+
+        /** The per-file size limit in bytes (default {@value PluginValidator#DEFAULT_MAX_FILE_SIZE}). */
+        public Builder maxFileSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxFileSize must be positive, got " + bytes);
+            }
+            this.maxFileSize = bytes;
+            return this;
+        }
+
+        /** The validator. */
+        public PluginValidator build() {
+            return new PluginValidator(this);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.konnectplugins.validation;
+
+import java.util.List;
+
+/**
+ * The stable ids of the rules {@link PluginValidator} checks, as found in {@link dev.konnectplugins.Diagnostic#rule()}.
+ * The module's README documents each one with a failing example and the fix.
+ */
+public final class Rules {
+    /** No handler.lua or no schema.lua. */
+    public static final String FILES_MISSING = "files.missing";
+    /** A file Kong would load from the plugin folder that streaming cannot carry (extra modules, daos.lua, ...). */
+    public static final String FILES_UNSUPPORTED = "files.unsupported";
+    /** A file over the per-file size limit (100 KB by default). */
+    public static final String FILES_SIZE = "files.size";
+    /** A file that is not valid UTF-8 text. */
+    public static final String FILES_ENCODING = "files.encoding";
+    /** A file that does not parse as the LuaJIT dialect Kong runs. */
+    public static final String LUA_SYNTAX = "lua.syntax";
+    /** The upload name differs from the name schema.lua returns. */
+    public static final String NAME_MISMATCH = "name.mismatch";
+    /** The upload name does not match {@code ^[a-z][a-z0-9-]*[a-z0-9]$}. */
+    public static final String NAME_FORMAT = "name.format";
+    /** The upload name is the name of a bundled, Enterprise or AI-gateway Kong plugin. */
+    public static final String NAME_RESERVED = "name.reserved";
+    /** Warning: the schema's name could not be determined. */
+    public static final String NAME_UNRESOLVED = "name.unresolved";
+    /** handler.lua does not return a table, or its top level fails. */
+    public static final String HANDLER_SHAPE = "handler.shape";
+    /** schema.lua does not return a table Kong's metaschema accepts. */
+    public static final String SCHEMA_SHAPE = "schema.shape";
+    /** The handler's PRIORITY is not an integer. */
+    public static final String HANDLER_PRIORITY = "handler.priority";
+    /** The handler's VERSION is not accepted by Kong's version parse. */
+    public static final String HANDLER_VERSION = "handler.version";
+    /** The handler implements {@code response} and {@code header_filter} or {@code body_filter}. */
+    public static final String HANDLER_PHASES = "handler.phases";
+    /** The handler defines {@code init_worker}. */
+    public static final String HANDLER_INIT_WORKER = "handler.init-worker";
+    /** The code creates a timer, which the sandbox cannot do. */
+    public static final String SANDBOX_TIMER = "sandbox.timer";
+    /** The code reaches a global or a field the sandbox does not provide, or writes to a protected one. */
+    public static final String SANDBOX_GLOBAL = "sandbox.global";
+    /** The code requires a module outside the sandbox's allowlist. */
+    public static final String SANDBOX_REQUIRE = "sandbox.require";
+
+    /** Every rule id with a one-line description, in documentation order. */
+    public static final List<Rule> ALL = List.of(
+            new Rule(FILES_MISSING, "handler.lua and schema.lua must both exist"),
+            new Rule(FILES_UNSUPPORTED, "streaming uploads only handler.lua and schema.lua"),
+            new Rule(FILES_SIZE, "each file must fit Konnect's per-file limit"),
+            new Rule(FILES_ENCODING, "files must be UTF-8 text"),
+            new Rule(LUA_SYNTAX, "the code must parse as Kong's LuaJIT dialect"),
+            new Rule(NAME_MISMATCH, "the upload name must equal the schema's name"),
+            new Rule(NAME_FORMAT, "the name must match ^[a-z][a-z0-9-]*[a-z0-9]$"),
+            new Rule(NAME_RESERVED, "the name must not be a Kong plugin's name"),
+            new Rule(NAME_UNRESOLVED, "the schema's name could not be determined"),
+            new Rule(HANDLER_SHAPE, "handler.lua must load and return a table"),
+            new Rule(SCHEMA_SHAPE, "schema.lua must return a schema Kong's metaschema accepts"),
+            new Rule(HANDLER_PRIORITY, "PRIORITY must be an integer"),
+            new Rule(HANDLER_VERSION, "VERSION must be an \"x.y.z\" string"),
+            new Rule(HANDLER_PHASES, "a handler cannot implement response together with header_filter or body_filter"),
+            new Rule(HANDLER_INIT_WORKER, "a streamed handler cannot define init_worker"),
+            new Rule(SANDBOX_TIMER, "the sandbox cannot create timers"),
+            new Rule(SANDBOX_GLOBAL, "only the sandbox's globals and fields exist, and they are read-only"),
+            new Rule(SANDBOX_REQUIRE, "only allowlisted modules can be required"));
+
+    /** A rule id and what it checks. */
+    public record Rule(String id, String summary) {
+    }
+
+    private Rules() {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.konnectplugins.validation;
+
+import dev.konnectplugins.Diagnostic;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of validating one plugin.
+ *
+ * @param path        where the plugin came from: the directory as given, or {@code <memory>} for an in-memory source
+ * @param name        the name it would be uploaded under
+ * @param diagnostics every finding, errors then warnings are mixed in file/line order
+ */
+public record ValidationResult(String path, String name, List<Diagnostic> diagnostics) {
+    public ValidationResult {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(name, "name");
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Whether Konnect would accept the plugin and the sandbox could run it: no diagnostic is an error. */
+    public boolean valid() {
+        return diagnostics.stream().noneMatch(Diagnostic::isError);
+    }
+
+    /** Only the findings that block an upload. */
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+}

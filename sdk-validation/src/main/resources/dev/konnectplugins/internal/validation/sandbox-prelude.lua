@@ -1,0 +1,284 @@
+-- Runs once, trusted, in a luaj Globals with Lua's standard libraries. Returns build(env, kind, names, requires),
+-- which fills `env` (a fresh luaj Globals) so that it mirrors Kong's plugin-streaming sandbox closely enough to
+-- evaluate the top level of handler.lua and schema.lua: only the allowlisted names, read-only tables (except ngx),
+-- a require that refuses other modules, and stand-ins for Kong's modules. Values we cannot reproduce (kong.*,
+-- ngx.* functions, cjson...) are permissive stubs: tables marked __stub that can be indexed, called and combined.
+
+local setmetatable, rawset, rawget, pairs, ipairs, type, error, tostring, select =
+      setmetatable, rawset, rawget, pairs, ipairs, type, error, tostring, select
+local string, table, math, os, coroutine, bit32 = string, table, math, os, coroutine, bit32
+
+local STUB_MT = { __stub = true }
+local function stub()
+  return setmetatable({}, STUB_MT)
+end
+local function stub_function()
+  return stub()
+end
+STUB_MT.__index = function() return stub() end
+STUB_MT.__call = stub_function
+for _, event in ipairs({ "__concat", "__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm" }) do
+  STUB_MT[event] = stub_function
+end
+STUB_MT.__lt = function() return false end
+STUB_MT.__le = function() return false end
+STUB_MT.__len = function() return 0 end
+STUB_MT.__tostring = function() return "stub" end
+
+local NULL = setmetatable({}, { __null = true, __tostring = function() return "userdata: NULL" end })
+
+-- Lua's and LuaJIT's libraries, by dotted name. Anything listed in the allowlist but absent here is a stub.
+local source = {}
+local function provide(prefix, t)
+  for k, v in pairs(t) do
+    source[prefix .. k] = v
+  end
+end
+for _, name in ipairs({ "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber", "tostring",
+                        "type", "xpcall" }) do
+  source[name] = _G[name]
+end
+source._VERSION = "Lua 5.1"
+source.print = function() end
+source.unpack = table.unpack
+provide("string.", string)
+provide("table.", table)
+provide("math.", math)
+provide("coroutine.", coroutine)
+source["os.clock"], source["os.date"], source["os.difftime"], source["os.time"] = os.clock, os.date, os.difftime, os.time
+source["io.type"] = function() return nil end
+
+local safe_rep = string.rep
+source["string.rep"] = function(s, n, sep)
+  -- The real one can allocate gigabytes from one call the instruction budget cannot see.
+  if type(n) == "number" and n * (#tostring(s) + #tostring(sep or "")) > 1048576 then
+    error("string.rep result too large for validation", 2)
+  end
+  return safe_rep(s, n, sep)
+end
+
+local function table_clear(t) for k in pairs(t) do t[k] = nil end end
+local function table_clone(t) local c = {} for k, v in pairs(t) do c[k] = v end return c end
+local function table_nkeys(t) local n = 0 for _ in pairs(t) do n = n + 1 end return n end
+local function table_isempty(t) return next(t) == nil end
+local function table_isarray(t)
+  local n = 0
+  for k in pairs(t) do
+    if type(k) ~= "number" then return false end
+    n = n + 1
+  end
+  return n == #t
+end
+source["table.clear"] = table_clear
+source["table.clone"] = table_clone
+source["table.nkeys"] = table_nkeys
+source["table.isempty"] = table_isempty
+source["table.isarray"] = table_isarray
+source["table.new"] = function() return {} end
+source["table.getn"] = function(t) return #t end
+source["table.maxn"] = function(t) local m = 0 for k in pairs(t) do if type(k) == "number" and k > m then m = k end end return m end
+source["table.foreach"] = function(t, f) for k, v in pairs(t) do local r = f(k, v) if r ~= nil then return r end end end
+source["table.foreachi"] = function(t, f) for i = 1, #t do local r = f(i, t[i]) if r ~= nil then return r end end end
+source["table.move"] = function(a1, f, e, t, a2)
+  a2 = a2 or a1
+  for i = 0, e - f do a2[t + i] = a1[f + i] end
+  return a2
+end
+source["math.log10"] = function(x) return math.log(x, 10) end
+source["math.pow"] = function(x, y) return x ^ y end
+
+local bit = {
+  arshift = bit32.arshift, band = bit32.band, bnot = bit32.bnot, bor = bit32.bor, bxor = bit32.bxor,
+  lshift = bit32.lshift, rshift = bit32.rshift, rol = bit32.lrotate, ror = bit32.rrotate,
+  tobit = function(x) x = bit32.band(x, 0xFFFFFFFF) if x >= 0x80000000 then return x - 0x100000000 end return x end,
+  tohex = function(x, n) return string.format("%0" .. (n or 8) .. "x", bit32.band(x, 0xFFFFFFFF)) end,
+  bswap = function(x)
+    return bit32.bor(bit32.lshift(bit32.band(x, 0xFF), 24), bit32.lshift(bit32.band(bit32.rshift(x, 8), 0xFF), 16),
+                     bit32.lshift(bit32.band(bit32.rshift(x, 16), 0xFF), 8), bit32.band(bit32.rshift(x, 24), 0xFF))
+  end,
+}
+provide("bit.", bit)
+source["jit.arch"], source["jit.os"] = "x64", "Linux"
+source["jit.version"], source["jit.version_num"] = "LuaJIT 2.1.1736781742", 20100
+
+local KONG_VERSION = "3.9.1"
+source["kong.version"], source["kong.version_num"] = KONG_VERSION, 3009001
+source["kong.default_workspace"] = "00000000-0000-0000-0000-000000000000"
+source["ngx.null"] = NULL
+source["ngx.config.subsystem"], source["ngx.config.debug"] = "http", false
+source["ngx.config.nginx_version"], source["ngx.config.ngx_lua_version"] = 1027001, 10026
+local NGX_NUMBERS = {
+  OK = 0, ERROR = -1, AGAIN = -2, DONE = -4, DECLINED = -5,
+  STDERR = 0, EMERG = 1, ALERT = 2, CRIT = 3, ERR = 4, WARN = 5, NOTICE = 6, INFO = 7, DEBUG = 8,
+  HTTP_GET = 2, HTTP_HEAD = 4, HTTP_POST = 8, HTTP_PUT = 16, HTTP_DELETE = 32, HTTP_MKCOL = 64, HTTP_COPY = 128,
+  HTTP_MOVE = 256, HTTP_OPTIONS = 512, HTTP_PROPFIND = 1024, HTTP_PROPPATCH = 2048, HTTP_LOCK = 4096,
+  HTTP_UNLOCK = 8192, HTTP_PATCH = 16384, HTTP_TRACE = 32768,
+  HTTP_CONTINUE = 100, HTTP_SWITCHING_PROTOCOLS = 101, HTTP_OK = 200, HTTP_CREATED = 201, HTTP_ACCEPTED = 202,
+  HTTP_NO_CONTENT = 204, HTTP_PARTIAL_CONTENT = 206, HTTP_SPECIAL_RESPONSE = 300, HTTP_MOVED_PERMANENTLY = 301,
+  HTTP_MOVED_TEMPORARILY = 302, HTTP_SEE_OTHER = 303, HTTP_NOT_MODIFIED = 304, HTTP_TEMPORARY_REDIRECT = 307,
+  HTTP_PERMANENT_REDIRECT = 308, HTTP_BAD_REQUEST = 400, HTTP_UNAUTHORIZED = 401, HTTP_PAYMENT_REQUIRED = 402,
+  HTTP_FORBIDDEN = 403, HTTP_NOT_FOUND = 404, HTTP_NOT_ALLOWED = 405, HTTP_NOT_ACCEPTABLE = 406,
+  HTTP_REQUEST_TIMEOUT = 408, HTTP_CONFLICT = 409, HTTP_GONE = 410, HTTP_UPGRADE_REQUIRED = 426,
+  HTTP_TOO_MANY_REQUESTS = 429, HTTP_CLOSE = 444, HTTP_ILLEGAL = 451, HTTP_INTERNAL_SERVER_ERROR = 500,
+  HTTP_METHOD_NOT_IMPLEMENTED = 501, HTTP_NOT_IMPLEMENTED = 501, HTTP_BAD_GATEWAY = 502,
+  HTTP_SERVICE_UNAVAILABLE = 503, HTTP_GATEWAY_TIMEOUT = 504, HTTP_VERSION_NOT_SUPPORTED = 505,
+  HTTP_INSUFFICIENT_STORAGE = 507,
+}
+provide("ngx.", NGX_NUMBERS)
+
+-- kong.db.schema.typedefs with the shapes Kong gives them (types and the attributes the metaschema looks at).
+local function define(def)
+  return setmetatable(def, { __call = function(self, overrides)
+    local copy = {}
+    for k, v in pairs(self) do copy[k] = v end
+    if type(overrides) == "table" then
+      for k, v in pairs(overrides) do copy[k] = v end
+    end
+    return copy
+  end })
+end
+local function of_type(t, extra)
+  local def = { type = t }
+  for k, v in pairs(extra or {}) do def[k] = v end
+  return define(def)
+end
+local ALL_PROTOCOLS = { "grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp", "ws", "wss" }
+local HTTP_PROTOCOLS = { "grpc", "grpcs", "http", "https", "ws", "wss" }
+local function typedefs()
+  local t = {
+    http_method = of_type("string", { match = "^%u+$" }),
+    protocol = of_type("string", { one_of = ALL_PROTOCOLS }),
+    port = of_type("integer", { between = { 0, 65535 } }),
+    timeout = of_type("integer", { between = { 0, 2147483646 } }),
+    path = of_type("string", { starts_with = "/" }),
+    uuid = of_type("string", { uuid = true, auto = true }),
+    auto_timestamp_s = of_type("integer", { timestamp = true, auto = true }),
+    auto_timestamp_ms = of_type("number", { timestamp = true, auto = true }),
+    no_route = of_type("foreign", { reference = "routes", eq = NULL }),
+    no_service = of_type("foreign", { reference = "services", eq = NULL }),
+    no_consumer = of_type("foreign", { reference = "consumers", eq = NULL }),
+    no_consumer_group = of_type("foreign", { reference = "consumer_groups", eq = NULL }),
+    name = of_type("string", { unique = true }),
+    tags = of_type("set", { elements = { type = "string" } }),
+    hosts = of_type("array", { elements = { type = "string" } }),
+    protocols = of_type("set", { required = true, default = { "grpc", "grpcs", "http", "https" },
+                                 elements = { type = "string", one_of = ALL_PROTOCOLS } }),
+    protocols_http = of_type("set", { required = true, default = { "grpc", "grpcs", "http", "https" },
+                                      elements = { type = "string", one_of = HTTP_PROTOCOLS } }),
+    lua_code = of_type("map", { keys = { type = "string", len_min = 1 }, values = { type = "string", len_min = 1 } }),
+    sources = of_type("set", { elements = { type = "record", fields = { { ip = { type = "string" } },
+                                                                        { port = { type = "integer" } } } } }),
+    queue = of_type("record", { fields = {
+      { max_batch_size = { type = "integer", default = 1, between = { 1, 1000000 } } },
+      { max_coalescing_delay = { type = "number", default = 1, between = { 0, 3600 } } },
+      { max_entries = { type = "integer", default = 10000, between = { 1, 1000000 } } },
+      { max_bytes = { type = "integer" } },
+      { max_retry_time = { type = "number", default = 60 } },
+      { initial_retry_delay = { type = "number", default = 0.01 } },
+      { max_retry_delay = { type = "number", default = 60 } },
+      { concurrency_limit = { type = "integer", default = 1, one_of = { -1, 1 } } },
+    } }),
+  }
+  t.destinations = t.sources
+  for _, name in ipairs({ "host", "host_with_optional_port", "wildcard_host", "ip", "ip_or_cidr", "ip_or_cidr_v4",
+                          "cidr", "cidr_v4", "url", "cookie_name", "header_name", "regex_or_plain_pattern",
+                          "utf8_name", "sni", "certificate", "key", "tag", "semantic_version", "key_id" }) do
+    t[name] = of_type("string")
+  end
+  -- A typedef this list does not know is a stub: it is not checked rather than wrongly refused.
+  return setmetatable(t, { __index = function() return stub() end })
+end
+
+local function kong_meta()
+  return setmetatable({ _NAME = "kong", _VERSION = KONG_VERSION, version = KONG_VERSION,
+                        _VERSION_TABLE = { major = 3, minor = 9, patch = 1 } },
+                      { __index = function() return stub() end })
+end
+
+local MODULES = {
+  ["kong.db.schema.typedefs"] = typedefs,
+  ["kong.meta"] = kong_meta,
+  ["table.new"] = function() return source["table.new"] end,
+  ["table.clear"] = function() return table_clear end,
+  ["table.clone"] = function() return table_clone end,
+  ["table.nkeys"] = function() return table_nkeys end,
+  ["table.isempty"] = function() return table_isempty end,
+  ["table.isarray"] = function() return table_isarray end,
+  ["bit"] = function() local b = {} for k, v in pairs(bit) do b[k] = v end return b end,
+}
+
+local function make_require(requires)
+  local loaded = {}
+  return function(name)
+    if type(name) ~= "string" or not requires[name] then
+      error(("require '%s' not allowed within sandbox"):format(tostring(name)), 2)
+    end
+    local module = loaded[name]
+    if module == nil then
+      local make = MODULES[name]
+      module = make and make() or stub()
+      loaded[name] = module
+    end
+    return module
+  end
+end
+
+local function protect(t, name)
+  local mt = getmetatable(t) or {}
+  mt.__newindex = function(_, k)
+    error(("Cannot modify %s.%s. Protected by the sandbox."):format(name, tostring(k)), 2)
+  end
+  return setmetatable(t, mt)
+end
+
+local function protect_all(t, name)
+  for k, v in pairs(t) do
+    if type(v) == "table" and getmetatable(v) ~= STUB_MT and v ~= NULL then
+      protect_all(v, name and (name .. "." .. k) or k)
+    end
+  end
+  if name ~= "ngx" then
+    protect(t, name or "_G")
+  end
+end
+
+local function include(env, dotted)
+  local node = env
+  local parts = {}
+  for part in dotted:gmatch("[^%.]+") do parts[#parts + 1] = part end
+  for i = 1, #parts - 1 do
+    local child = rawget(node, parts[i])
+    if child == nil then
+      child = {}
+      rawset(node, parts[i], child)
+    end
+    node = child
+  end
+  local value = source[dotted]
+  if value == nil then value = stub_function end
+  rawset(node, parts[#parts], value)
+end
+
+return function(env, kind, names, requires)
+  for _, dotted in ipairs(names) do
+    include(env, dotted)
+  end
+  local ngx, kong = rawget(env, "ngx"), rawget(env, "kong")
+  if kong then
+    for _, callable in ipairs({ kong.log, kong.log.inspect, kong.log.deprecation }) do
+      setmetatable(callable, { __call = stub_function })
+    end
+  end
+  protect_all(env, nil)
+  if ngx then
+    ngx.var, ngx.arg, ngx.header, ngx.ctx = stub(), stub(), stub(), {}
+    ngx.headers_sent, ngx.is_subrequest, ngx.status = false, false, 0
+  end
+  if kong then
+    rawset(kong, "configuration", stub())
+    rawset(kong, "ctx", protect({ shared = {}, plugin = {} }, "kong.ctx"))
+  end
+  rawset(env, "_G", env)
+  rawset(env, "require", make_require(requires))
+  return env
+end
