@@ -7,35 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The /__admin/fake-konnect routes that give tools in other languages the Java API's controls. */
+@ExtendWith(FakeKonnectExtension.class)
 class AdminApiTest {
 
-    private static FakeKonnect fake;
-    private static KonnectHttp http;
-    private static KonnectHttp admin;
-    private static String path;
+    private final FakeKonnect fake;
+    private final KonnectHttp http;
+    private final KonnectHttp admin;
+    private final String path;
 
-    @BeforeAll
-    static void start() {
-        fake = FakeKonnect.start();
-        http = KonnectHttp.of(fake);
-        admin = http.withToken(null);
-        path = plugins(fake.controlPlaneId());
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
+    /** One fake per class, reset before each test by the extension. */
+    AdminApiTest(FakeKonnect fake) {
+        this.fake = fake;
+        this.http = KonnectHttp.of(fake);
+        this.admin = http.withToken(null);
+        this.path = plugins(fake.controlPlaneId());
     }
 
     @Test

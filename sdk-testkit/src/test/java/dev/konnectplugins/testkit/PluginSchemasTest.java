@@ -8,32 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeKonnectExtension.class)
 class PluginSchemasTest {
 
-    private static FakeKonnect fake;
-    private static KonnectHttp http;
-    private static String path;
+    private final FakeKonnect fake;
+    private final KonnectHttp http;
+    private final String path;
 
-    @BeforeAll
-    static void start() {
-        fake = FakeKonnect.start();
-        http = KonnectHttp.of(fake);
-        path = schemas(fake.controlPlaneId());
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
+    /** One fake per class, reset before each test by the extension. */
+    PluginSchemasTest(FakeKonnect fake) {
+        this.fake = fake;
+        this.http = KonnectHttp.of(fake);
+        this.path = schemas(fake.controlPlaneId());
     }
 
     private static String body(String name) {
