@@ -43,6 +43,9 @@ public final class SchemaRules {
         }
         LuaValue name = schema.rawget("name");
         new MetaSchema(out, file.source(), file.facts().returnLine()).check((LuaTable) schema);
+        if (SandboxEvaluator.isStub(name)) {
+            return new SchemaName(null, stated.line(), stated.column());
+        }
         if (name.type() != LuaValue.TSTRING) {
             int[] at = stated.line() > 0 ? new int[] {stated.line(), stated.column()}
                     : new int[] {file.facts().returnLine(), file.facts().returnColumn()};
