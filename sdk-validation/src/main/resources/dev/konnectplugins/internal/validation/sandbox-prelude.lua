@@ -48,14 +48,17 @@ provide("coroutine.", coroutine)
 source["os.clock"], source["os.date"], source["os.difftime"], source["os.time"] = os.clock, os.date, os.difftime, os.time
 source["io.type"] = function() return nil end
 
-local safe_rep = string.rep
-source["string.rep"] = function(s, n, sep)
+local unsafe_rep = string.rep
+local function safe_rep(s, n, sep)
   -- The real one can allocate gigabytes from one call the instruction budget cannot see.
   if type(n) == "number" and n * (#tostring(s) + #tostring(sep or "")) > 1048576 then
     error("string.rep result too large for validation", 2)
   end
-  return safe_rep(s, n, sep)
+  return unsafe_rep(s, n, sep)
 end
+-- Also for ("x"):rep(n): the string metatable's __index is this very table.
+string.rep = safe_rep
+source["string.rep"] = safe_rep
 
 local function table_clear(t) for k in pairs(t) do t[k] = nil end end
 local function table_clone(t) local c = {} for k, v in pairs(t) do c[k] = v end return c end

@@ -32,8 +32,8 @@ import org.luaj.vm2.lib.jse.JseOsLib;
  * {@code sandbox-prelude.lua}), with an instruction budget and a time limit. Phase functions are never called.
  */
 public final class SandboxEvaluator {
-    private static final long INSTRUCTION_BUDGET = 5_000_000L;
-    private static final long TIME_LIMIT_NANOS = 2_000_000_000L;
+    private static final long INSTRUCTION_BUDGET = 1_000_000L;
+    private static final long TIME_LIMIT_NANOS = 1_000_000_000L;
     private static final Pattern LINE = Pattern.compile("^[^:]*:(\\d+):\\s*");
 
     /** Compiles prepared source; a failure is a syntax problem. */
@@ -60,7 +60,7 @@ public final class SandboxEvaluator {
         try {
             return Evaluation.returned(new LuaClosure(prototype, env).invoke(LuaValue.NONE).arg1());
         } catch (ExecutionBudget.Exhausted e) {
-            return Evaluation.failed("its top level " + e.getMessage(), 0, true);
+            return Evaluation.failed(e.getMessage(), 0, true);
         } catch (LuaError e) {
             String message = e.getMessage() == null ? "error" : e.getMessage();
             Matcher m = LINE.matcher(message);

@@ -93,7 +93,7 @@ public final class HandlerRules {
 
     private void evaluationFailed(Evaluation evaluation) {
         if (evaluation.exhausted()) {
-            out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "handler.lua's " + evaluation.failure()
+            out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua " + evaluation.failure()
                     + "; Kong runs the top level when the plugin is uploaded and loaded, so it must finish quickly");
         } else if (!out.hasAnyError(FILE)) {
             out.warning(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level could not be evaluated "

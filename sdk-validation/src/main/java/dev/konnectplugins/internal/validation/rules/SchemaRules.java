@@ -59,7 +59,7 @@ public final class SchemaRules {
 
     private static void failed(Evaluation evaluation, Findings out) {
         if (evaluation.exhausted()) {
-            out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "schema.lua's " + evaluation.failure()
+            out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level of schema.lua " + evaluation.failure()
                     + "; Kong runs it when the plugin is uploaded, so it must finish quickly");
         } else if (!out.hasAnyError(FILE)) {
             out.warning(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level could not be evaluated "
