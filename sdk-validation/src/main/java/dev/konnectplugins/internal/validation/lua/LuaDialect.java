@@ -430,6 +430,14 @@ public final class LuaDialect {
 
     /** LuaJIT numerals: decimal, hex (with hex floats), binary, and the LL/ULL/i suffixes of FFI builds. */
     static final class LuaNumbers {
+        private static final java.util.regex.Pattern HEX_INTEGER = java.util.regex.Pattern.compile("[0-9a-f]+");
+        private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile(
+                "(?:[0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(?:p[+-]?[0-9]+)?");
+        private static final java.util.regex.Pattern DECIMAL_INTEGER = java.util.regex.Pattern.compile("[0-9]+");
+        private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+                "(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
+        private static final java.util.regex.Pattern BINARY = java.util.regex.Pattern.compile("[01]+");
+
         /** The numeral rewritten for luaj with the same length, or null when LuaJIT calls it malformed. */
         static String rewrite(String token) {
             String lower = token.toLowerCase(Locale.ROOT);
@@ -449,15 +457,31 @@ public final class LuaDialect {
         }
 
         private static boolean validHex(String digits, boolean integerOnly) {
-            return digits.matches(integerOnly ? "[0-9a-f]+" : "(?:[0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(?:p[+-]?[0-9]+)?");
+            return (integerOnly ? HEX_INTEGER : HEX).matcher(digits).matches();
         }
 
         private static boolean validDecimal(String body, boolean integerOnly) {
-            return body.matches(integerOnly ? "[0-9]+" : "(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
+            if (isPlainInteger(body)) {
+                return true;
+            }
+            return (integerOnly ? DECIMAL_INTEGER : DECIMAL).matcher(body).matches();
+        }
+
+        /** The common case, without a regex. */
+        private static boolean isPlainInteger(String body) {
+            if (body.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < body.length(); i++) {
+                if (body.charAt(i) < '0' || body.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static String binaryAsHex(String digits) {
-            if (!digits.matches("[01]+")) {
+            if (!BINARY.matcher(digits).matches()) {
                 return null;
             }
             String hex = new BigInteger(digits, 2).toString(16);
