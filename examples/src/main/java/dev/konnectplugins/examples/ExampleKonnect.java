@@ -160,7 +160,8 @@ public final class ExampleKonnect implements AutoCloseable {
         }
         String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         if (e instanceof KonnectTransportException) {
-            return "Could not reach Konnect: " + message;
+            // The attempt count is useful; the list of identical earlier attempts is not.
+            return "Could not reach Konnect: " + message.replaceFirst("; earlier attempts: .*\\)$", ")");
         }
         return exitCode(e) != REFUSED || e instanceof KonnectException ? message
                 : e.getClass().getSimpleName() + ": " + message;

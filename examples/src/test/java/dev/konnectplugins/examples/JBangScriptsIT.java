@@ -1,0 +1,260 @@
+package dev.konnectplugins.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.konnectplugins.testkit.FakeKonnect;
+import dev.konnectplugins.testkit.StoredCustomPlugin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs each script in {@code examples/jbang} with JBang (from Maven Central, see the pom), as a user would, against
+ * a FakeKonnect, and checks its output and the exit status its {@code --help} promises.
+ *
+ * <p>The scripts' {@code //DEPS} come from the local Maven repository, so this runs after {@code install} put the SDK
+ * modules there: {@code mvn install} from the repository root does.
+ */
+class JBangScriptsIT {
+    private static final String PLUGIN = SamplePlugin.NAME;
+
+    private static Path scripts;
+    private static Path work;
+    private static JBang jbang;
+    private static FakeKonnect konnect;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        scripts = Path.of(property("konnect.examples.jbang.scripts"));
+        work = Path.of(property("konnect.examples.work"));
+        Path lib = Path.of(property("konnect.examples.jbang.lib"));
+        Path jbangHome = Path.of(property("konnect.examples.jbang.dir"));
+        Path repository = Path.of(property("konnect.examples.local.repository"));
+        requireInstalled(repository, "sdk-core");
+        requireInstalled(repository, "sdk-validation");
+        if (!Files.isDirectory(lib) || listing(lib).noneMatch(jar -> jar.startsWith("jbang-cli-"))) {
+            fail("jbang-cli is not in " + lib + "; the pre-integration-test phase copies it there: run mvn verify");
+        }
+        // A fresh JBang home each run: scripts are compiled against today's SDK jars, not yesterday's cache.
+        deleteRecursively(jbangHome);
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        jbang = new JBang(lib, Map.of("JBANG_DIR", jbangHome.toString(), "JBANG_REPO", repository.toString(),
+                "JAVA_HOME", System.getProperty("java.home")));
+        konnect = FakeKonnect.start();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (konnect != null) {
+            konnect.close();
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        konnect.reset();
+    }
+
+    @Test
+    void scriptsDependOnThisVersionOfTheSdk() throws IOException {
+        String version = property("konnect.examples.version");
+        Pattern sdkDependency = Pattern.compile("^//DEPS dev\\.konnectplugins:[a-z-]+:(.+)$", Pattern.MULTILINE);
+        for (String script : List.of("validate.java", "push.java", "list.java", "delete.java")) {
+            Matcher deps = sdkDependency.matcher(Files.readString(scripts.resolve(script)));
+            assertThat(deps.find()).as(script + " has a //DEPS dev.konnectplugins line").isTrue();
+            do {
+                assertThat(deps.group(1)).as(script).isEqualTo(version);
+            } while (deps.find());
+        }
+    }
+
+    @Test
+    void pushCreatesThenUpdatesListShowsItDeleteRemovesIt() {
+        JBang.Result created = script("push.java", sample(), "--tag", "team-a");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.out()).matches("Created stream-headers \\(id [0-9a-f-]{36}, version 1\\.0\\.0\\)\\R");
+        assertThat(stored().tags()).containsExactly("team-a");
+
+        JBang.Result updated = script("push.java", sample(), "--tag=team-b", "--tag", "prod");
+        assertThat(updated.exitCode()).as(updated.toString()).isZero();
+        assertThat(updated.out()).startsWith("Updated stream-headers (id " + stored().id() + ",");
+        assertThat(stored().tags()).containsExactly("team-b", "prod");
+
+        JBang.Result json = script("list.java", "--format", "json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.out()).startsWith("[\n").endsWith("]\n").contains("\"name\": \"stream-headers\"",
+                "\"id\": \"" + stored().id() + "\"", "\"version\": \"1.0.0\"", "\"tags\": [\"team-b\", \"prod\"]");
+
+        JBang.Result text = script("list.java", "--tag", "prod", "--tag", "nobody", "--any-tag");
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.outLines()).singleElement().asString().startsWith(PLUGIN + "  " + stored().id());
+
+        JBang.Result deleted = script("delete.java", PLUGIN);
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(deleted.out()).startsWith("Deleted stream-headers");
+        assertThat(konnect.customPlugins(konnect.controlPlaneId())).isEmpty();
+
+        JBang.Result again = script("delete.java", PLUGIN);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).isEqualTo("Not found, nothing to delete: stream-headers\n");
+    }
+
+    @Test
+    void controlPlaneMayBeGivenByIdAndOptionsOverrideTheEnvironment() {
+        Map<String, String> env = environment();
+        env.put("KONNECT_CONTROL_PLANE", "no-such-control-plane");
+
+        JBang.Result listed = jbang.run(env, scripts.resolve("list.java"), "--control-plane",
+                konnect.controlPlaneId());
+
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.out()).isEmpty();
+    }
+
+    @Test
+    void validateAcceptsTheSampleAndRefusesATimer() throws IOException {
+        JBang.Result good = script("validate.java", sample());
+        assertThat(good.exitCode()).as(good.toString()).isZero();
+
+        JBang.Result bad = script("validate.java", timerPlugin().toString());
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(1);
+        assertThat(bad.out()).contains("[sandbox.timer]");
+    }
+
+    @Test
+    void pushRefusesAnInvalidPluginWithoutSendingIt() throws IOException {
+        JBang.Result refused = script("push.java", timerPlugin().toString());
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("[sandbox.timer]").contains("push: timer-plugin was not uploaded");
+        assertThat(konnect.requests()).isEmpty();
+    }
+
+    @Test
+    void everyScriptExplainsItselfAndItsExitStatus() {
+        for (String name : List.of("validate.java", "push.java", "list.java", "delete.java")) {
+            JBang.Result help = script(name, "--help");
+            assertThat(help.exitCode()).as(name + "\n" + help).isZero();
+            assertThat(help.out()).as(name).startsWith("Usage: ").contains("Exit status", "0 ", "2 ");
+        }
+    }
+
+    @Test
+    void badUsageIsExitStatus2WithOneLineOnStderr() {
+        assertUsageError(script("push.java"), "push: expected exactly one plugin directory");
+        assertUsageError(script("list.java", "--format", "yaml"), "list: --format must be text or json");
+        assertUsageError(script("delete.java", "--colour"), "delete: unknown option --colour");
+        assertThat(script("validate.java").exitCode()).isEqualTo(2);
+
+        Map<String, String> noToken = environment();
+        noToken.remove("KONNECT_TOKEN");
+        assertUsageError(jbang.run(noToken, scripts.resolve("list.java")), "list: no token");
+    }
+
+    @Test
+    void aWrongTokenIsExitStatus3() {
+        Map<String, String> env = environment();
+        env.put("KONNECT_TOKEN", "kpat_wrong");
+
+        JBang.Result result = jbang.run(env, scripts.resolve("push.java"), sample());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("401").contains("check the token").hasLineCount(1);
+    }
+
+    @Test
+    void anUnreachableKonnectIsExitStatus4() {
+        Map<String, String> env = environment();
+        env.put("KONNECT_BASE_URL", "http://127.0.0.1:1");
+
+        JBang.Result result = jbang.run(env, scripts.resolve("delete.java"), PLUGIN);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(4);
+        assertThat(result.err()).startsWith("delete: could not reach Konnect").hasLineCount(1);
+    }
+
+    private static JBang.Result script(String name, String... args) {
+        return jbang.run(environment(), scripts.resolve(name), args);
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KONNECT_BASE_URL", konnect.baseUrl().toString());
+        env.put("KONNECT_TOKEN", konnect.token());
+        env.put("KONNECT_CONTROL_PLANE", konnect.controlPlaneName());
+        return env;
+    }
+
+    private static void assertUsageError(JBang.Result result, String message) {
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).startsWith(message).hasLineCount(1);
+    }
+
+    private static StoredCustomPlugin stored() {
+        return konnect.customPlugin(konnect.controlPlaneId(), PLUGIN).orElseThrow();
+    }
+
+    private static String sample() {
+        return SamplePlugin.directory().toString();
+    }
+
+    /** A plugin Konnect's sandbox would break: it starts a timer in init_worker. */
+    private static Path timerPlugin() throws IOException {
+        Path directory = Files.createDirectories(work.resolve("timer-plugin"));
+        Files.writeString(directory.resolve("handler.lua"), "local Handler = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function Handler:init_worker()\n  ngx.timer.at(0, function() end)\nend\nreturn Handler\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("schema.lua"),
+                ListWithTags.minimalPlugin("timer-plugin").schema(), StandardCharsets.UTF_8);
+        return directory;
+    }
+
+    private static void requireInstalled(Path repository, String artifact) {
+        String version = property("konnect.examples.version");
+        Path jar = repository.resolve(Path.of("dev", "konnectplugins", artifact, version,
+                artifact + "-" + version + ".jar"));
+        if (!Files.isRegularFile(jar)) {
+            fail(jar + " is missing. The JBang scripts resolve the SDK from the local Maven repository: run "
+                    + "`mvn install` from the repository root (not just `mvn verify`).");
+        }
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            fail("System property " + name + " is not set; run this test through Maven (failsafe sets it)");
+        }
+        return value;
+    }
+
+    private static Stream<String> listing(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).toList().stream();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
