@@ -61,7 +61,7 @@ public final class ExampleKonnect implements AutoCloseable {
             this.controlPlane = UUID.matcher(controlPlane).matches() ? konnect.controlPlane(controlPlane)
                     : konnect.controlPlaneByName(controlPlane);
         } catch (RuntimeException e) {
-            close();
+            konnect.close();
             throw e;
         }
     }
@@ -104,7 +104,12 @@ public final class ExampleKonnect implements AutoCloseable {
             out.println("Starting an embedded fake Konnect (set " + TOKEN + " and " + CONTROL_PLANE
                     + " to use your real organization)");
             FakeKonnect fake = FakeKonnect.start();
-            return new ExampleKonnect(fake, fake.baseUrl(), fake.token(), fake.controlPlaneId());
+            try {
+                return new ExampleKonnect(fake, fake.baseUrl(), fake.token(), fake.controlPlaneId());
+            } catch (RuntimeException e) {
+                fake.close();
+                throw e;
+            }
         }
         if (token == null || controlPlane == null) {
             throw new IllegalArgumentException("Set both " + TOKEN + " and " + CONTROL_PLANE
