@@ -98,7 +98,7 @@ class SandboxRulesTest {
         "  local d = ngx.shared.cache",
         "  ngx.shared.cache:get(\"k\")",
         "  local f = io.open(\"/etc/passwd\")",
-        "  local g = _G.rawget",
+        "  local g = _G.rawget({}, \"k\")",
         "  local x = loadstring(\"return 1\")",
         "  kong.db.consumers:each()",
         "  kong.worker_events.post(\"a\", \"b\")",

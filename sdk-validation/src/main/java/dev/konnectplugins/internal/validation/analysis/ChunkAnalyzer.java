@@ -7,7 +7,9 @@ import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
 import dev.konnectplugins.internal.validation.analysis.Scope.Symbol;
 import dev.konnectplugins.validation.Rules;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.ast.Block;
@@ -44,6 +46,13 @@ public final class ChunkAnalyzer {
     private boolean returns;
     private int returnLine;
     private int returnColumn;
+    /** Globals this file assigns (already reported there); their uses are not reported again. */
+    private final Set<String> assignedGlobals = new HashSet<>();
+    /** Indexing or calls of undefined globals, reported at the end unless the file assigns that global. */
+    private final List<UndefinedUse> undefinedUses = new ArrayList<>();
+
+    private record UndefinedUse(String root, int line, int column, String message) {
+    }
 
     public ChunkAnalyzer(SandboxSpec spec, Kind kind, Findings out) {
         this.spec = spec;
@@ -59,6 +68,11 @@ public final class ChunkAnalyzer {
         statements(chunk.block, true);
         scope.close();
         finishFunction(function);
+        for (UndefinedUse use : undefinedUses) {
+            if (!assignedGlobals.contains(use.root())) {
+                out.error(Rules.SANDBOX_GLOBAL, file, use.line(), use.column(), use.message());
+            }
+        }
         return new ChunkFacts(returned, returns, returnLine, returnColumn);
     }
 
@@ -177,12 +191,42 @@ public final class ChunkAnalyzer {
     }
 
     private void localAssign(Stat.LocalAssign s) {
-        List<Value> values = expressions(s.values);
+        List<?> exps = s.values == null ? List.of() : s.values;
+        List<Value> values = new ArrayList<>();
+        List<Runnable> deferred = new ArrayList<>();
+        for (Object o : exps) {
+            Exp e = (Exp) o;
+            Runnable[] pending = new Runnable[1];
+            values.add(e instanceof Exp.VarExp ? aliasValue(e, pending) : exp(e));
+            deferred.add(pending[0]);
+        }
         List<Name> names = names(s.names);
         for (int i = 0; i < names.size(); i++) {
             Value value = i < values.size() ? values.get(i) : Value.UNKNOWN;
-            declare(names.get(i).name, value);
+            Symbol symbol = declare(names.get(i).name, value);
+            if (i < deferred.size()) {
+                symbol.pending = deferred.get(i);
+            }
         }
+    }
+
+    /**
+     * {@code local f = os.getenv}: the value of a name/field chain stored in a local. Reading a field the sandbox
+     * lacks only gives nil, so when nothing nil is indexed on the way the finding waits until the local is used
+     * (an unused {@code local setmetatable = setmetatable} is harmless).
+     */
+    private Value aliasValue(Exp e, Runnable[] pending) {
+        Value value = chain(e);
+        if (value instanceof Value.Global g && !g.path().isEmpty()
+                && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing
+                && missing.length() == g.path().size()) {
+            int line = line(e);
+            int column = column(e);
+            pending[0] = () -> reportReadAt(value, line, column);
+            return value;
+        }
+        reportRead(value, e);
+        return value;
     }
 
     private void assign(Stat.Assign s) {
@@ -199,7 +243,9 @@ public final class ChunkAnalyzer {
             Symbol symbol = resolveLocal(n.name.name);
             if (symbol != null) {
                 symbol.value = value;
+                symbol.pending = null;
             } else if (!n.name.name.equals("_ENV")) {
+                assignedGlobals.add(n.name.name);
                 out.error(Rules.SANDBOX_GLOBAL, file, line(n), column(n), SandboxMessages.globalWrite(n.name.name, false));
             }
         } else if (target instanceof Exp.FieldExp f) {
@@ -255,6 +301,7 @@ public final class ChunkAnalyzer {
             if (symbol != null) {
                 symbol.value = function;
             } else {
+                assignedGlobals.add(name.name.name);
                 out.error(Rules.SANDBOX_GLOBAL, file, line(s), column(s), SandboxMessages.globalWrite(name.name.name, true));
             }
         } else {
@@ -474,6 +521,11 @@ public final class ChunkAnalyzer {
     private Value resolveName(String name) {
         Symbol symbol = resolveLocal(name);
         if (symbol != null) {
+            if (symbol.pending != null) {
+                Runnable pending = symbol.pending;
+                symbol.pending = null;
+                pending.run();
+            }
             return symbol.value;
         }
         return name.equals("_G") ? new Value.Global(List.of()) : new Value.Global(List.of(name));
@@ -498,6 +550,11 @@ public final class ChunkAnalyzer {
             reportRead(callee, call);
         } else {
             callee = exp(call.lhs);
+            if (callee instanceof Value.Global g && g.path().size() == 1
+                    && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing && missing.undefined()) {
+                undefinedUses.add(new UndefinedUse(g.path().get(0), line(call), column(call),
+                        SandboxMessages.undefinedCall(g.path().get(0))));
+            }
         }
         List<Value> args = expressions(call.args == null ? null : call.args.exps);
         return callResult(call, callee, args);
@@ -558,16 +615,30 @@ public final class ChunkAnalyzer {
 
     /** Reports a read of a global path the sandbox does not have. */
     private void reportRead(Value value, SyntaxElement at) {
+        if (value instanceof Value.Global g && !g.path().isEmpty()) {
+            reportReadAt(value, line(at), column(at));
+        }
+    }
+
+    private void reportReadAt(Value value, int line, int column) {
         if (!(value instanceof Value.Global g) || g.path().isEmpty()) {
             return;
         }
         if (spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing) {
+            if (missing.undefined()) {
+                // Reading an undefined global gives nil; indexing it fails.
+                if (g.path().size() > 1) {
+                    undefinedUses.add(new UndefinedUse(g.path().get(0), line, column,
+                            SandboxMessages.undefinedIndex(g.path().get(0))));
+                }
+                return;
+            }
             List<String> absent = g.path().subList(0, missing.length());
             String dotted = String.join(".", absent);
-            if (SandboxMessages.isTimerPath(g.path()) || SandboxMessages.isTimerPath(absent)) {
-                out.error(Rules.SANDBOX_TIMER, file, line(at), column(at), SandboxMessages.timer(g.dotted()));
+            if (SandboxMessages.isTimerPath(g.path())) {
+                out.error(Rules.SANDBOX_TIMER, file, line, column, SandboxMessages.timer(g.dotted()));
             } else {
-                out.error(Rules.SANDBOX_GLOBAL, file, line(at), column(at),
+                out.error(Rules.SANDBOX_GLOBAL, file, line, column,
                         SandboxMessages.missing(dotted, kind == Kind.SCHEMA));
             }
         }
@@ -575,8 +646,8 @@ public final class ChunkAnalyzer {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    private void declare(String name, Value value) {
-        scope.declare(name, value);
+    private Symbol declare(String name, Value value) {
+        return scope.declare(name, value);
     }
 
     private void syntax(SyntaxElement at, String message) {

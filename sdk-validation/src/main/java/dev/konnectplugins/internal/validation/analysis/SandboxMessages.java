@@ -72,6 +72,16 @@ final class SandboxMessages {
                 + (hint == null ? "; use only the sandbox's allowlisted globals (see README)" : "; " + hint);
     }
 
+    static String undefinedIndex(String name) {
+        return "'" + name + "' is not defined in Kong's plugin sandbox (it is nil there), so indexing it fails; "
+                + "use only the sandbox's allowlisted globals (see README)";
+    }
+
+    static String undefinedCall(String name) {
+        return "calls '" + name + "', which is not defined in Kong's plugin sandbox (it is nil there); define it "
+                + "as a local function or use an allowlisted global";
+    }
+
     static String globalWrite(String name, boolean function) {
         return (function ? "defines the global function '" : "assigns the global '") + name
                 + "', but the sandbox's globals are read-only (\"Cannot modify _G." + name

@@ -68,8 +68,15 @@ public final class SandboxSpec {
     public record Present() implements Lookup {
     }
 
-    /** The first {@code length} segments of the path name something the sandbox does not have. */
-    public record Missing(int length) implements Lookup {
+    /**
+     * The first {@code length} segments of the path name something the sandbox does not have. {@code undefined}
+     * is true when the root is a name that no Lua/OpenResty/Kong environment defines either (a typo, or a global
+     * such as {@code _KONG} the sandbox leaves out): it is nil, and only indexing or calling it fails.
+     */
+    public record Missing(int length, boolean undefined) implements Lookup {
+        Missing(int length) {
+            this(length, false);
+        }
     }
 
     /** Looks up a global path such as {@code [ngx, timer, at]} in an environment. */
@@ -82,7 +89,7 @@ public final class SandboxSpec {
             Node child = node.children.get(path.get(i));
             if (child == null) {
                 if (i == 0 && !WELL_KNOWN_GLOBALS.contains(path.get(0))) {
-                    return new Present();
+                    return new Missing(1, true);
                 }
                 return new Missing(i + 1);
             }

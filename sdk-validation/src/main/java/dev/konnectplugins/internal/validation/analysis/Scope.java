@@ -46,6 +46,8 @@ final class Scope {
         final String name;
         final FunctionContext owner;
         Value value;
+        /** A finding deferred until the local is used: {@code local f = os.getenv} alone does not fail. */
+        Runnable pending;
 
         Symbol(String name, Value value, FunctionContext owner) {
             this.name = name;

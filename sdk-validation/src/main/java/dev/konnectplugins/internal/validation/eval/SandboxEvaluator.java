@@ -35,6 +35,7 @@ public final class SandboxEvaluator {
     private static final long INSTRUCTION_BUDGET = 1_000_000L;
     private static final long TIME_LIMIT_NANOS = 1_000_000_000L;
     private static final Pattern LINE = Pattern.compile("^[^:]*:(\\d+):\\s*");
+    private static final Pattern GOTO_LINE = Pattern.compile("<goto [^>]*> at line (\\d+)");
 
     /** Compiles prepared source; a failure is a syntax problem. */
     public static Compilation compile(String code, String file) {
@@ -45,6 +46,11 @@ public final class SandboxEvaluator {
             String message = e.getMessage() == null ? "syntax error" : e.getMessage();
             Matcher m = LINE.matcher(message);
             int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
+            Matcher gotoLine = GOTO_LINE.matcher(message);
+            if (gotoLine.find()) {
+                // LuaJIT reports a goto that jumps into a local's scope at the goto, luaj at the label's block.
+                line = Integer.parseInt(gotoLine.group(1));
+            }
             return new Compilation(null, new SyntaxProblem(line, 0, m.replaceFirst("")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,8 +33,11 @@ public final class HandlerRules {
     }
 
     private void run() {
-        staticInitWorker();
         Evaluation evaluation = file.evaluation();
+        if (evaluation == null || !evaluation.succeeded() || SandboxEvaluator.isStub(evaluation.value())) {
+            // Without an evaluated table, judge init_worker by what the file plainly states.
+            staticInitWorker();
+        }
         if (evaluation == null) {
             return;
         }
@@ -59,7 +62,8 @@ public final class HandlerRules {
     private void evaluated(LuaTable handler) {
         priority(handler.rawget("PRIORITY"));
         version(handler.rawget("VERSION"));
-        if (!handler.rawget("init_worker").isnil() && !out.hasError(Rules.HANDLER_INIT_WORKER, FILE)) {
+        // Kong's Plugins.implements(handler, "init_worker"): type(handler.init_worker) == "function".
+        if (handler.rawget("init_worker").isfunction() && !out.hasError(Rules.HANDLER_INIT_WORKER, FILE)) {
             int[] at = position("init_worker");
             out.error(Rules.HANDLER_INIT_WORKER, FILE, at[0], at[1], initWorkerMessage());
         }
@@ -147,7 +151,8 @@ public final class HandlerRules {
 
     private void staticInitWorker() {
         TableShape.Field initWorker = shape == null ? null : shape.field("init_worker");
-        if (initWorker != null) {
+        if (initWorker != null && !(initWorker.value() instanceof Value.Str)
+                && !(initWorker.value() instanceof Value.Num)) {
             out.error(Rules.HANDLER_INIT_WORKER, FILE, initWorker.line(), initWorker.column(), initWorkerMessage());
         }
     }

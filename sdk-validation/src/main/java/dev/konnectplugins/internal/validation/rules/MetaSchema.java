@@ -35,18 +35,23 @@ final class MetaSchema {
     private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("required", "unique", "unique_across_ws", "auto",
             "abstract", "generate_admin_api", "legacy", "immutable", "encrypted", "referenceable", "transient",
             "is_regex", "timestamp", "uuid");
+    /** The metaschema's field_schema (its attributes, validators and recursive attributes). */
     private static final Set<String> KNOWN_ATTRIBUTES = Set.of("type", "required", "reference", "description",
             "examples", "auto", "unique", "unique_across_ws", "on_delete", "default", "abstract", "generate_admin_api",
-            "legacy", "immutable", "err", "encrypted", "referenceable", "json_schema", "transient", "deprecation",
+            "immutable", "err", "encrypted", "referenceable", "json_schema",
             "between", "eq", "ne", "gt", "len_eq", "len_min", "len_max", "match", "not_match", "match_all",
             "match_none", "match_any", "starts_with", "one_of", "not_one_of", "contains", "is_regex", "timestamp",
             "uuid", "custom_validator", "mutually_exclusive_subsets", "elements", "keys", "values", "fields",
-            "entity_checks", "shorthands", "shorthand_fields", "nilable", "indexed", "translate_backwards", "func",
-            "example");
+            "entity_checks", "shorthand_fields");
+    /** Attributes some Kong versions know and others not: only a warning. */
+    private static final Set<String> VERSION_DEPENDENT_ATTRIBUTES = Set.of("transient", "deprecation", "legacy",
+            "nilable", "indexed", "shorthands", "translate_backwards", "func", "example");
+    /** MetaSubSchema's fields: anything else at the top level is an "unknown field" there. */
     private static final Set<String> TOP_LEVEL = Set.of("name", "fields", "entity_checks", "shorthand_fields",
-            "transformations", "check", "supported_partials", "primary_key", "workspaceable", "endpoint_key",
-            "cache_key", "ttl", "db_export", "subschema_key", "subschema_error", "generate_admin_api",
-            "admin_api_name", "admin_api_nested_name", "legacy", "shorthands", "dao");
+            "transformations", "check");
+    /** Top-level keys of newer gateways or of the entity metaschema: only a warning. */
+    private static final Set<String> VERSION_DEPENDENT_TOP_LEVEL = Set.of("supported_partials", "shorthands",
+            "legacy");
     private static final Set<String> PLUGIN_FIELDS = Set.of("id", "name", "instance_name", "created_at",
             "updated_at", "route", "service", "consumer", "consumer_group", "config", "protocols", "enabled", "tags",
             "ordering", "partials");
@@ -99,8 +104,16 @@ final class MetaSchema {
     private void topLevelKeys(LuaTable schema) {
         for (Varargs entry = schema.next(LuaValue.NIL); !entry.arg1().isnil(); entry = schema.next(entry.arg1())) {
             String key = entry.arg1().tojstring();
-            if (entry.arg1().isstring() && !TOP_LEVEL.contains(key)) {
-                warning(key, "unknown top-level schema key '" + key + "'; Kong's metaschema may refuse it");
+            if (!entry.arg1().isstring() || TOP_LEVEL.contains(key)) {
+                continue;
+            }
+            if (VERSION_DEPENDENT_TOP_LEVEL.contains(key)) {
+                warning(key, "top-level schema key '" + key + "' is not known to every Kong version's metaschema; "
+                        + "check that your gateway accepts it");
+            } else {
+                error(key, "unknown top-level schema key '" + key + "': Kong's metaschema refuses it (\"unknown "
+                        + "field\"); a plugin schema has only name, fields, entity_checks, shorthand_fields, "
+                        + "transformations and check");
             }
         }
     }
@@ -221,10 +234,31 @@ final class MetaSchema {
                 error(name, "attribute '" + attribute + "' of field '" + name + "' must be a boolean");
             } else if (attribute.equals("default")) {
                 defaultValue(name, type, e.arg(2));
-            } else if (!KNOWN_ATTRIBUTES.contains(attribute)) {
+            } else if (attribute.equals("description")) {
+                description(name, e.arg(2));
+            } else if (VERSION_DEPENDENT_ATTRIBUTES.contains(attribute)) {
                 warning(name, "field '" + name + "' has an attribute '" + attribute
-                        + "' that Kong's metaschema does not know; it may be refused");
+                        + "' that not every Kong version's metaschema knows; check that your gateway accepts it");
+            } else if (!KNOWN_ATTRIBUTES.contains(attribute)) {
+                error(name, "field '" + name + "' has an attribute '" + attribute + "' that Kong's metaschema does "
+                        + "not know (\"unknown field\"); remove it or use a validator such as one_of");
             }
+        }
+    }
+
+    /** The metaschema declares description = { type = "string", len_min = 10, len_max = 500 }. */
+    private void description(String name, LuaValue value) {
+        if (SandboxEvaluator.isStub(value)) {
+            return;
+        }
+        if (value.type() != LuaValue.TSTRING) {
+            error(name, "the description of field '" + name + "' must be a string");
+            return;
+        }
+        int length = value.checkstring().length();
+        if (length < 10 || length > 500) {
+            error(name, "the description of field '" + name + "' is " + length + " characters long; Kong's "
+                    + "metaschema wants 10 to 500");
         }
     }
 
