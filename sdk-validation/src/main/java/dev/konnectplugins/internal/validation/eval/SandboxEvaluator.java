@@ -3,7 +3,6 @@ package dev.konnectplugins.internal.validation.eval;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.lua.SyntaxProblem;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +39,7 @@ public final class SandboxEvaluator {
     /** Compiles prepared source; a failure is a syntax problem. */
     public static Compilation compile(String code, String file) {
         try {
-            InputStream in = new ByteArrayInputStream(code.getBytes(StandardCharsets.UTF_8));
+            InputStream in = new UnsynchronizedInput(code.getBytes(StandardCharsets.UTF_8));
             return new Compilation(LuaC.instance.compile(in, "@" + file), null);
         } catch (LuaError e) {
             String message = e.getMessage() == null ? "syntax error" : e.getMessage();
@@ -132,6 +131,40 @@ public final class SandboxEvaluator {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * LuaC reads its input one byte at a time; ByteArrayInputStream's read() is synchronized, which costs a
+     * lock per byte (about a fifth of the compile time of a 100 KB file).
+     */
+    private static final class UnsynchronizedInput extends InputStream {
+        private final byte[] bytes;
+        private int pos;
+
+        UnsynchronizedInput(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return pos < bytes.length ? bytes[pos++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (pos >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(len, bytes.length - pos);
+            System.arraycopy(bytes, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return bytes.length - pos;
         }
     }
 

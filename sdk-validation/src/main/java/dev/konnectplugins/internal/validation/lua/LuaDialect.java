@@ -16,10 +16,6 @@ public final class LuaDialect {
     /** Above this many operators in one expression luaj's AST parser turns quadratic (seconds at ~5,000). */
     static final int MAX_OPERATOR_RUN = 400;
 
-    private static final Set<String> BLOCK_OPENERS = Set.of("function", "if", "do", "repeat");
-    private static final Set<String> BLOCK_CLOSERS = Set.of("end", "until");
-    private static final Set<String> OPERAND_KEYWORDS = Set.of("nil", "true", "false");
-    private static final Set<String> OPERATOR_KEYWORDS = Set.of("and", "or", "not");
 
     private final String src;
     private final StringBuilder out;
@@ -261,18 +257,23 @@ public final class LuaDialect {
             }
             pos++;
         }
-        String word = src.substring(start, pos);
-        if (BLOCK_OPENERS.contains(word)) {
-            open();
-        } else if (BLOCK_CLOSERS.contains(word)) {
-            close();
-            operatorRuns[Math.min(depth, operatorRuns.length - 1)] = 0;
-        } else if (OPERATOR_KEYWORDS.contains(word)) {
-            operator();
-        } else if (OPERAND_KEYWORDS.contains(word) || !Keywords.isKeyword(word)) {
+        // Keywords are 2 to 8 ASCII lower-case letters: anything else is a name, without building a String.
+        int length = pos - start;
+        char first = src.charAt(start);
+        if (length < 2 || length > 8 || first < 'a' || first > 'w') {
             operand();
-        } else {
-            resetExpression();
+            return;
+        }
+        switch (src.substring(start, pos)) {
+            case "function", "if", "do", "repeat" -> open();
+            case "end", "until" -> {
+                close();
+                operatorRuns[Math.min(depth, operatorRuns.length - 1)] = 0;
+            }
+            case "and", "or", "not" -> operator();
+            case "break", "else", "elseif", "for", "goto", "in", "local", "return", "then", "while" ->
+                    resetExpression();
+            default -> operand(); // a name, or nil/true/false
         }
     }
 
