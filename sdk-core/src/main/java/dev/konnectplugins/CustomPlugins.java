@@ -2,6 +2,7 @@ package dev.konnectplugins;
 
 import dev.konnectplugins.internal.Futures;
 import dev.konnectplugins.model.CustomPlugin;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,15 @@ public final class CustomPlugins {
      */
     public CustomPlugin create(PluginSource source) {
         return Futures.join(async.create(source));
+    }
+
+    /**
+     * Runs, without sending anything, the offline checks that {@link #create} and {@link #upsert} run first: every
+     * finding, errors and warnings. Empty when no validator is on the class path (add sdk-validation) or when the
+     * client was built with {@code validateBeforeUpload(false)}; see {@link Konnect#validatesBeforeUpload()}.
+     */
+    public List<Diagnostic> validate(PluginSource source) {
+        return async.validate(source);
     }
 
     /**

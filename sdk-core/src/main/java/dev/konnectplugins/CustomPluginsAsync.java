@@ -38,6 +38,11 @@ public final class CustomPluginsAsync {
                 .thenApply(response -> response.as(CustomPlugin.class)));
     }
 
+    /** The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}. */
+    public List<Diagnostic> validate(PluginSource source) {
+        return guard.diagnose(Objects.requireNonNull(source, "source"));
+    }
+
     /** Reads a plugin by id or name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<CustomPlugin> get(String idOrName) {
         return pipeline.send(ApiRequest.get(item(idOrName).toString()))

@@ -61,11 +61,25 @@ class UploadGuardTest {
     }
 
     @Test
+    void validateReportsWhatAnUploadWouldCheckWithoutSending(WireMockRuntimeInfo wm) {
+        try (Konnect konnect = TestClients.client(wm.getHttpPort())) {
+            CustomPlugins plugins = konnect.controlPlane(TestClients.CP).customPlugins();
+
+            assertThat(plugins.validate(REFUSED)).extracting(Diagnostic::rule).containsExactly("sandbox.timer");
+            assertThat(plugins.validate(PluginSource.of("warn-me", "", ""))).extracting(Diagnostic::severity)
+                    .containsExactly(Severity.WARNING);
+            assertThat(plugins.validate(PluginSource.of("fine", "", ""))).isEmpty();
+        }
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void validationCanBeTurnedOff(WireMockRuntimeInfo wm) {
         stubFor(put(PATH + "/refuse-me").willReturn(okJson("{\"name\":\"refuse-me\"}")));
         try (Konnect konnect = TestClients.builder(wm.getHttpPort(), new dev.konnectplugins.testsupport.RecordingDelayer())
                 .validateBeforeUpload(false).build()) {
             assertThat(konnect.validatesBeforeUpload()).isFalse();
+            assertThat(konnect.controlPlane(TestClients.CP).customPlugins().validate(REFUSED)).isEmpty();
             assertThat(konnect.controlPlane(TestClients.CP).customPlugins().upsert(REFUSED).getName())
                     .isEqualTo("refuse-me");
         }

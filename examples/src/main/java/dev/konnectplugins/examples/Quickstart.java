@@ -5,11 +5,9 @@ import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.ListOptions;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.PluginValidationException;
-import dev.konnectplugins.PreUploadValidator;
 import dev.konnectplugins.model.CustomPlugin;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +34,7 @@ public final class Quickstart {
     static void run(ExampleKonnect konnect, PrintStream out, String[] args) {
         CustomPlugins plugins = konnect.customPlugins();
         PluginSource source = PluginSource.fromDirectory(SamplePlugin.directory()).withTags(TAG);
-        validate(source, out);
+        validate(konnect, source, out);
         if (plugins.find(source.name()).isPresent()) {
             // Never touch a plugin the Quickstart did not create: it may be someone's production plugin.
             throw new IllegalStateException("A plugin named " + source.name() + " already exists on this control "
@@ -73,19 +71,15 @@ public final class Quickstart {
     }
 
     /**
-     * Checks the plugin with the validators on the class path, the same ones {@code create} and {@code upsert} run
-     * before sending. sdk-validation provides one; without it there is nothing to run.
+     * Runs the offline checks that {@code create} and {@code upsert} run before sending; sdk-validation provides
+     * them, and without it there is nothing to run.
      */
-    private static void validate(PluginSource source, PrintStream out) {
-        List<PreUploadValidator> validators = ServiceLoader.load(PreUploadValidator.class,
-                Quickstart.class.getClassLoader()).stream().map(ServiceLoader.Provider::get)
-                .collect(Collectors.toList());
-        if (validators.isEmpty()) {
+    private static void validate(ExampleKonnect konnect, PluginSource source, PrintStream out) {
+        if (!konnect.konnect().validatesBeforeUpload()) {
             out.println("Skipped validation of " + source.name() + ": sdk-validation is not on the class path");
             return;
         }
-        List<Diagnostic> findings = validators.stream().flatMap(validator -> validator.validate(source).stream())
-                .collect(Collectors.toList());
+        List<Diagnostic> findings = konnect.customPlugins().validate(source);
         if (findings.stream().anyMatch(Diagnostic::isError)) {
             throw new PluginValidationException(source.name(), findings);
         }

@@ -33,14 +33,20 @@ public final class UploadGuard {
         return !validators.isEmpty();
     }
 
-    /**
-     * @throws PluginValidationException when any validator reports an error; warnings alone pass
-     */
-    public void check(PluginSource source) {
+    /** Every finding of every validator, errors and warnings; empty when none runs. */
+    public List<Diagnostic> diagnose(PluginSource source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (PreUploadValidator validator : validators) {
             diagnostics.addAll(validator.validate(source));
         }
+        return diagnostics;
+    }
+
+    /**
+     * @throws PluginValidationException when any validator reports an error; warnings alone pass
+     */
+    public void check(PluginSource source) {
+        List<Diagnostic> diagnostics = diagnose(source);
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             throw new PluginValidationException(source.name(), diagnostics);
         }
