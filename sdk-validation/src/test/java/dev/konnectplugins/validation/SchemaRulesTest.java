@@ -1,5 +1,6 @@
 package dev.konnectplugins.validation;
 
+import static dev.konnectplugins.validation.Plugins.assertError;
 import static dev.konnectplugins.validation.Plugins.assertNoErrors;
 import static dev.konnectplugins.validation.Plugins.schema;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,11 +111,13 @@ class SchemaRulesTest {
     }
 
     @Test
-    void unknownTypedefIsNotGuessed() {
-        assertNoErrors(schema("""
+    void unknownTypedefFailsTheLoadLikeKong() {
+        // kong/db/schema/typedefs.lua ends with setmetatable(typedefs, { __index = function(_, k)
+        // error("schema typedef error: definition " .. k .. " does not exist", 2) end }): Kong refuses this schema.
+        assertError(schema("""
                 local typedefs = require "kong.db.schema.typedefs"
                 return { name = "my-plugin", fields = {
                   { config = { type = "record", fields = { { a = typedefs.some_future_typedef } } } } } }
-                """));
+                """), Rules.SCHEMA_SHAPE, "schema.lua", 3);
     }
 }

@@ -185,11 +185,33 @@ local function typedefs()
   t.destinations = t.sources
   for _, name in ipairs({ "host", "host_with_optional_port", "wildcard_host", "ip", "ip_or_cidr", "ip_or_cidr_v4",
                           "cidr", "cidr_v4", "url", "cookie_name", "header_name", "regex_or_plain_pattern",
-                          "utf8_name", "sni", "certificate", "key", "tag", "semantic_version", "key_id" }) do
+                          "utf8_name", "sni", "certificate", "key", "semantic_version", "key_id", "redis_host",
+                          "redis_server_name", "router_path" }) do
     t[name] = of_type("string")
   end
-  -- A typedef this list does not know is a stub: it is not checked rather than wrongly refused.
-  return setmetatable(t, { __index = function() return stub() end })
+  t.tag = of_type("string", { required = true })
+  t.tags = of_type("set", { elements = { type = "string", required = true } })
+  t.no_sources = of_type("set", { elements = t.sources.elements, eq = NULL })
+  t.no_destinations = t.no_sources
+  t.methods = of_type("set", { elements = { type = "string", match = "^%u+$" } })
+  t.no_methods = of_type("set", { elements = { type = "string", match = "^%u+$" }, eq = NULL })
+  t.no_hosts = of_type("array", { elements = { type = "string" }, eq = NULL })
+  t.router_paths = of_type("array", { elements = { type = "string" } })
+  t.no_paths = of_type("array", { elements = { type = "string" }, eq = NULL })
+  t.headers = of_type("map", { keys = { type = "string" }, values = { type = "array", elements = { type = "string" } } })
+  t.no_headers = of_type("map", { keys = { type = "string" }, values = { type = "array", elements = { type = "string" } },
+                                  eq = NULL })
+  t.ttl = of_type("number", { between = { 0, 100000000 } })
+  t.pem = of_type("record", { required = false, fields = {
+    { private_key = { type = "string", required = false, referenceable = true, encrypted = true } },
+    { public_key = { type = "string", required = false, referenceable = true } },
+  } })
+  t.jwk = of_type("record", { required = false, fields = { { kid = { type = "string", required = true } } } })
+  -- Kong's typedefs module raises this for a name it does not define (kong/db/schema/typedefs.lua, the
+  -- setmetatable at its end), so `typedefs.run_on_first` (removed in 3.0) or a typo fails the schema's load.
+  return setmetatable(t, { __index = function(_, k)
+    error("schema typedef error: definition " .. tostring(k) .. " does not exist", 2)
+  end })
 end
 
 local function kong_meta()
@@ -210,7 +232,9 @@ local MODULES = {
   ["bit"] = function() local b = {} for k, v in pairs(bit) do b[k] = v end return b end,
 }
 
-local function make_require(requires)
+-- state.touched is set when the file requires a stand-in module: from then on its run may differ from Kong's.
+-- (The schema environment has no other stand-ins: every name of Lua's environment has a real value here.)
+local function make_require(requires, state)
   local loaded = {}
   return function(name)
     if type(name) ~= "string" or not requires[name] then
@@ -221,6 +245,9 @@ local function make_require(requires)
       local make = MODULES[name]
       module = make and make() or stub()
       loaded[name] = module
+    end
+    if not MODULES[name] then
+      state.touched = true
     end
     return module
   end
@@ -282,6 +309,9 @@ return function(env, kind, names, requires)
     rawset(kong, "ctx", protect({ shared = {}, plugin = {} }, "kong.ctx"))
   end
   rawset(env, "_G", env)
-  rawset(env, "require", make_require(requires))
-  return env
+  local state = { touched = false }
+  rawset(env, "require", make_require(requires, state))
+  -- Whether the run was exact: true when it required no stand-in module (handler.lua's environment has stand-in
+  -- functions anyway, so only schema.lua's answer is meaningful).
+  return function() return not state.touched end
 end

@@ -94,6 +94,15 @@ final class SandboxMessages {
     }
 
     static String notAllowlisted(String module, String file, boolean ownModule) {
+        if (module.equals("kong.plugins.base_plugin")) {
+            return "requires 'kong.plugins.base_plugin', which the sandbox does not allow (and which Kong 3.0 removed); "
+                    + "write the handler as a plain table: local Handler = { PRIORITY = 1000, VERSION = \"1.0.0\" }";
+        }
+        if (ownModule && module.split("\\.").length > 3 && BUNDLED.contains(module.split("\\.")[2])) {
+            return "requires '" + module + "', a module of Kong's bundled '" + module.split("\\.")[2]
+                    + "' plugin, which is not in the sandbox's require allowlist for " + file + " (\"require '" + module
+                    + "' not allowed within sandbox\"); inline the code you need into " + file;
+        }
         if (ownModule) {
             return "requires '" + module + "', a module of the plugin itself: streaming uploads only handler.lua and "
                     + "schema.lua and the sandbox cannot require it; inline that code into " + file;
@@ -101,6 +110,16 @@ final class SandboxMessages {
         return "requires '" + module + "', which is not in the sandbox's require allowlist for " + file
                 + " (\"require '" + module + "' not allowed within sandbox\"); use an allowlisted module or inline the code";
     }
+
+    /** Kong's bundled plugins (kong/constants.lua), whose modules a custom plugin sometimes requires. */
+    private static final Set<String> BUNDLED = Set.of("jwt", "acl", "correlation-id", "cors", "oauth2", "tcp-log",
+            "udp-log", "file-log", "http-log", "key-auth", "hmac-auth", "basic-auth", "ip-restriction",
+            "request-transformer", "response-transformer", "request-size-limiting", "rate-limiting",
+            "response-ratelimiting", "syslog", "loggly", "datadog", "ldap-auth", "statsd", "bot-detection",
+            "aws-lambda", "request-termination", "prometheus", "proxy-cache", "session", "acme", "grpc-gateway",
+            "grpc-web", "pre-function", "post-function", "azure-functions", "zipkin", "opentelemetry", "ai-proxy",
+            "ai-prompt-decorator", "ai-prompt-template", "ai-prompt-guard", "ai-request-transformer",
+            "ai-response-transformer", "standard-webhooks", "redirect");
 
     private static String hintFor(String dotted) {
         String hint = HINTS.get(dotted);

@@ -34,6 +34,7 @@ public final class SandboxEvaluator {
     private static final long INSTRUCTION_BUDGET = 1_000_000L;
     private static final long TIME_LIMIT_NANOS = 1_000_000_000L;
     private static final Pattern LINE = Pattern.compile("^[^:]*:(\\d+):\\s*");
+    private static final Pattern RUNTIME_LINE = Pattern.compile("^(@?[^:\\s]+):(\\d+):?\\s*");
     private static final Pattern GOTO_LINE = Pattern.compile("<goto [^>]*> at line (\\d+)");
 
     /** Compiles prepared source; a failure is a syntax problem. */
@@ -60,23 +61,32 @@ public final class SandboxEvaluator {
 
     /** Runs a compiled file's top level in a fresh sandbox for the file's kind. */
     public static Evaluation evaluate(Prototype prototype, Kind kind) {
-        Globals env = Trusted.newEnvironment(kind);
+        Globals env = new Globals();
+        LuaValue exact = Trusted.build(env, kind);
         env.debuglib = new ExecutionBudget(INSTRUCTION_BUDGET, TIME_LIMIT_NANOS);
+        String file = "@" + kind.file();
         try {
-            return Evaluation.returned(new LuaClosure(prototype, env).invoke(LuaValue.NONE).arg1());
+            LuaValue value = new LuaClosure(prototype, env).invoke(LuaValue.NONE).arg1();
+            return Evaluation.returned(value, exact.call().toboolean());
         } catch (ExecutionBudget.Exhausted e) {
-            return Evaluation.failed(e.getMessage(), 0, true);
+            return Evaluation.failed(e.getMessage(), 0, true, false);
         } catch (LuaError e) {
-            String message = e.getMessage() == null ? "error" : e.getMessage();
-            Matcher m = LINE.matcher(message);
-            int line = m.find() ? Integer.parseInt(m.group(1)) : 0;
-            return Evaluation.failed(m.replaceFirst(""), line, false);
+            String message = e.getMessage() == null ? "error" : e.getMessage().strip();
+            Matcher m = RUNTIME_LINE.matcher(message);
+            int line = 0;
+            if (m.find()) {
+                // luaj writes "@schema.lua:3 attempt to ..." (no colon after the line); a line in the prelude
+                // (a stand-in raising an error) is not the plugin's.
+                line = m.group(1).equals(file) ? Integer.parseInt(m.group(2)) : 0;
+                message = m.replaceFirst("");
+            }
+            return Evaluation.failed(message, line, false, exact.call().toboolean());
         } catch (StackOverflowError e) {
-            return Evaluation.failed("stack overflow", 0, false);
+            return Evaluation.failed("stack overflow", 0, false, false);
         } catch (OutOfMemoryError e) {
-            return Evaluation.failed("it needed more memory than validation allows", 0, true);
+            return Evaluation.failed("it needed more memory than validation allows", 0, true, false);
         } catch (RuntimeException e) {
-            return Evaluation.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false);
+            return Evaluation.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false, false);
         }
     }
 
@@ -93,8 +103,8 @@ public final class SandboxEvaluator {
     private static final class Trusted {
         private static final LuaValue BUILDER = load();
 
-        static Globals newEnvironment(Kind kind) {
-            Globals env = new Globals();
+        /** Fills {@code env}; returns a function telling whether the run has touched a stand-in. */
+        static LuaValue build(Globals env, Kind kind) {
             SandboxSpec spec = SandboxSpec.bundled();
             LuaTable names = new LuaTable();
             int index = 0;
@@ -105,9 +115,8 @@ public final class SandboxEvaluator {
             for (String module : spec.requires(kind)) {
                 requires.rawset(module, LuaValue.TRUE);
             }
-            BUILDER.invoke(LuaValue.varargsOf(new LuaValue[] {env,
-                    LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), names, requires}));
-            return env;
+            return BUILDER.invoke(LuaValue.varargsOf(new LuaValue[] {env,
+                    LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), names, requires})).arg1();
         }
 
         private static LuaValue load() {

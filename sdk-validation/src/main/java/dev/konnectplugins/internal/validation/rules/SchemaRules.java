@@ -7,6 +7,8 @@ import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.validation.Rules;
 import org.luaj.vm2.LuaTable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -15,6 +17,8 @@ import org.luaj.vm2.LuaValue;
  */
 public final class SchemaRules {
     private static final String FILE = "schema.lua";
+    private static final Pattern TYPEDEF_ERROR =
+            Pattern.compile("schema typedef error: definition (\\S+) does not exist");
 
     /** The schema's name and where it is written; {@code name} is null when unknown. */
     public record SchemaName(String name, int line, int column) {
@@ -28,7 +32,7 @@ public final class SchemaRules {
             return stated;
         }
         if (!evaluation.succeeded()) {
-            failed(evaluation, out);
+            failed(file, evaluation, out);
             return stated;
         }
         LuaValue schema = evaluation.value();
@@ -57,14 +61,62 @@ public final class SchemaRules {
         return new SchemaName(name.tojstring(), stated.line(), stated.column());
     }
 
-    private static void failed(Evaluation evaluation, Findings out) {
-        if (evaluation.exhausted()) {
-            out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level of schema.lua " + evaluation.failure()
+    private static void failed(FileAnalysis file, Evaluation evaluation, Findings out) {
+        String failure = evaluation.failure();
+        Matcher typedef = TYPEDEF_ERROR.matcher(failure);
+        if (typedef.find()) {
+            // Deterministic: Kong's typedefs module raises this for a name it does not define
+            // (kong/db/schema/typedefs.lua: setmetatable(typedefs, { __index = ... error(...) })).
+            int[] at = locateTypedef(file.source(), typedef.group(1));
+            out.error(Rules.SCHEMA_SHAPE, FILE, at[0], at[1], "'typedefs." + typedef.group(1) + "' does not exist in "
+                    + "Kong 3.x, so loading schema.lua fails (\"schema typedef error: definition " + typedef.group(1)
+                    + " does not exist\") and Kong refuses the upload; use a typedef Kong defines (header_name, "
+                    + "protocols_http, url, port, host, timeout...) or write the field out, e.g. { type = \"string\" }"
+                    + (typedef.group(1).startsWith("run_on") ? "; run_on was removed in Kong 3.0, drop the field" : ""));
+        } else if (evaluation.exhausted()) {
+            out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level of schema.lua " + failure
                     + "; Kong runs it when the plugin is uploaded, so it must finish quickly");
-        } else if (!out.hasAnyError(FILE)) {
+        } else if (out.hasAnyError(FILE)) {
+            return; // already refused statically, most likely for the same reason
+        } else if (evaluation.exact()) {
+            // schema.lua's sandbox has only Lua's basic functions, all reproduced here: when nothing stubbed was
+            // required, this failure is the one Kong's upload would hit ("schema load failure").
+            out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level of schema.lua fails in Kong's "
+                    + "schema sandbox (" + failure + "), so Kong refuses the upload (\"schema load failure\")"
+                    + (lineText(file.source(), evaluation.line()).contains("...") ? "; Kong runs schema.lua with no arguments, so `...` is empty "
+                    + "(the module name is not passed): write the plugin's name as a string literal" : ""));
+        } else {
             out.warning(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level could not be evaluated "
-                    + "offline (" + evaluation.failure() + "); the schema was checked statically only");
+                    + "offline (" + failure + "); the schema was checked statically only");
         }
+    }
+
+    private static String lineText(String source, int line) {
+        String[] lines = source.split("\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+    }
+
+    /** Where {@code typedefs.<name>} (or {@code ["<name>"]}) is first written, or line 0. */
+    private static int[] locateTypedef(String source, String name) {
+        Matcher m = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)*\\s*(?:\\.\\s*"
+                + Pattern.quote(name) + "(?!\\w)|\\[\\s*[\"']" + Pattern.quote(name) + "[\"']\\s*\\])").matcher(source);
+        while (m.find()) {
+            int offset = m.start();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (source.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String before = source.substring(lineStart, offset);
+            if (before.contains("--")) {
+                continue; // in a comment
+            }
+            return new int[] {line, offset - lineStart + 1};
+        }
+        return new int[] {0, 0};
     }
 
     private static SchemaName staticName(FileAnalysis file) {
