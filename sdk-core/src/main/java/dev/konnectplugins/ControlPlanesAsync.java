@@ -2,6 +2,7 @@ package dev.konnectplugins;
 
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
+import dev.konnectplugins.internal.Futures;
 import dev.konnectplugins.internal.HttpPipeline;
 import dev.konnectplugins.model.ControlPlane;
 import dev.konnectplugins.model.ControlPlanePage;
@@ -28,13 +29,13 @@ public final class ControlPlanesAsync {
     /** Reads a control plane by id; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<ControlPlane> get(String id) {
         String path = ApiPath.of("v2", "control-planes").segment(Requests.requireText(id, "id")).toString();
-        return pipeline.send(ApiRequest.get(path)).thenApply(response -> response.as(ControlPlane.class));
+        return pipeline.send(ApiRequest.get(path), response -> response.as(ControlPlane.class));
     }
 
     /** The control plane whose name is exactly {@code name}; empty when none is. */
     public CompletableFuture<Optional<ControlPlane>> findByName(String name) {
         Requests.requireText(name, "name");
-        return page(name, 1).thenApply(page -> page.items().stream()
+        return Futures.map(page(name, 1), page -> page.items().stream()
                 .filter(controlPlane -> name.equals(controlPlane.getName()))
                 .findFirst());
     }
@@ -45,12 +46,12 @@ public final class ControlPlanesAsync {
      * @return fails with {@link NotFoundException} when no control plane has that name
      */
     public CompletableFuture<ControlPlane> getByName(String name) {
-        return findByName(name).thenApply(found -> found.orElseThrow(() -> new NotFoundException(new ErrorDetails(
+        return Futures.map(findByName(name), found -> found.orElseThrow(() -> new NotFoundException(new ErrorDetails(
                 "GET", byNamePath(name, 1), 404, "No control plane is named '" + name + "'", null, List.of(), ""))));
     }
 
     private CompletableFuture<Page<ControlPlane>> page(String name, int number) {
-        return pipeline.send(ApiRequest.get(byNamePath(name, number))).thenApply(response -> {
+        return pipeline.send(ApiRequest.get(byNamePath(name, number)), response -> {
             ControlPlanePage body = response.as(ControlPlanePage.class);
             List<ControlPlane> data = body.getData() == null ? List.of() : body.getData();
             PageNumbers numbers = body.getMeta() == null ? null : body.getMeta().getPage();

@@ -34,8 +34,8 @@ public final class CustomPluginsAsync {
     /** Uploads a new plugin (POST); see {@link CustomPlugins#create}. */
     public CompletableFuture<CustomPlugin> create(PluginSource source) {
         Objects.requireNonNull(source, "source");
-        return guarded(source, () -> pipeline.send(ApiRequest.post(collection().toString(), body(source)))
-                .thenApply(response -> response.as(CustomPlugin.class)));
+        return guarded(source, () -> pipeline.send(ApiRequest.post(collection().toString(), body(source)),
+                response -> response.as(CustomPlugin.class)));
     }
 
     /** The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}. */
@@ -45,8 +45,8 @@ public final class CustomPluginsAsync {
 
     /** Reads a plugin by id or name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<CustomPlugin> get(String idOrName) {
-        return pipeline.send(ApiRequest.get(item(idOrName).toString()))
-                .thenApply(response -> response.as(CustomPlugin.class));
+        return pipeline.send(ApiRequest.get(item(idOrName).toString()),
+                response -> response.as(CustomPlugin.class));
     }
 
     /** Reads a plugin by id or name; empty when absent. */
@@ -75,8 +75,8 @@ public final class CustomPluginsAsync {
     public CompletableFuture<CustomPlugin> upsert(String idOrName, PluginSource source) {
         Objects.requireNonNull(source, "source");
         String path = item(idOrName).toString();
-        return guarded(source, () -> pipeline.send(ApiRequest.put(path, body(source)))
-                .thenApply(response -> response.as(CustomPlugin.class)));
+        return guarded(source, () -> pipeline.send(ApiRequest.put(path, body(source)),
+                response -> response.as(CustomPlugin.class)));
     }
 
     /** Deletes a plugin by id or name; completes normally when it was already gone. */
@@ -89,10 +89,10 @@ public final class CustomPluginsAsync {
                 .query("size", options.pageSize().isPresent() ? options.pageSize().getAsInt() : null)
                 .query("offset", offset)
                 .query("tags", options.tagsQuery().orElse(null));
-        return pipeline.send(ApiRequest.get(path.toString())).thenApply(response -> {
+        return pipeline.send(ApiRequest.get(path.toString()), response -> {
             CustomPluginPage body = response.as(CustomPluginPage.class);
             List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
-            String next = Requests.nextCursor(body.getOffset(), offset, data.isEmpty());
+            String next = Requests.nextCursor(body.getOffset(), offset);
             return new Page<>(data, next, cursor -> page(options, cursor));
         });
     }

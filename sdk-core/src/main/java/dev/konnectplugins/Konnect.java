@@ -90,7 +90,11 @@ public final class Konnect implements AutoCloseable {
         return guard.active();
     }
 
-    /** Refuses further calls and stops the threads this client started. A shared HttpClient is left alone. */
+    /**
+     * Refuses further calls, fails the calls still running with a {@link KonnectTransportException}, and stops the
+     * threads this client started. A shared HttpClient is left alone. (The JDK's HttpClient keeps one selector
+     * thread until it is garbage-collected: build one Konnect and share it rather than one per call.)
+     */
     @Override
     public void close() {
         pipeline.close();
@@ -118,6 +122,7 @@ public final class Konnect implements AutoCloseable {
         private String token;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private boolean connectTimeoutSet;
         private Duration attemptTimeout = Duration.ofSeconds(30);
         private Duration totalTimeout = Duration.ofMinutes(2);
         private ProxySelector proxy;
@@ -163,10 +168,16 @@ public final class Konnect implements AutoCloseable {
         /** A personal ({@code kpat_...}) or system-account ({@code spat_...}) access token. */
         public Builder token(String value) {
             Objects.requireNonNull(value, "token");
-            if (value.isBlank()) {
+            String trimmed = value.trim();
+            if (trimmed.isEmpty()) {
                 throw new IllegalArgumentException("token must not be blank");
             }
-            this.token = value.trim();
+            // Checked here, without quoting it: the JDK's own complaint about a bad header would echo the token.
+            if (trimmed.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+                throw new IllegalArgumentException("token contains a space, control or non-ASCII character; "
+                        + "copy it again from Konnect");
+            }
+            this.token = trimmed;
             return this;
         }
 
@@ -197,6 +208,7 @@ public final class Konnect implements AutoCloseable {
         /** How long opening a connection may take; default 10 s. */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
+            this.connectTimeoutSet = true;
             return this;
         }
 
@@ -292,7 +304,7 @@ public final class Konnect implements AutoCloseable {
             if (token == null) {
                 throw new IllegalStateException("No token: call token(...) or tokenFromEnvironment()");
             }
-            if (httpClient != null && (proxy != null || executor != null || !connectTimeout.equals(Duration.ofSeconds(10)))) {
+            if (httpClient != null && (proxy != null || executor != null || connectTimeoutSet)) {
                 throw new IllegalStateException("httpClient(...) cannot be combined with proxy, executor or "
                         + "connectTimeout: configure them on your HttpClient");
             }
@@ -307,9 +319,10 @@ public final class Konnect implements AutoCloseable {
                 timer.schedule(() -> done.complete(null), wait.toNanos(), TimeUnit.NANOSECONDS);
                 return done;
             };
+            Duration effectiveConnectTimeout = client.connectTimeout().orElse(connectTimeout);
             TransportSettings settings = new TransportSettings(client, root, "Bearer " + token,
-                    UserAgent.of(userAgentSuffix), retryPolicy, connectTimeout, attemptTimeout, totalTimeout, waits,
-                    clock, random);
+                    UserAgent.of(userAgentSuffix), retryPolicy, effectiveConnectTimeout, attemptTimeout, totalTimeout,
+                    waits, clock, random);
             UploadGuard guard = validateBeforeUpload ? UploadGuard.fromClassPath() : UploadGuard.disabled();
             return new Konnect(new HttpPipeline(settings, timer), guard, ownedExecutor, timer);
         }

@@ -51,7 +51,7 @@ public class KonnectException extends RuntimeException {
             return message;
         }
         StringBuilder out = new StringBuilder(message).append(" (gave up after ").append(attempts)
-                .append(" attempts; earlier attempts: ");
+                .append(attempts == 1 ? " attempt" : " attempts").append("; earlier attempts: ");
         for (int i = 0; i < attemptFailures.size(); i++) {
             out.append(i == 0 ? "" : "; ").append('#').append(i + 1).append(' ').append(attemptFailures.get(i));
         }

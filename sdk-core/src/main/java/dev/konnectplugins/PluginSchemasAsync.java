@@ -2,6 +2,7 @@ package dev.konnectplugins;
 
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
+import dev.konnectplugins.internal.ApiResponse;
 import dev.konnectplugins.internal.HttpPipeline;
 import dev.konnectplugins.model.PluginSchema;
 import dev.konnectplugins.model.PluginSchemaEnvelope;
@@ -26,14 +27,12 @@ public final class PluginSchemasAsync {
 
     /** Uploads a schema (POST); Konnect takes the name from the schema itself. */
     public CompletableFuture<PluginSchema> create(String luaSchema) {
-        return pipeline.send(ApiRequest.post(collection().toString(), body(luaSchema)))
-                .thenApply(response -> unwrap(response.as(PluginSchemaEnvelope.class)));
+        return pipeline.send(ApiRequest.post(collection().toString(), body(luaSchema)), PluginSchemasAsync::schemaOf);
     }
 
     /** Reads a schema by plugin name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<PluginSchema> get(String name) {
-        return pipeline.send(ApiRequest.get(item(name).toString()))
-                .thenApply(response -> unwrap(response.as(PluginSchemaEnvelope.class)));
+        return pipeline.send(ApiRequest.get(item(name).toString()), PluginSchemasAsync::schemaOf);
     }
 
     /** Reads a schema by plugin name; empty when absent. */
@@ -48,8 +47,7 @@ public final class PluginSchemasAsync {
 
     /** Creates or replaces the schema of plugin {@code name} (PUT). */
     public CompletableFuture<PluginSchema> upsert(String name, String luaSchema) {
-        return pipeline.send(ApiRequest.put(item(name).toString(), body(luaSchema)))
-                .thenApply(response -> unwrap(response.as(PluginSchemaEnvelope.class)));
+        return pipeline.send(ApiRequest.put(item(name).toString(), body(luaSchema)), PluginSchemasAsync::schemaOf);
     }
 
     /** Deletes the schema of plugin {@code name}; completes normally when it was already gone. */
@@ -63,14 +61,14 @@ public final class PluginSchemasAsync {
      */
     private CompletableFuture<Page<PluginSchema>> page(String after, int seenBefore) {
         ApiPath path = collection().query("page[size]", PAGE_SIZE).query("page[after]", after);
-        return pipeline.send(ApiRequest.get(path.toString())).thenApply(response -> {
+        return pipeline.send(ApiRequest.get(path.toString()), response -> {
             PluginSchemaPage body = response.as(PluginSchemaPage.class);
             List<PluginSchema> items = body.getItems() == null ? List.of() : body.getItems();
             int seen = seenBefore + items.size();
             long total = body.getPage() == null || body.getPage().getTotalCount() == null ? seen
                     : body.getPage().getTotalCount();
             String last = items.isEmpty() ? null : items.get(items.size() - 1).getName();
-            String next = seen < total ? Requests.nextCursor(last, after, items.isEmpty()) : null;
+            String next = seen < total ? Requests.nextCursor(last, after) : null;
             return new Page<>(items, next, cursor -> page(cursor, seen));
         });
     }
@@ -80,8 +78,15 @@ public final class PluginSchemasAsync {
         return new PluginSchemaRequest().luaSchema(luaSchema);
     }
 
-    private static PluginSchema unwrap(PluginSchemaEnvelope envelope) {
-        return envelope.getItem() == null ? new PluginSchema() : envelope.getItem();
+    /** The schema inside Konnect's {@code {"item": ...}} wrapper; an answer without one is not a schema. */
+    private static PluginSchema schemaOf(ApiResponse response) {
+        PluginSchemaEnvelope envelope = response.as(PluginSchemaEnvelope.class);
+        if (envelope.getItem() == null) {
+            throw new KonnectApiException(new ErrorDetails(response.request().method(), response.request().path(),
+                    response.status(), "the response has no \"item\" holding the plugin schema", null, List.of(),
+                    response.body()));
+        }
+        return envelope.getItem();
     }
 
     private ApiPath collection() {

@@ -21,7 +21,7 @@ final class Requests {
 
     /** Maps a {@link NotFoundException} to an empty result. */
     static <T> CompletableFuture<Optional<T>> emptyWhenNotFound(CompletableFuture<T> call) {
-        return call.handle((value, failure) -> {
+        return Futures.cancelling(call.handle((value, failure) -> {
             if (failure == null) {
                 return Optional.of(value);
             }
@@ -29,25 +29,26 @@ final class Requests {
                 return Optional.<T>empty();
             }
             throw Futures.rethrowable(failure);
-        });
+        }), call);
     }
 
     /** Deleting what is already gone is success: the caller's goal, absence, holds. */
     static CompletableFuture<Void> ignoreNotFound(CompletableFuture<?> call) {
-        return call.handle((value, failure) -> {
+        return Futures.cancelling(call.handle((value, failure) -> {
             if (failure == null || Futures.unwrap(failure) instanceof NotFoundException) {
-                return null;
+                return (Void) null;
             }
             throw Futures.rethrowable(failure);
-        });
+        }), call);
     }
 
     /**
-     * The cursor of the next page, or null on the last one. A blank cursor, an empty page, or a cursor that does
-     * not move ends the listing, so a misbehaving server cannot make iteration loop forever.
+     * The cursor of the next page, or null on the last one. An absent or blank cursor ends the listing; so does a
+     * cursor that does not move, so a misbehaving server cannot make iteration loop forever. An empty page with a
+     * cursor does not: Konnect's contract is to follow {@code offset} until it is absent.
      */
-    static String nextCursor(String returned, String requested, boolean emptyPage) {
-        if (returned == null || returned.isBlank() || emptyPage || returned.equals(requested)) {
+    static String nextCursor(String returned, String requested) {
+        if (returned == null || returned.isBlank() || returned.equals(requested)) {
             return null;
         }
         return returned;

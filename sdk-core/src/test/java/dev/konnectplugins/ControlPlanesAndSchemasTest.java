@@ -144,6 +144,14 @@ class ControlPlanesAndSchemasTest {
     }
 
     @Test
+    void pluginSchemaAnswerWithoutItemIsAnApiError() {
+        stubFor(get(SCHEMAS + "/odd").willReturn(okJson("{\"name\":\"odd\"}")));
+
+        assertThatThrownBy(() -> konnect.controlPlane(TestClients.CP).pluginSchemas().get("odd"))
+                .isInstanceOf(KonnectApiException.class).hasMessageContaining("no \"item\"");
+    }
+
+    @Test
     void pluginSchemaListPagesUntilTheTotal() {
         stubFor(get(urlEqualTo(SCHEMAS + "?page%5Bsize%5D=100")).willReturn(okJson("{\"items\":[{\"name\":\"a\"},"
                 + "{\"name\":\"b\"}],\"page\":{\"total_count\":3}}")));

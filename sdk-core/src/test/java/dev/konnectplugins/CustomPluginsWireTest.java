@@ -221,6 +221,22 @@ class CustomPluginsWireTest {
     }
 
     @Test
+    void anEmptyPageThatCarriesAnOffsetIsFollowed() {
+        stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"data\":[],\"offset\":\"o1\"}")));
+        stubFor(get(urlEqualTo(PATH + "?offset=o1")).willReturn(okJson("{\"data\":[" + plugin("p1") + "]}")));
+
+        assertThat(plugins.list().stream().map(CustomPlugin::getName)).containsExactly("p1");
+    }
+
+    @Test
+    void dotSegmentsAreRefusedBeforeSending() {
+        assertThatThrownBy(() -> plugins.delete("..")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'..'");
+        assertThatThrownBy(() -> konnect.controlPlane(".").customPlugins().get("x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void asyncOperationsCompleteWithTheSameResults() {
         stubPages();
         stubFor(get(PATH + "/stream-headers").willReturn(okJson(STORED)));

@@ -85,6 +85,34 @@ class ErrorMappingTest {
     }
 
     @Test
+    void uniqueMentionedOutsideKonnectsWordsIsNotAConflict() {
+        stubFor(post(PATH).willReturn(aResponse().withStatus(400).withBody("{\"message\":\"validation error\","
+                + "\"hint\":\"names have a unique constraint and this one already exists\"}")));
+
+        assertThat(catchThrowableOfType(() -> plugins.create(SOURCE), BadRequestException.class))
+                .isExactlyInstanceOf(BadRequestException.class);
+    }
+
+    @Test
+    void redirectIsAnErrorBecauseRedirectsAreNotFollowed() {
+        stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(301).withHeader("Location", "http://elsewhere/")));
+
+        KonnectApiException e = catchThrowableOfType(() -> plugins.get("x"), KonnectApiException.class);
+
+        assertThat(e.statusCode()).isEqualTo(301);
+        assertThat(e.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedInvalidParameterItemsAreSkipped() {
+        stubFor(post(PATH).willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"bad\","
+                + "\"invalid_parameters\":[\"name\",5,null,{\"field\":\"name\",\"reason\":\"too long\"}]}")));
+
+        assertThat(catchThrowableOfType(() -> plugins.create(SOURCE), BadRequestException.class).invalidParameters())
+                .containsExactly(new InvalidParameter("name", "too long"));
+    }
+
+    @Test
     void http409IsAConflict() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(409).withBody("{\"message\":\"Conflict\"}")));
 

@@ -72,6 +72,14 @@ class KonnectBuilderTest {
     }
 
     @Test
+    void tokenWithControlOrSpaceCharactersIsRefusedWithoutQuotingIt() {
+        for (String bad : new String[] {"kpat_SECRET\u0001x", "kpat_SECRET\nx", "kpat SECRET", "kpat_SECRÉT"}) {
+            assertThatThrownBy(() -> Konnect.builder().token(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("token").hasMessageNotContaining("SECRET");
+        }
+    }
+
+    @Test
     void tokenFromEnvironmentNamesTheVariableWhenMissing() {
         assertThatThrownBy(() -> Konnect.builder().tokenFromEnvironment(Map.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("KONNECT_TOKEN");

@@ -53,6 +53,15 @@ class ProxyTest {
     }
 
     @Test
+    void proxyCredentialsAreRefusedWithoutQuotingThem() {
+        assertThatThrownBy(() -> EnvironmentProxySelector.from(Map.of("HTTPS_PROXY", "http://user:s3cret@proxy:3128")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTPS_PROXY")
+                .hasMessageContaining("Authenticator").hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> EnvironmentProxySelector.from(Map.of("HTTP_PROXY", "http://us er:s3cret@proxy")))
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void malformedProxyNamesTheVariable() {
         assertThatThrownBy(() -> EnvironmentProxySelector.from(Map.of("HTTPS_PROXY", "http://")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTPS_PROXY");

@@ -161,7 +161,8 @@ class RetryTest {
 
         ServerException e = catchThrowableOfType(() -> plugins().create(SOURCE), ServerException.class);
 
-        assertThat(e.attempts()).isZero();
+        assertThat(e.attempts()).isEqualTo(1);
+        assertThat(e.attemptFailures()).isEmpty();
         verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
 

@@ -23,6 +23,10 @@ public final class ApiPath {
 
     /** Appends a segment that comes from the user (an id or a name), percent-encoded. */
     public ApiPath segment(String value) {
+        if (value.equals(".") || value.equals("..")) {
+            // Servers and proxies resolve dot segments even when encoded, which would address another resource.
+            throw new IllegalArgumentException("'" + value + "' is not a valid id or name");
+        }
         path.append('/').append(encode(value));
         return this;
     }

@@ -73,17 +73,22 @@ public final class EnvironmentProxySelector extends ProxySelector {
         if (value == null) {
             return null;
         }
+        URI uri;
         try {
-            URI uri = URI.create(value.contains("://") ? value : "http://" + value);
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException("no host");
-            }
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));
+            uri = URI.create(value.contains("://") ? value : "http://" + value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " is not a proxy URL such as http://proxy.example:3128 ("
-                    + e.getMessage() + ")", e);
+            // The value is not quoted: it may hold a password.
+            throw new IllegalArgumentException(name + " is not a proxy URL such as http://proxy.example:3128");
         }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(name + " is not a proxy URL such as http://proxy.example:3128");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(name + " carries proxy credentials, which the SDK does not send; "
+                    + "configure an Authenticator on your own HttpClient and pass it with httpClient(...)");
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));
     }
 
     private static String variable(Map<String, String> environment, String name) {

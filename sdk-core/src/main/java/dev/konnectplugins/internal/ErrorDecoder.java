@@ -98,10 +98,16 @@ public final class ErrorDecoder {
             return parameters;
         }
         for (JsonNode parameter : body.path("invalid_parameters")) {
+            if (!parameter.isObject()) {
+                continue;
+            }
             String reason = firstText(parameter, "reason", "rule");
             parameters.add(new InvalidParameter(orElse(firstText(parameter, "field"), "body"), orElse(reason, "")));
         }
         for (JsonNode detail : body.path("details")) {
+            if (!detail.isObject()) {
+                continue;
+            }
             String field = orElse(firstText(detail, "field"), orElse(firstText(detail, "type"), "body"));
             for (JsonNode message : detail.path("messages")) {
                 parameters.add(new InvalidParameter(field, message.asText()));
@@ -119,22 +125,39 @@ public final class ErrorDecoder {
                 || "referenced by others".equals(firstText(body, "name")))) {
             return true;
         }
-        String text = allText(details);
+        String text = decodedText(details);
         return text.contains("currently in use") || text.contains("still referenced");
     }
 
+    /**
+     * Konnect's core entities answer a duplicate name with a 400: gRPC code 6, or code 3 "data constraint error"
+     * with a reference detail, or a "(type: unique) constraint failed" message. Only Konnect's decoded words are
+     * read, never the whole raw body, so an unrelated message that happens to mention "unique" elsewhere cannot
+     * turn a validation error into a conflict.
+     */
     private static boolean isUniqueViolation(JsonNode body, ErrorDetails details) {
         if (body != null && body.path("code").asInt() == GRPC_ALREADY_EXISTS) {
             return true;
         }
-        String text = allText(details);
-        return text.contains("(type: unique)") || text.contains("unique constraint") || text.contains("already exists")
-                || (text.contains("data constraint error") && text.contains("error_type_reference"));
+        String text = decodedText(details);
+        return text.contains("(type: unique)") || text.contains("unique constraint")
+                || (text.contains("data constraint error") && hasReferenceDetail(body));
     }
 
-    private static String allText(ErrorDetails details) {
-        return (details.konnectMessage() + " " + details.invalidParameters() + " " + details.rawBody())
-                .toLowerCase(Locale.ROOT);
+    private static boolean hasReferenceDetail(JsonNode body) {
+        if (body == null) {
+            return false;
+        }
+        for (JsonNode detail : body.path("details")) {
+            if ("ERROR_TYPE_REFERENCE".equals(detail.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decodedText(ErrorDetails details) {
+        return (details.konnectMessage() + " " + details.invalidParameters()).toLowerCase(Locale.ROOT);
     }
 
     /** A proxy's HTML page becomes its title; other text its first line, shortened. */

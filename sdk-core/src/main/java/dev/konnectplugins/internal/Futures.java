@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /** Turns the async core into the blocking API without wrapping the SDK's exceptions. */
 public final class Futures {
@@ -28,6 +29,24 @@ public final class Futures {
         } catch (CancellationException e) {
             throw new KonnectTransportException("The call was cancelled", e);
         }
+    }
+
+    /**
+     * {@code source.thenApply(mapper)}, where cancelling the result also cancels {@code source}, so that a caller who
+     * gives up on a call also stops its retries.
+     */
+    public static <T, U> CompletableFuture<U> map(CompletableFuture<T> source, Function<? super T, ? extends U> mapper) {
+        return cancelling(source.thenApply(mapper), source);
+    }
+
+    /** Returns {@code derived}, arranged so that cancelling it cancels {@code source} too. */
+    public static <U> CompletableFuture<U> cancelling(CompletableFuture<U> derived, CompletableFuture<?> source) {
+        derived.whenComplete((value, failure) -> {
+            if (derived.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return derived;
     }
 
     /** The unchecked exception to rethrow for a future's failure cause. */

@@ -2,8 +2,8 @@ package dev.konnectplugins.internal;
 
 import dev.konnectplugins.KonnectApiException;
 import dev.konnectplugins.KonnectException;
-import dev.konnectplugins.KonnectTimeoutException;
 import dev.konnectplugins.KonnectTimeoutException.Timeout;
+import dev.konnectplugins.KonnectTimeoutException;
 import dev.konnectplugins.KonnectTransportException;
 import dev.konnectplugins.RetryPolicy;
 import java.io.IOException;
@@ -13,13 +13,19 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +42,23 @@ public final class HttpPipeline {
     private static final int TRACE_BODY_LIMIT = 2048;
 
     private final TransportSettings settings;
-    private final ScheduledExecutorService watchdog;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ScheduledExecutorService timers;
+    private final Set<Call> liveCalls = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    public HttpPipeline(TransportSettings settings, ScheduledExecutorService watchdog) {
+    /**
+     * @param settings fixed configuration
+     * @param timers   runs backoff waits and timeout watchdogs; owned by the client
+     */
+    public HttpPipeline(TransportSettings settings, ScheduledExecutorService timers) {
         this.settings = settings;
-        this.watchdog = watchdog;
+        this.timers = timers;
     }
 
-    /** Sends the request and completes with a 2xx/3xx answer, or fails with a {@link KonnectException}. */
+    /**
+     * Sends the request and completes with a 2xx answer, or fails with a {@link KonnectException}. Cancelling the
+     * returned future stops the call: no further attempt is made.
+     */
     public CompletableFuture<ApiResponse> send(ApiRequest request) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("This Konnect client is closed"));
@@ -54,9 +68,22 @@ public final class HttpPipeline {
         return call.result;
     }
 
-    /** Refuses further calls; calls in flight finish. */
+    /**
+     * Sends the request and reads the answer with {@code reader}; cancelling the result stops the call too.
+     */
+    public <T> CompletableFuture<T> send(ApiRequest request, Function<ApiResponse, ? extends T> reader) {
+        return Futures.map(send(request), reader);
+    }
+
+    /**
+     * Refuses further calls and fails the calls still running with a {@link KonnectTransportException}, so that
+     * nobody waits forever on a client whose threads are about to stop.
+     */
     public void close() {
         closed.set(true);
+        for (Call call : liveCalls) {
+            call.abandon();
+        }
     }
 
     /** The settings this pipeline was built with. */
@@ -69,10 +96,10 @@ public final class HttpPipeline {
         private final ApiRequest request;
         private final RetryPolicy policy = settings.retryPolicy();
         private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-        private final List<String> earlierFailures = new ArrayList<>();
+        private final List<String> earlierFailures = new CopyOnWriteArrayList<>();
         private final long deadline;
         private volatile CompletableFuture<HttpResponse<String>> inFlight;
-        private int attempt;
+        private volatile int attempt;
 
         Call(ApiRequest request) {
             this.request = request;
@@ -80,15 +107,27 @@ public final class HttpPipeline {
         }
 
         void start() {
-            Future<?> timer = watchdog.schedule(this::totalTimeoutFired, settings.totalTimeout().toNanos(),
-                    TimeUnit.NANOSECONDS);
+            liveCalls.add(this);
+            Future<?> totalWatchdog = schedule(this::totalTimeoutFired, settings.totalTimeout());
             result.whenComplete((response, failure) -> {
-                timer.cancel(false);
-                if (result.isCancelled() && inFlight != null) {
-                    inFlight.cancel(true);
+                liveCalls.remove(this);
+                if (totalWatchdog != null) {
+                    totalWatchdog.cancel(false);
+                }
+                CompletableFuture<HttpResponse<String>> pending = inFlight;
+                if (result.isCancelled() && pending != null) {
+                    pending.cancel(true);
                 }
             });
-            sendAttempt();
+            if (totalWatchdog != null) {
+                sendAttempt();
+            }
+        }
+
+        void abandon() {
+            fail(new KonnectTransportException(request.describe() + " was abandoned: the Konnect client was closed",
+                    null));
+            cancelInFlight();
         }
 
         private void sendAttempt() {
@@ -101,26 +140,39 @@ public final class HttpPipeline {
                 fail(totalTimeout(null));
                 return;
             }
-            Duration timeout = settings.attemptTimeout();
-            boolean clippedByDeadline = remaining < timeout.toNanos();
-            if (clippedByDeadline) {
-                timeout = Duration.ofNanos(remaining);
-            }
+            boolean clippedByDeadline = remaining < settings.attemptTimeout().toNanos();
+            Duration timeout = clippedByDeadline ? Duration.ofNanos(remaining) : settings.attemptTimeout();
             long started = System.nanoTime();
-            boolean clipped = clippedByDeadline;
+            CompletableFuture<HttpResponse<String>> sent;
             try {
-                inFlight = settings.httpClient().sendAsync(httpRequest(timeout), HttpResponse.BodyHandlers.ofString());
+                sent = settings.httpClient().sendAsync(httpRequest(timeout), HttpResponse.BodyHandlers.ofString());
             } catch (RuntimeException e) {
-                fail(new KonnectTransportException(request.describe() + " could not be sent: " + e.getMessage(), e));
+                // The JDK's message may quote header values, the token among them: name only the failure's type.
+                fail(new KonnectTransportException(request.describe() + " could not be sent ("
+                        + e.getClass().getSimpleName() + ")", null));
                 return;
             }
-            inFlight.whenComplete((response, failure) -> {
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            inFlight = sent;
+            AtomicBoolean settled = new AtomicBoolean();
+            // HttpRequest.timeout stops at the response headers; this also bounds a body that stalls.
+            Future<?> attemptWatchdog = schedule(() -> {
+                if (settled.compareAndSet(false, true)) {
+                    sent.cancel(true);
+                    onFailure(new HttpTimeoutException("request timed out"), clippedByDeadline, elapsedMillis(started));
+                }
+            }, timeout);
+            sent.whenComplete((response, failure) -> {
+                if (!settled.compareAndSet(false, true)) {
+                    return;
+                }
+                if (attemptWatchdog != null) {
+                    attemptWatchdog.cancel(false);
+                }
                 if (failure != null) {
-                    onFailure(Futures.unwrap(failure), clipped, millis);
+                    onFailure(Futures.unwrap(failure), clippedByDeadline, elapsedMillis(started));
                 } else {
                     onResponse(new ApiResponse(request, response.statusCode(), response.headers(), response.body()),
-                            millis);
+                            elapsedMillis(started));
                 }
             });
         }
@@ -141,8 +193,12 @@ public final class HttpPipeline {
         }
 
         private void onResponse(ApiResponse response, long millis) {
+            if (result.isDone()) {
+                return;
+            }
             int status = response.status();
-            if (status < 400) {
+            // Redirects are not followed, so a 3xx is not the answer asked for: report it like an error.
+            if (status < 300) {
                 logAttempt(String.valueOf(status), millis, null);
                 traceBodies(response);
                 result.complete(response);
@@ -183,7 +239,14 @@ public final class HttpPipeline {
             }
             logAttempt(outcome, millis, wait);
             earlierFailures.add(error.getMessage());
-            settings.delayer().after(wait).whenComplete((ignored, delayFailure) -> {
+            CompletableFuture<Void> waited;
+            try {
+                waited = settings.delayer().after(wait);
+            } catch (RejectedExecutionException e) {
+                abandon();
+                return;
+            }
+            waited.whenComplete((ignored, delayFailure) -> {
                 if (delayFailure != null) {
                     fail(error);
                 } else {
@@ -196,7 +259,7 @@ public final class HttpPipeline {
         private Duration jitteredBackoff() {
             long initial = policy.initialBackoff().toMillis();
             long cap = policy.maxBackoff().toMillis();
-            long ceiling = attempt - 1 >= 62 ? cap : Math.min(cap, initial << Math.min(attempt - 1, 30));
+            long ceiling = Math.min(cap, initial << Math.min(attempt - 1, 30));
             return Duration.ofMillis((long) (settings.random().getAsDouble() * ceiling));
         }
 
@@ -222,18 +285,31 @@ public final class HttpPipeline {
         private void totalTimeoutFired() {
             if (!result.isDone()) {
                 fail(totalTimeout(null));
-                CompletableFuture<HttpResponse<String>> pending = inFlight;
-                if (pending != null) {
-                    pending.cancel(true);
-                }
+                cancelInFlight();
+            }
+        }
+
+        private void cancelInFlight() {
+            CompletableFuture<HttpResponse<String>> pending = inFlight;
+            if (pending != null) {
+                pending.cancel(true);
             }
         }
 
         private void fail(KonnectException error) {
-            if (attempt > 1) {
-                error.withAttempts(attempt, earlierFailures);
+            if (!result.isDone()) {
+                result.completeExceptionally(error.withAttempts(attempt, earlierFailures));
             }
-            result.completeExceptionally(error);
+        }
+
+        /** Schedules on the client's timer; null (and the call failed) when the client is closing. */
+        private Future<?> schedule(Runnable task, Duration delay) {
+            try {
+                return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                abandon();
+                return null;
+            }
         }
 
         private void logAttempt(String outcome, long millis, Duration retryIn) {
@@ -248,11 +324,15 @@ public final class HttpPipeline {
             if (LOG.isTraceEnabled()) {
                 if (request.body() != null) {
                     LOG.trace("{} request body: {}", request.describe(),
-                            shorten(new String(request.body(), java.nio.charset.StandardCharsets.UTF_8)));
+                            shorten(new String(request.body(), StandardCharsets.UTF_8)));
                 }
                 LOG.trace("{} response body: {}", request.describe(), shorten(response.body()));
             }
         }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
     /**
