@@ -92,7 +92,8 @@ public final class CustomPluginsAsync {
         return pipeline.send(ApiRequest.get(path.toString()), response -> {
             CustomPluginPage body = response.as(CustomPluginPage.class);
             List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
-            String next = Requests.nextCursor(body.getOffset(), offset);
+            String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
+                    : Requests.offsetFromNextLink(body.getNext()), offset);
             return new Page<>(data, next, cursor -> page(options, cursor));
         });
     }

@@ -1,6 +1,8 @@
 package dev.konnectplugins;
 
 import dev.konnectplugins.internal.Futures;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +42,26 @@ final class Requests {
             }
             throw Futures.rethrowable(failure);
         }), call);
+    }
+
+    /**
+     * The {@code offset} query parameter of a {@code next} link (absolute or relative), or null. Konnect sends both
+     * {@code next} and {@code offset}; this covers an answer that only has the link.
+     */
+    static String offsetFromNextLink(String next) {
+        if (next == null || next.isBlank()) {
+            return null;
+        }
+        int query = next.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String parameter : next.substring(query + 1).split("&")) {
+            if (parameter.startsWith("offset=")) {
+                return URLDecoder.decode(parameter.substring("offset=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /**

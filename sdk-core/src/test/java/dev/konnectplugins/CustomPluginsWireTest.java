@@ -229,6 +229,16 @@ class CustomPluginsWireTest {
     }
 
     @Test
+    void aNextLinkWithoutOffsetIsFollowed() {
+        stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"data\":[" + plugin("p1") + "],\"next\":\"https://eu.api"
+                + ".konghq.com" + PATH + "?size=100&offset=ab%2B%2F%3D%3D\"}")));
+        stubFor(get(urlEqualTo(PATH + "?offset=ab%2B%2F%3D%3D")).willReturn(okJson("{\"data\":[" + plugin("p2")
+                + "],\"next\":null}")));
+
+        assertThat(plugins.list().stream().map(CustomPlugin::getName)).containsExactly("p1", "p2");
+    }
+
+    @Test
     void dotSegmentsAreRefusedBeforeSending() {
         assertThatThrownBy(() -> plugins.delete("..")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'..'");
