@@ -32,6 +32,8 @@ record CommandLine(String name, OutputFormat format, Long maxFileSize, List<Stri
         }
     }
 
+    private static final List<String> VALUED_OPTIONS = List.of("--name", "--format", "--max-file-size");
+
     static CommandLine parse(String[] args) throws UsageException {
         String name = null;
         OutputFormat format = OutputFormat.TEXT;
@@ -52,6 +54,9 @@ record CommandLine(String name, OutputFormat format, Long maxFileSize, List<Stri
                 return new CommandLine(null, format, null, List.of(), true);
             }
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!VALUED_OPTIONS.contains(option)) {
+                throw new UsageException("unknown option " + option);
+            }
             String value;
             if (arg.contains("=")) {
                 value = arg.substring(arg.indexOf('=') + 1);

@@ -118,8 +118,11 @@ class MainTest {
         assertThat(run("--format", "xml", good.toString())).isEqualTo(Main.USAGE);
         assertThat(run("--max-file-size", "big", good.toString())).isEqualTo(Main.USAGE);
         assertThat(run("--bogus", good.toString())).isEqualTo(Main.USAGE);
+        assertThat(run("--bogus")).isEqualTo(Main.USAGE);
         assertThat(run("--name")).isEqualTo(Main.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Usage:");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Usage:")
+                .contains("unknown option --bogus").doesNotContain("--bogus needs a value")
+                .contains("option --name needs a value");
     }
 
     @Test
