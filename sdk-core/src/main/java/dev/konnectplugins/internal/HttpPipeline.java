@@ -119,7 +119,10 @@ public final class HttpPipeline {
                     pending.cancel(true);
                 }
             });
-            if (totalWatchdog != null) {
+            // A close() that raced with this call's registration may have missed it.
+            if (closed.get()) {
+                abandon();
+            } else if (totalWatchdog != null) {
                 sendAttempt();
             }
         }
