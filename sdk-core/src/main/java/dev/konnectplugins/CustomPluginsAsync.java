@@ -31,7 +31,10 @@ public final class CustomPluginsAsync {
         return controlPlaneId;
     }
 
-    /** Uploads a new plugin (POST); see {@link CustomPlugins#create}. */
+    /**
+     * Uploads a new plugin (POST); see {@link CustomPlugins#create}. The offline validation runs on the calling
+     * thread before the future is returned (it takes milliseconds); the upload itself does not block.
+     */
     public CompletableFuture<CustomPlugin> create(PluginSource source) {
         Objects.requireNonNull(source, "source");
         return guarded(source, () -> pipeline.send(ApiRequest.post(collection().toString(), body(source)),
