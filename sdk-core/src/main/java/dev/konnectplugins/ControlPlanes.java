@@ -19,8 +19,7 @@ public final class ControlPlanes {
 
     /** Every control plane, fetched lazily. */
     public PagedIterable<ControlPlane> list() {
-        AsyncPagedIterable<ControlPlane> pages = async.list();
-        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
+        return PagedIterable.of(async.list());
     }
 
     /**

@@ -77,8 +77,7 @@ public final class CustomPlugins {
 
     /** The plugins matching the tag filter, with the given page size, fetched lazily. */
     public PagedIterable<CustomPlugin> list(ListOptions options) {
-        AsyncPagedIterable<CustomPlugin> pages = async.list(options);
-        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
+        return PagedIterable.of(async.list(options));
     }
 
     /**

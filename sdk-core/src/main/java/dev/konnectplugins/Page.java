@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.Futures;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +47,7 @@ public final class Page<T> {
 
     /** Fetches the next page, blocking. */
     public Page<T> next() {
-        return dev.konnectplugins.internal.Futures.join(nextAsync());
+        return Futures.join(nextAsync());
     }
 
     @Override

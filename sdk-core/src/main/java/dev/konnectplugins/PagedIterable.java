@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.Futures;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -22,8 +23,13 @@ import java.util.stream.StreamSupport;
 public final class PagedIterable<T> implements Iterable<T> {
     private final Supplier<Page<T>> firstPage;
 
-    PagedIterable(Supplier<Page<T>> firstPage) {
+    private PagedIterable(Supplier<Page<T>> firstPage) {
         this.firstPage = firstPage;
+    }
+
+    /** The blocking view of an async listing: each page is awaited when iteration reaches it. */
+    static <T> PagedIterable<T> of(AsyncPagedIterable<T> pages) {
+        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
     }
 
     /** Iterates over every item of every page, fetching pages as needed. */

@@ -46,8 +46,7 @@ public final class PluginSchemas {
 
     /** Every schema, fetched lazily. */
     public PagedIterable<PluginSchema> list() {
-        AsyncPagedIterable<PluginSchema> pages = async.list();
-        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
+        return PagedIterable.of(async.list());
     }
 
     /** Creates or replaces the schema of plugin {@code name} (PUT). */
