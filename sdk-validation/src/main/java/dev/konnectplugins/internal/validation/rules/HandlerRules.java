@@ -7,6 +7,7 @@ import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.validation.Rules;
 import org.luaj.vm2.LuaTable;
+import java.util.function.Consumer;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -116,8 +117,8 @@ public final class HandlerRules {
         if (shape == null) {
             return;
         }
-        staticPriority(shape.field("PRIORITY"));
-        staticVersion(shape.field("VERSION"));
+        checkStatic(shape.field("PRIORITY"), this::priority);
+        checkStatic(shape.field("VERSION"), this::version);
         TableShape.Field response = shape.field("response");
         if (response != null && response.value() instanceof Value.Function
                 && (isFunction(shape.field("header_filter")) || isFunction(shape.field("body_filter")))) {
@@ -125,27 +126,19 @@ public final class HandlerRules {
         }
     }
 
-    private void staticPriority(TableShape.Field priority) {
-        if (priority == null) {
+    /**
+     * Checks a field read from the source without running it: a literal number or string is judged as Kong would,
+     * a missing field only when the table is fully known, anything computed not at all.
+     */
+    private void checkStatic(TableShape.Field field, Consumer<LuaValue> check) {
+        if (field == null) {
             if (shape.complete()) {
-                priority(LuaValue.NIL);
+                check.accept(LuaValue.NIL);
             }
-        } else if (priority.value() instanceof Value.Num n) {
-            priority(LuaValue.valueOf(n.value()));
-        } else if (priority.value() instanceof Value.Str s) {
-            priority(LuaValue.valueOf(s.value()));
-        }
-    }
-
-    private void staticVersion(TableShape.Field version) {
-        if (version == null) {
-            if (shape.complete()) {
-                version(LuaValue.NIL);
-            }
-        } else if (version.value() instanceof Value.Str s) {
-            version(LuaValue.valueOf(s.value()));
-        } else if (version.value() instanceof Value.Num n) {
-            version(LuaValue.valueOf(n.value()));
+        } else if (field.value() instanceof Value.Num n) {
+            check.accept(LuaValue.valueOf(n.value()));
+        } else if (field.value() instanceof Value.Str s) {
+            check.accept(LuaValue.valueOf(s.value()));
         }
     }
 
