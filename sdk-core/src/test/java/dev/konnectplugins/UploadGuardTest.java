@@ -41,6 +41,27 @@ class UploadGuardTest {
     }
 
     @Test
+    void aValidatorThatFailsRefusesTheUploadWithAKonnectException(WireMockRuntimeInfo wm) {
+        try (Konnect konnect = TestClients.client(wm.getHttpPort())) {
+            CustomPlugins plugins = konnect.controlPlane(TestClients.CP).customPlugins();
+            PluginSource crashing = PluginSource.of("crash-me", "return {}", "return {}");
+
+            PluginValidationException e = catchThrowableOfType(() -> plugins.upsert(crashing),
+                    PluginValidationException.class);
+            CompletionException async = catchThrowableOfType(() -> plugins.async().create(crashing).join(),
+                    CompletionException.class);
+
+            assertThat(e.errors()).singleElement().satisfies(d -> {
+                assertThat(d.rule()).isEqualTo("validation.incomplete");
+                assertThat(d.message()).contains("RefusingValidator failed with StackOverflowError");
+            });
+            assertThat(async).hasCauseInstanceOf(PluginValidationException.class);
+            assertThat(plugins.validate(crashing)).extracting(Diagnostic::rule).containsExactly("validation.incomplete");
+        }
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void asyncUploadFailsTheFutureWithoutSending(WireMockRuntimeInfo wm) {
         try (Konnect konnect = TestClients.client(wm.getHttpPort())) {
             CompletionException e = catchThrowableOfType(

@@ -4,12 +4,19 @@ import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.PluginValidationException;
 import dev.konnectplugins.PreUploadValidator;
+import dev.konnectplugins.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Runs the {@link PreUploadValidator}s found on the class path before a plugin is uploaded. */
+/**
+ * Runs the {@link PreUploadValidator}s found on the class path before a plugin is uploaded. A validator that fails
+ * (throws, even an Error such as StackOverflowError) refuses the upload: a plugin is never sent unchecked.
+ */
 public final class UploadGuard {
+    /** The rule id of the error that stands for a validator's own failure. */
+    public static final String VALIDATION_INCOMPLETE = "validation.incomplete";
+
     private final List<PreUploadValidator> validators;
 
     private UploadGuard(List<PreUploadValidator> validators) {
@@ -33,22 +40,41 @@ public final class UploadGuard {
         return !validators.isEmpty();
     }
 
-    /** Every finding of every validator, errors and warnings; empty when none runs. */
+    /**
+     * Every finding of every validator, errors and warnings; empty when none runs. A validator that fails gives a
+     * {@value #VALIDATION_INCOMPLETE} error instead of its findings.
+     */
     public List<Diagnostic> diagnose(PluginSource source) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (PreUploadValidator validator : validators) {
-            diagnostics.addAll(validator.validate(source));
+            diagnostics.addAll(run(validator, source));
         }
         return diagnostics;
     }
 
     /**
-     * @throws PluginValidationException when any validator reports an error; warnings alone pass
+     * @throws PluginValidationException when any validator reports an error or fails; warnings alone pass
      */
     public void check(PluginSource source) {
         List<Diagnostic> diagnostics = diagnose(source);
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             throw new PluginValidationException(source.name(), diagnostics);
         }
+    }
+
+    private static List<Diagnostic> run(PreUploadValidator validator, PluginSource source) {
+        try {
+            List<Diagnostic> found = validator.validate(source);
+            return found == null ? List.of(failed(validator, "returned null")) : found;
+        } catch (RuntimeException | Error e) {
+            return List.of(failed(validator, "failed with " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static Diagnostic failed(PreUploadValidator validator, String what) {
+        return new Diagnostic(VALIDATION_INCOMPLETE, Severity.ERROR, PluginSource.HANDLER_FILE, 0, 0,
+                "the pre-upload validator " + validator.getClass().getName() + " " + what + ", so the plugin was "
+                        + "not uploaded; fix the validator or turn validation off with "
+                        + "Konnect.builder().validateBeforeUpload(false)");
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Registered for the tests through ServiceLoader: errors for plugins named {@code refuse-*}, a warning for
- * {@code warn-*}, silence otherwise; stands in for sdk-validation.
+ * {@code warn-*}, a StackOverflowError for {@code crash-*}, silence otherwise; stands in for sdk-validation.
  */
 public final class RefusingValidator implements PreUploadValidator {
     @Override
@@ -16,6 +16,9 @@ public final class RefusingValidator implements PreUploadValidator {
         if (source.name().startsWith("refuse-")) {
             return List.of(new Diagnostic("sandbox.timer", Severity.ERROR, "handler.lua", 9, 19,
                     "ngx.timer.at is not available in the sandbox"));
+        }
+        if (source.name().startsWith("crash-")) {
+            throw new StackOverflowError();
         }
         if (source.name().startsWith("warn-")) {
             return List.of(new Diagnostic("name.unresolved", Severity.WARNING, "schema.lua", 1, 1, "computed name"));

@@ -13,6 +13,8 @@ public final class Rules {
     public static final String FILES_UNSUPPORTED = "files.unsupported";
     /** A file over the per-file size limit (100 KB by default). */
     public static final String FILES_SIZE = "files.size";
+    /** handler.lua or schema.lua is not a regular file inside the plugin folder, or cannot be read. */
+    public static final String FILES_UNREADABLE = "files.unreadable";
     /** A file that is not valid UTF-8 text. */
     public static final String FILES_ENCODING = "files.encoding";
     /** A file that does not parse as the LuaJIT dialect Kong runs. */
@@ -43,12 +45,15 @@ public final class Rules {
     public static final String SANDBOX_GLOBAL = "sandbox.global";
     /** The code requires a module outside the sandbox's allowlist. */
     public static final String SANDBOX_REQUIRE = "sandbox.require";
+    /** The validator failed while checking the plugin, which is therefore treated as invalid. */
+    public static final String VALIDATION_INCOMPLETE = "validation.incomplete";
 
     /** Every rule id with a one-line description, in documentation order. */
     public static final List<Rule> ALL = List.of(
             new Rule(FILES_MISSING, "handler.lua and schema.lua must both exist"),
             new Rule(FILES_UNSUPPORTED, "streaming uploads only handler.lua and schema.lua"),
             new Rule(FILES_SIZE, "each file must fit Konnect's per-file limit"),
+            new Rule(FILES_UNREADABLE, "the plugin files must be readable regular files inside its folder"),
             new Rule(FILES_ENCODING, "files must be UTF-8 text"),
             new Rule(LUA_SYNTAX, "the code must parse as Kong's LuaJIT dialect"),
             new Rule(NAME_MISMATCH, "the upload name must equal the schema's name"),
@@ -63,7 +68,8 @@ public final class Rules {
             new Rule(HANDLER_INIT_WORKER, "a streamed handler cannot define init_worker"),
             new Rule(SANDBOX_TIMER, "the sandbox cannot create timers"),
             new Rule(SANDBOX_GLOBAL, "only the sandbox's globals and fields exist, and they are read-only"),
-            new Rule(SANDBOX_REQUIRE, "only allowlisted modules can be required"));
+            new Rule(SANDBOX_REQUIRE, "only allowlisted modules can be required"),
+            new Rule(VALIDATION_INCOMPLETE, "the validator must be able to finish checking the plugin"));
 
     /** A rule id and what it checks. */
     public record Rule(String id, String summary) {

@@ -20,27 +20,59 @@ import java.util.List;
 
 /** Validates one plugin: files, then each Lua file (dialect, AST, sandbox walk, evaluation), then the names. */
 public final class PluginCheck {
-    private final Findings out = new Findings();
+    private static final int MAX_FAILURE_TEXT = 200;
 
-    /** All diagnostics for a plugin uploaded as {@code name}, in deterministic order. Runs on a large stack. */
+    private final Findings out = new Findings();
+    /** The file being checked, for the diagnostic when the validator itself fails. */
+    private volatile String current = "handler.lua";
+
+    /**
+     * All diagnostics for a plugin uploaded as {@code name}, in deterministic order. Runs on a large stack. Never
+     * throws: when the validator itself fails (a StackOverflowError, an OutOfMemoryError, a bug), the plugin gets a
+     * validation.incomplete error, so that it is never passed unchecked.
+     */
     public static List<Diagnostic> run(String name, PluginFiles files) {
-        return Worker.call(() -> new PluginCheck().check(name, files));
+        PluginCheck check = new PluginCheck();
+        try {
+            return Worker.call(() -> check.check(name, files));
+        } catch (RuntimeException | Error e) {
+            return check.incomplete(files, e);
+        }
     }
 
     private List<Diagnostic> check(String name, PluginFiles files) {
         files.findings().forEach(out::add);
         FileAnalysis schema = files.schema() == null ? null : analyse(files.schema(), Kind.SCHEMA);
         FileAnalysis handler = files.handler() == null ? null : analyse(files.handler(), Kind.HANDLER);
+        current = "schema.lua";
         SchemaName schemaName = schema == null ? new SchemaName(null, 0, 0) : SchemaRules.check(schema, out);
+        current = "handler.lua";
         if (handler != null) {
             HandlerRules.check(handler, out);
         }
+        current = "schema.lua";
         names(name, schema, schemaName);
         return out.sorted();
     }
 
+    /**
+     * The files' findings and the failure, as an error on the file being checked. Not what the analysis found
+     * before failing: after an interrupt, the worker may still be adding to {@link #out}.
+     */
+    private List<Diagnostic> incomplete(PluginFiles files, Throwable failure) {
+        Findings found = new Findings();
+        files.findings().forEach(found::add);
+        String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+        detail = detail.length() > MAX_FAILURE_TEXT ? detail.substring(0, MAX_FAILURE_TEXT) + "..." : detail;
+        found.error(Rules.VALIDATION_INCOMPLETE, current, 0, 0, "the validator could not finish checking " + current
+                + " (" + failure.getClass().getSimpleName() + detail + "), so the plugin is treated as invalid; "
+                + "please report this with the plugin to the SDK's maintainers");
+        return found.sorted();
+    }
+
     private FileAnalysis analyse(String text, Kind kind) {
         String file = kind.file();
+        current = file;
         PreparedSource prepared = LuaDialect.prepare(text);
         if (prepared.problem() != null) {
             syntaxError(file, prepared.problem().line(), prepared.problem().column(), prepared.problem().message());

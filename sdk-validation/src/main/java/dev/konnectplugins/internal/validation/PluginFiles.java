@@ -33,42 +33,76 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
             "dylib", "dll", "ljbc", "luac", "moon", "fnl", "rs", "c");
     private static final Set<String> IGNORED_DIRECTORIES = Set.of("spec", "test", "tests", "node_modules");
 
-    /** Reads a plugin directory. */
+    /**
+     * Reads a plugin directory: only handler.lua and schema.lua, and only when they are regular files inside it.
+     *
+     * @throws UncheckedIOException when the directory itself cannot be resolved
+     */
     public static PluginFiles fromDirectory(Path directory, long maxFileSize) {
+        return fromDirectory(directory, maxFileSize, PluginFolder.FILE_SYSTEM);
+    }
+
+    static PluginFiles fromDirectory(Path directory, long maxFileSize, PluginFolder.Access access) {
+        PluginFolder folder;
+        try {
+            folder = new PluginFolder(directory, access);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + directory + ": " + PluginFolder.reason(e), e);
+        }
         Findings findings = new Findings();
-        String handler = readLua(directory.resolve("handler.lua"), maxFileSize, findings);
-        String schema = readLua(directory.resolve("schema.lua"), maxFileSize, findings);
-        unsupportedFiles(directory, findings);
+        String handler = readLua(folder, directory, "handler.lua", maxFileSize, findings);
+        String schema = readLua(folder, directory, "schema.lua", maxFileSize, findings);
+        unsupportedFiles(folder, findings);
         return new PluginFiles(handler, schema, findings.sorted());
     }
 
-    /** An in-memory source; when it came from a directory, that directory's other files are checked too. */
+    /**
+     * An in-memory source; when it came from a directory, that directory's other files are checked too, and so is
+     * that its handler.lua and schema.lua are regular files inside it (their text is the source's).
+     */
     public static PluginFiles fromSource(PluginSource source, long maxFileSize) {
         Findings findings = new Findings();
         String handler = checkText("handler.lua", source.handler(), maxFileSize, findings);
         String schema = checkText("schema.lua", source.schema(), maxFileSize, findings);
-        source.directory().filter(Files::isDirectory).ifPresent(dir -> unsupportedFiles(dir, findings));
+        source.directory().filter(Files::isDirectory).ifPresent(directory -> {
+            try {
+                PluginFolder folder = new PluginFolder(directory, PluginFolder.FILE_SYSTEM);
+                for (String name : new String[] {"handler.lua", "schema.lua"}) {
+                    folder.refusal(name).ifPresent(refused -> unreadable(name, refused, findings));
+                }
+                unsupportedFiles(folder, findings);
+            } catch (IOException e) {
+                findings.warning(Rules.FILES_UNREADABLE, "", 0, 0, "the plugin folder cannot be read ("
+                        + PluginFolder.reason(e) + "), so its other files were not checked");
+            }
+        });
         return new PluginFiles(handler, schema, findings.sorted());
     }
 
-    private static String readLua(Path file, long maxFileSize, Findings findings) {
-        String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            findings.error(Rules.FILES_MISSING, name, 0, 0, missingMessage(file));
+    private static String readLua(PluginFolder folder, Path directory, String name, long maxFileSize,
+                                  Findings findings) {
+        PluginFolder.Read read = folder.read(name, Math.max(maxFileSize, ANALYSIS_LIMIT));
+        if (read instanceof PluginFolder.Missing) {
+            findings.error(Rules.FILES_MISSING, name, 0, 0, missingMessage(directory, name));
             return null;
         }
-        try {
-            long size = Files.size(file);
-            if (size > maxFileSize) {
-                findings.error(Rules.FILES_SIZE, name, 0, 0, sizeMessage(name, size, maxFileSize));
-                if (size > ANALYSIS_LIMIT) {
-                    return null;
-                }
-            }
-            return decode(name, Files.readAllBytes(file), findings);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        if (read instanceof PluginFolder.Refused refused) {
+            unreadable(name, refused, findings);
+            return null;
         }
+        if (read instanceof PluginFolder.TooLarge tooLarge) {
+            findings.error(Rules.FILES_SIZE, name, 0, 0, sizeMessage(name, tooLarge.size(), maxFileSize));
+            return null;
+        }
+        byte[] bytes = ((PluginFolder.Content) read).bytes();
+        if (bytes.length > maxFileSize) {
+            findings.error(Rules.FILES_SIZE, name, 0, 0, sizeMessage(name, bytes.length, maxFileSize));
+        }
+        return decode(name, bytes, findings);
+    }
+
+    private static void unreadable(String name, PluginFolder.Refused refused, Findings findings) {
+        findings.error(Rules.FILES_UNREADABLE, name, 0, 0, name + " " + refused.reason());
     }
 
     private static String checkText(String name, String text, long maxFileSize, Findings findings) {
@@ -109,34 +143,31 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
         return in.position();
     }
 
-    private static void unsupportedFiles(Path directory, Findings findings) {
-        try (Stream<Path> walk = Files.walk(directory, 8)) {
-            walk.filter(Files::isRegularFile)
-                    .map(directory::relativize)
-                    .filter(PluginFiles::considered)
-                    .sorted()
-                    .forEach(relative -> unsupported(relative, findings));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + directory + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("Cannot list " + directory + ": " + e.getCause().getMessage(), e.getCause());
-        }
+    private static void unsupportedFiles(PluginFolder folder, Findings findings) {
+        PluginFolder.Listing listing = folder.list(PluginFiles::considered);
+        listing.files().forEach(relative -> unsupported(relative, findings));
+        listing.unlisted().forEach((relative, reason) -> findings.warning(Rules.FILES_UNREADABLE,
+                relative.toString().isEmpty() ? "" : slashes(relative) + "/", 0, 0, (relative.toString().isEmpty()
+                        ? "the plugin folder" : "the folder '" + slashes(relative) + "'") + " cannot be listed ("
+                        + reason + "), so the files in it were not checked; Kong only loads handler.lua and "
+                        + "schema.lua, but make sure it holds nothing else Kong would need"));
     }
 
-    /** Skips hidden files, test folders and busted specs: Kong never loads them. */
-    private static boolean considered(Path relative) {
-        for (Path part : relative) {
-            String s = part.toString();
-            if (s.startsWith(".") || (part != relative.getFileName() && IGNORED_DIRECTORIES.contains(s))) {
-                return false;
-            }
-        }
+    /** Skips hidden files and folders, test folders and busted specs: Kong never loads them. */
+    private static boolean considered(Path relative, boolean directory) {
         String name = relative.getFileName().toString();
-        return !name.endsWith("_spec.lua");
+        if (name.startsWith(".")) {
+            return false;
+        }
+        return directory ? !IGNORED_DIRECTORIES.contains(name) : !name.endsWith("_spec.lua");
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
     }
 
     private static void unsupported(Path relative, Findings findings) {
-        String path = relative.toString().replace('\\', '/');
+        String path = slashes(relative);
         String name = relative.getFileName().toString();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         boolean atRoot = relative.getNameCount() == 1;
@@ -163,18 +194,14 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
         findings.error(Rules.FILES_UNSUPPORTED, path, 0, 0, message);
     }
 
-    private static String missingMessage(Path file) {
-        String name = file.getFileName().toString();
+    private static String missingMessage(Path directory, String name) {
         String base = name.substring(0, name.indexOf('.'));
-        Path dir = file.getParent();
         List<String> others = new ArrayList<>();
-        if (dir != null && Files.isDirectory(dir)) {
-            try (Stream<Path> list = Files.list(dir)) {
-                list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(base + ".") && !n.equals(name))
-                        .sorted().forEach(others::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
-            }
+        try (Stream<Path> list = Files.list(directory)) {
+            list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(base + ".") && !n.equals(name))
+                    .sorted().forEach(others::add);
+        } catch (IOException | UncheckedIOException e) {
+            others.clear(); // only a hint: without a listing, the message goes without it
         }
         return "the plugin has no " + name + (others.isEmpty() ? "" : " (found " + String.join(", ", others)
                 + ": Konnect streams only Lua plugins)") + "; a streamed plugin is exactly handler.lua and schema.lua";
