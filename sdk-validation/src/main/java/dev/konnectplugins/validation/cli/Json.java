@@ -1,6 +1,9 @@
 package dev.konnectplugins.validation.cli;
 
-/** Just enough JSON writing for the reports: string escaping per RFC 8259. */
+/**
+ * Just enough JSON writing for the reports: string escaping per RFC 8259, and also of the characters that are valid
+ * JSON but unsafe on a terminal or in a line-based consumer (DEL, C1 controls, line separators, bidi overrides).
+ */
 final class Json {
     static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
@@ -15,7 +18,7 @@ final class Json {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    if (Printable.unsafe(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

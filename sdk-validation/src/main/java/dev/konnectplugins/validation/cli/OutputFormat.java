@@ -5,9 +5,16 @@ import dev.konnectplugins.validation.Rules;
 import java.util.List;
 import java.util.Locale;
 
-/** The CLI's report formats. Each renders every checked plugin at once, ending with a newline. */
+/**
+ * The CLI's report formats. Each renders every checked plugin at once, ending with a newline. Plugin text (messages,
+ * file and folder names) is escaped as each format requires: one diagnostic is always one line of text or one
+ * workflow command, whatever it quotes.
+ */
 enum OutputFormat {
-    /** luacheck/ESLint lines, {@code dir/handler.lua:9:19: error [sandbox.timer] message}, then a summary. */
+    /**
+     * luacheck/ESLint lines, {@code dir/handler.lua:9:19: error [sandbox.timer] message}, then a summary. No line
+     * starts with {@code ::}, which GitHub Actions would take as a workflow command.
+     */
     TEXT {
         @Override
         String render(List<Checked> plugins) {
@@ -17,8 +24,8 @@ enum OutputFormat {
             int invalid = 0;
             for (Checked plugin : plugins) {
                 for (Diagnostic d : plugin.result().diagnostics()) {
-                    out.append(new Diagnostic(d.rule(), d.severity(), plugin.fileLocation(d.file()), d.line(),
-                            d.column(), d.message())).append('\n');
+                    out.append(new Diagnostic(d.rule(), d.severity(), location(plugin, d), d.line(), d.column(),
+                            Printable.escape(d.message()))).append('\n');
                     if (d.isError()) {
                         errors++;
                     } else {
@@ -32,6 +39,11 @@ enum OutputFormat {
                     .append(errors == 1 ? " error, " : " errors, ").append(warnings)
                     .append(warnings == 1 ? " warning)" : " warnings)").append('\n');
             return out.toString();
+        }
+
+        private String location(Checked plugin, Diagnostic d) {
+            String location = Printable.escape(plugin.fileLocation(d.file()));
+            return location.startsWith("::") ? "./" + location : location;
         }
     },
 
@@ -84,10 +96,12 @@ enum OutputFormat {
             return out.toString();
         }
 
+        /** GitHub's escaping of a command's message; other control characters become visible escapes. */
         private String data(String s) {
-            return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+            return Printable.escapeKeepingLineBreaks(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
         }
 
+        /** GitHub's escaping of a command's property value. */
         private String property(String s) {
             return data(s).replace(":", "%3A").replace(",", "%2C");
         }
