@@ -43,33 +43,35 @@ public final class PluginValidator {
     /**
      * Validates a plugin directory (handler.lua and schema.lua at its root), uploaded under the directory's name.
      *
-     * @throws UncheckedIOException when the directory does not exist or cannot be read
+     * @throws UncheckedIOException when the directory does not exist
      */
     public ValidationResult validateDirectory(Path directory) {
         return validateDirectory(directory, directoryName(directory));
     }
 
     /**
-     * Validates a plugin directory that would be uploaded as {@code name}.
+     * Validates a plugin directory that would be uploaded as {@code name}. Whatever the directory holds, the outcome
+     * is a result: a file that cannot be read is a diagnostic, and so is a failure of the validator itself.
      *
-     * @throws UncheckedIOException when the directory does not exist or cannot be read
+     * @throws UncheckedIOException when the directory does not exist
      */
     public ValidationResult validateDirectory(Path directory, String name) {
         Objects.requireNonNull(name, "name");
         requireDirectory(directory);
-        PluginFiles files = PluginFiles.fromDirectory(directory, maxFileSize);
-        return new ValidationResult(directory.toString(), name, PluginCheck.run(name, files));
+        return new ValidationResult(directory.toString(), name,
+                PluginCheck.run(name, () -> PluginFiles.fromDirectory(directory, maxFileSize)));
     }
 
     /**
      * Validates an in-memory source under its name. When it was read from a directory, that directory's other files
-     * are checked too (files.unsupported), but the handler and schema text are the source's.
+     * are checked too (files.unsupported), but the handler and schema text are the source's. Never throws: a failure
+     * of the validator itself is a validation.incomplete error.
      */
     public ValidationResult validate(PluginSource source) {
         Objects.requireNonNull(source, "source");
-        PluginFiles files = PluginFiles.fromSource(source, maxFileSize);
         String path = source.directory().map(Path::toString).orElse(IN_MEMORY);
-        return new ValidationResult(path, source.name(), PluginCheck.run(source.name(), files));
+        return new ValidationResult(path, source.name(),
+                PluginCheck.run(source.name(), () -> PluginFiles.fromSource(source, maxFileSize)));
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.konnectplugins.internal.validation.rules.SchemaRules;
 import dev.konnectplugins.internal.validation.rules.SchemaRules.SchemaName;
 import dev.konnectplugins.validation.Rules;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Validates one plugin: files, then each Lua file (dialect, AST, sandbox walk, evaluation), then the names. */
 public final class PluginCheck {
@@ -31,10 +32,13 @@ public final class PluginCheck {
      * throws: when the validator itself fails (a StackOverflowError, an OutOfMemoryError, a bug), the plugin gets a
      * validation.incomplete error, so that it is never passed unchecked.
      */
-    public static List<Diagnostic> run(String name, PluginFiles files) {
+    public static List<Diagnostic> run(String name, Supplier<PluginFiles> read) {
         PluginCheck check = new PluginCheck();
+        PluginFiles files = null;
         try {
-            return Worker.call(() -> check.check(name, files));
+            files = read.get();
+            PluginFiles found = files;
+            return Worker.call(() -> check.check(name, found));
         } catch (RuntimeException | Error e) {
             return check.incomplete(files, e);
         }
@@ -56,12 +60,14 @@ public final class PluginCheck {
     }
 
     /**
-     * The files' findings and the failure, as an error on the file being checked. Not what the analysis found
-     * before failing: after an interrupt, the worker may still be adding to {@link #out}.
+     * The files' findings (if they were read) and the failure, as an error on the file being checked. Not what the
+     * analysis found before failing: after an interrupt, the worker may still be adding to {@link #out}.
      */
     private List<Diagnostic> incomplete(PluginFiles files, Throwable failure) {
         Findings found = new Findings();
-        files.findings().forEach(found::add);
+        if (files != null) {
+            files.findings().forEach(found::add);
+        }
         String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         detail = detail.length() > MAX_FAILURE_TEXT ? detail.substring(0, MAX_FAILURE_TEXT) + "..." : detail;
         found.error(Rules.VALIDATION_INCOMPLETE, current, 0, 0, "the validator could not finish checking " + current

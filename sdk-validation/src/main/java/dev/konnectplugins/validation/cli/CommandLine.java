@@ -20,7 +20,8 @@ record CommandLine(String name, OutputFormat format, Long maxFileSize, List<Stri
               --max-file-size BYTES  per-file size limit (default: 102400, Konnect's 100 KB)
               -h, --help             show this help
 
-            Exit status: 0 every plugin is valid, 1 at least one is not, 2 bad usage or unreadable input.
+            Exit status: 0 every plugin is valid, 1 at least one is not, 2 bad usage, unreadable input or an
+            internal failure.
             """;
 
     /** Thrown for bad usage; its message says what is wrong. */
