@@ -146,11 +146,16 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
     private static void unsupportedFiles(PluginFolder folder, Findings findings) {
         PluginFolder.Listing listing = folder.list(PluginFiles::considered);
         listing.files().forEach(relative -> unsupported(relative, findings));
-        listing.unlisted().forEach((relative, reason) -> findings.warning(Rules.FILES_UNREADABLE,
-                relative.toString().isEmpty() ? "" : slashes(relative) + "/", 0, 0, (relative.toString().isEmpty()
-                        ? "the plugin folder" : "the folder '" + slashes(relative) + "'") + " cannot be listed ("
+        listing.unlisted().forEach((relative, reason) -> unlisted(relative, reason, findings));
+    }
+
+    /** A warning, not an error: Kong loads only handler.lua and schema.lua, which were read. */
+    private static void unlisted(Path relative, String reason, Findings findings) {
+        boolean root = relative.toString().isEmpty();
+        findings.warning(Rules.FILES_UNREADABLE, root ? "" : slashes(relative) + "/", 0, 0,
+                (root ? "the plugin folder" : "the folder '" + slashes(relative) + "'") + " cannot be listed ("
                         + reason + "), so the files in it were not checked; Kong only loads handler.lua and "
-                        + "schema.lua, but make sure it holds nothing else Kong would need"));
+                        + "schema.lua, but make sure it holds nothing else Kong would need");
     }
 
     /** Skips hidden files and folders, test folders and busted specs: Kong never loads them. */
