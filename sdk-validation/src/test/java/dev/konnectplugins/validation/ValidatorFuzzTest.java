@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 9's fuzz test: mutated real plugins and random Lua, validated from several threads at once for a bounded
  * time. Every call must return in time, let no exception or Error escape, never end in validation.incomplete (a
- * validator failure), and give the same diagnostics twice for the same input, in memory and from a folder.
+ * validator failure), and give the same diagnostics twice for the same input, in memory and from a folder (except
+ * where a wall-clock limit decided, see {@link #stoppedByTheClock}).
  *
  * <p>{@code -Dkonnect.fuzz.seconds=600} runs longer, {@code -Dkonnect.fuzz.seed=N} replays a run, and
  * {@code -Dkonnect.fuzz.knownIssues=true} adds the inputs left out until issue 9's runtime budgets land. A failure
@@ -36,8 +37,6 @@ class ValidatorFuzzTest {
     private static final int THREADS = 4;
     /** Generous: a validation takes milliseconds, and the evaluation time limit is about a second per file. */
     private static final long CALL_LIMIT_SECONDS = 30;
-    private static final java.util.regex.Pattern WHICH_BUDGET = java.util.regex.Pattern.compile(
-            "did not finish within (\\d+ Lua instructions|the evaluation time limit)");
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
             "\\b(table|function|thread|userdata): (0x)?[0-9a-fA-F]+");
 
@@ -93,20 +92,19 @@ class ValidatorFuzzTest {
         try {
             List<Diagnostic> first = call(() -> Plugins.VALIDATOR.validate(source));
             List<Diagnostic> second = call(() -> Plugins.VALIDATOR.validate(source));
-            if (!comparable(first).equals(comparable(second))) {
+            if (Stream.of(first, second).flatMap(List::stream)
+                    .anyMatch(d -> d.rule().equals(Rules.VALIDATION_INCOMPLETE))) {
+                failures.add(label + "the validator failed: " + first + "\nthen " + second);
+            } else if (stoppedByTheClock(first) || stoppedByTheClock(second)) {
+                return; // not comparable, see stoppedByTheClock
+            } else if (!comparable(first).equals(comparable(second))) {
                 failures.add(label + "not deterministic:\n" + difference(first, second));
-                return;
-            }
-            if (first.stream().anyMatch(d -> d.rule().equals(Rules.VALIDATION_INCOMPLETE))) {
-                failures.add(label + "the validator failed: " + first);
-                return;
-            }
-            if (caseSeed % 8 == 0) {
+            } else if (caseSeed % 8 == 0) {
                 Files.createDirectories(folder);
                 Files.writeString(folder.resolve("handler.lua"), plugin[0]);
                 Files.writeString(folder.resolve("schema.lua"), plugin[1]);
                 List<Diagnostic> fromFolder = call(() -> Plugins.VALIDATOR.validateDirectory(folder));
-                if (!comparable(fromFolder).equals(comparable(first))) {
+                if (!stoppedByTheClock(fromFolder) && !comparable(fromFolder).equals(comparable(first))) {
                     failures.add(label + "a folder gives other diagnostics than memory:\n"
                             + difference(fromFolder, first));
                 }
@@ -123,19 +121,21 @@ class ValidatorFuzzTest {
     }
 
     /**
-     * The diagnostics, without what legitimately differs between two runs of the same plugin:
-     * <ul>
-     * <li>object addresses ("table: 16cc722a", from {@code tostring(t)} or a name that is a table): they differ
-     * between runs in Kong too;</li>
-     * <li>which budget a long top level ran out of, "1000000 Lua instructions" or "the evaluation time limit": that
-     * depends on the machine's load (the fuzz threads, other builds). Until issue 9's runtime budgets (rows 1 and 3,
-     * branch validation-runtime) make the limit one deterministic measure, only the verdict, the rule and the place
-     * are compared for such plugins.</li>
-     * </ul>
+     * The diagnostics, without object addresses ("table: 16cc722a", from {@code tostring(t)} or a schema name that
+     * is a table): they differ between runs in Kong too.
      */
     private static List<String> comparable(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(d -> ADDRESS.matcher(WHICH_BUDGET.matcher(d.toString())
-                .replaceAll("did not finish within its budget")).replaceAll("$1: <address>")).toList();
+        return diagnostics.stream().map(d -> ADDRESS.matcher(d.toString()).replaceAll("$1: <address>")).toList();
+    }
+
+    /**
+     * Whether a run stopped at the evaluation's wall-clock limit. Whether a long top level reaches it, or the
+     * instruction budget first, or finishes, depends on the machine's load (these threads, other builds): the
+     * fuzz found a handler valid once and "did not finish" the next time. Such cases are not compared until issue 9's
+     * runtime budgets (rows 1 and 3, branch validation-runtime) make the limit a deterministic measure.
+     */
+    private static boolean stoppedByTheClock(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().anyMatch(d -> d.message().contains("within the evaluation time limit"));
     }
 
     private static String difference(List<Diagnostic> a, List<Diagnostic> b) {
