@@ -1,7 +1,9 @@
 package dev.konnectplugins;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,11 @@ public final class PluginSource {
     public static final String HANDLER_FILE = "handler.lua";
     /** File name Kong loads the schema from. */
     public static final String SCHEMA_FILE = "schema.lua";
+    /**
+     * The largest file {@link #fromDirectory} reads: 4 MiB, far above Konnect's 100 KB upload limit, so that the
+     * validator can still report an oversized file by its size.
+     */
+    public static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
     private final String name;
     private final String handler;
@@ -50,7 +57,9 @@ public final class PluginSource {
      * Reads {@code handler.lua} and {@code schema.lua} (UTF-8) from a plugin directory. The plugin's name is the
      * directory's name, as in Kong's {@code kong/plugins/<name>/} convention, unless {@link #withName} changes it.
      *
-     * @throws UncheckedIOException naming the file when one is missing, unreadable or not UTF-8
+     * @throws UncheckedIOException naming the file when one is missing, unreadable, not UTF-8, larger than
+     *         {@link #MAX_FILE_BYTES}, or not a regular file inside the directory (a directory, FIFO, device, or a
+     *         link that leaves the directory is refused before it is opened)
      */
     public static PluginSource fromDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");
@@ -59,8 +68,8 @@ public final class PluginSource {
         if (fileName == null) {
             throw new IllegalArgumentException("A plugin directory needs a name, got " + directory);
         }
-        return new PluginSource(fileName.toString(), readUtf8(directory.resolve(HANDLER_FILE)),
-                readUtf8(directory.resolve(SCHEMA_FILE)), List.of(), directory);
+        return new PluginSource(fileName.toString(), readUtf8(directory, directory.resolve(HANDLER_FILE)),
+                readUtf8(directory, directory.resolve(SCHEMA_FILE)), List.of(), directory);
     }
 
     /** A copy with another upload name. */
@@ -140,14 +149,16 @@ public final class PluginSource {
         return value;
     }
 
-    private static String readUtf8(Path file) {
+    /**
+     * Reads a plugin file as the validator does: only a regular file inside the plugin directory, at most
+     * {@link #MAX_FILE_BYTES}. The checks come before the open, so a FIFO never blocks the caller, a link to
+     * {@code /dev/zero} never fills the heap and a link out of the folder (a token file, {@code /proc/self/environ})
+     * is never read into memory, where a later error message could show it.
+     */
+    private static String readUtf8(Path directory, Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
+            requireRegularFileInside(directory, file);
+            return decodeUtf8(readBounded(file));
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("Plugin file not found: " + file, e);
         } catch (CharacterCodingException e) {
@@ -155,5 +166,33 @@ public final class PluginSource {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read plugin file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void requireRegularFileInside(Path directory, Path file) throws IOException {
+        Path target = file.toRealPath();
+        if (!target.startsWith(directory.toRealPath())) {
+            throw new IOException("it is a link to a file outside the plugin directory");
+        }
+        if (!Files.isRegularFile(target)) {
+            throw new IOException(Files.isDirectory(target) ? "it is a directory" : "it is not a regular file");
+        }
+    }
+
+    private static byte[] readBounded(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new IOException("it is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 }

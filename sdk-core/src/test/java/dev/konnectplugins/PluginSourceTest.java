@@ -50,6 +50,55 @@ class PluginSourceTest {
     }
 
     @Test
+    void linkLeavingThePluginIsRefusedWithoutItsContent() throws Exception {
+        Path secret = Files.writeString(dir.resolve("token.txt"), "kpat_secret_value");
+        Path plugin = Files.createDirectory(dir.resolve("leaky"));
+        Files.createSymbolicLink(plugin.resolve("handler.lua"), secret);
+        Files.writeString(plugin.resolve("schema.lua"), "return { name = 'leaky' }");
+
+        assertThatThrownBy(() -> PluginSource.fromDirectory(plugin)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("handler.lua").hasMessageContaining("outside the plugin directory")
+                .hasMessageNotContaining("kpat_secret_value");
+    }
+
+    @Test
+    void linkInsideThePluginIsFollowed() throws Exception {
+        Path plugin = Files.createDirectory(dir.resolve("linked"));
+        Path real = Files.writeString(plugin.resolve("handler-v2.lua"), "return {}");
+        Files.createSymbolicLink(plugin.resolve("handler.lua"), real.getFileName());
+        Files.writeString(plugin.resolve("schema.lua"), "return { name = 'linked' }");
+
+        assertThat(PluginSource.fromDirectory(plugin).handler()).isEqualTo("return {}");
+    }
+
+    @Test
+    void directoryOrDeviceNamedLikeAPluginFileIsRefusedBeforeItIsOpened() throws Exception {
+        Path plugin = Files.createDirectory(dir.resolve("odd"));
+        Files.createDirectory(plugin.resolve("handler.lua"));
+        Files.writeString(plugin.resolve("schema.lua"), "return { name = 'odd' }");
+
+        assertThatThrownBy(() -> PluginSource.fromDirectory(plugin)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("handler.lua").hasMessageContaining("is a directory");
+
+        Path zero = Files.createDirectory(dir.resolve("zero"));
+        Files.createSymbolicLink(zero.resolve("handler.lua"), Path.of("/dev/zero"));
+        Files.writeString(zero.resolve("schema.lua"), "return { name = 'zero' }");
+        assertThatThrownBy(() -> PluginSource.fromDirectory(zero)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("handler.lua");
+        Files.delete(zero.resolve("handler.lua")); // JUnit warns about links out of its temp dir
+    }
+
+    @Test
+    void oversizedFileIsRefusedWithItsLimit() throws Exception {
+        Path plugin = Files.createDirectory(dir.resolve("huge"));
+        Files.write(plugin.resolve("handler.lua"), new byte[PluginSource.MAX_FILE_BYTES + 1]);
+        Files.writeString(plugin.resolve("schema.lua"), "return { name = 'huge' }");
+
+        assertThatThrownBy(() -> PluginSource.fromDirectory(plugin)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("handler.lua").hasMessageContaining("larger than " + PluginSource.MAX_FILE_BYTES);
+    }
+
+    @Test
     void blankNameOrTagIsRefused() {
         assertThatThrownBy(() -> PluginSource.of(" ", "", "")).hasMessageContaining("name");
         assertThatThrownBy(() -> PluginSource.of("p", "", "").withTags("ok", "")).hasMessageContaining("tags[1]");
