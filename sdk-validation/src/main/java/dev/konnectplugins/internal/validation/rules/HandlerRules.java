@@ -17,6 +17,8 @@ import org.luaj.vm2.LuaValue;
  */
 public final class HandlerRules {
     private static final String FILE = "handler.lua";
+    /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
+    private static final String KONG_META_VERSION = "3.10.0.0";
 
     private final Findings out;
     private final FileAnalysis file;
@@ -98,7 +100,10 @@ public final class HandlerRules {
                     + "form, e.g. VERSION = \"1.0.0\"");
         } else if (version.type() != LuaValue.TSTRING || KongVersion.clean(version.tojstring()) == null) {
             out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "VERSION must be a string in \"x.y.z\" form (at "
-                    + "most three numbers), got " + describe(version) + "; e.g. VERSION = \"1.0.0\"");
+                    + "most three numbers), got " + describe(version) + "; e.g. VERSION = \"1.0.0\""
+                    + (version.tojstring().equals(KONG_META_VERSION) ? ". On Konnect's gateways (Kong Enterprise) "
+                    + "kong.meta.version has four parts; give the plugin its own version, or use "
+                    + "kong.meta.core_version" : ""));
         }
     }
 
