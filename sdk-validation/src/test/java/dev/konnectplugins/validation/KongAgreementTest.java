@@ -11,6 +11,7 @@ import dev.konnectplugins.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -92,6 +93,82 @@ class KongAgreementTest {
                   },
                 }
                 """.formatted(typedef)), Rules.SCHEMA_SHAPE, "schema.lua", 5);
+    }
+
+    private static String handlerWithTop(String top, String body) {
+        return "local H = { PRIORITY = 1000, VERSION = \"1.0.0\" }\n" + top + "\nfunction H:access(conf)\n" + body
+                + "\nend\nreturn H\n";
+    }
+
+    @Test
+    void errorAtTheTopOfHandlerIsRefused() {
+        // Kong's own plugin-streaming API test posts exactly this and expects 400 ("handler load failure").
+        assertError(handler(handlerWithTop("error(\"boom\")", "")), Rules.HANDLER_SHAPE, "handler.lua", 2);
+        assertError(handler(handlerWithTop("assert(false, \"no\")", "")), Rules.HANDLER_SHAPE, "handler.lua", 2);
+        assertNoErrors(handler(handlerWithTop("pcall(error, \"boom\")", "")));
+    }
+
+    @Test
+    void secondReturnValueIsALoadFailure() {
+        assertError(handler(Plugins.GOOD_HANDLER.replace("return MyHandler", "return MyHandler, \"x\"")),
+                Rules.HANDLER_SHAPE, "handler.lua", 10);
+        assertNoErrors(handler(Plugins.GOOD_HANDLER.replace("return MyHandler", "return MyHandler, nil")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1000LL", "1000ULL", "\"1\""})
+    void priorityMustBeALuaNumber(String priority) {
+        // 1000LL is an int64_t cdata in LuaJIT; "1" stays a string (luaj would coerce it into the number slot).
+        assertError(handler(handlerWithTop("H.PRIORITY = " + priority, "")), Rules.HANDLER_PRIORITY, "handler.lua", 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "local band = (bit32 or bit).band",
+        "if ngx.timer then ngx.timer.at(0, function() end) end",
+        "local n = utf8 and utf8.char(65)",
+        "local ok, t = pcall(require, \"resty.timer\")",
+        "print = function() end",
+        "string.format = function() return \"\" end",
+        "kong.log.debug = function() end",
+        "local x = _G.foo",
+        "if not ngx.shared then kong.log.debug(\"no shm\") end",
+    })
+    void kongAcceptsTheseTopLevels(String top) {
+        assertNoErrors(handler(handlerWithTop(top, "")));
+    }
+
+    @Test
+    void overwritingASandboxMemberOnlyWarns() {
+        List<Diagnostic> d = handler(handlerWithTop("print = function() end", ""));
+        assertThat(d).anySatisfy(w -> {
+            assertThat(w.isError()).isFalse();
+            assertThat(w.rule()).isEqualTo(Rules.SANDBOX_GLOBAL);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "kong.configuration.foo = 1 | | 2",
+        "| kong.configuration.foo = 1 | 4",
+        "string.trim = function() end | | 2",
+        "helper = function() end | | 2",
+        "local function f() return ngx.shared end | f().cache:get(\"k\") | 2",
+        "local t = { ngx.shared } | t[1].cache:get(\"k\") | 2",
+        "local function f(...) local x = ... ; return x end | f(ngx.shared).cache:get(\"k\") | 4",
+    })
+    void kongRefusesTheseOrTheyFailAtRunTime(String top, String body, int line) {
+        assertError(handler(handlerWithTop(top == null ? "" : top, body == null ? "" : body)), Rules.SANDBOX_GLOBAL,
+                "handler.lua", line);
+    }
+
+    @Test
+    void missingGlobalReadInsidePcallInSchemaIsCaught() {
+        // An idiom of Kong's own plugins: the schema sandbox has no kong, and pcall catches the error.
+        String schema = Plugins.GOOD_SCHEMA.replace("return {", """
+                local ok, db = pcall(function() return kong.configuration.database end)
+                return {""");
+        assertNoErrors(schema(schema));
     }
 
     @ParameterizedTest

@@ -56,7 +56,7 @@ public final class PluginCheck {
                 syntaxError(file, parsed.problem().line(), parsed.problem().column(), parsed.problem().message());
                 return new FileAnalysis(text, ChunkFacts.NONE, null);
             }
-            facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, out).analyze(parsed.chunk());
+            facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, prepared, out).analyze(parsed.chunk());
         }
         Compilation compiled = SandboxEvaluator.compile(prepared.code(), file);
         if (compiled.problem() != null) {

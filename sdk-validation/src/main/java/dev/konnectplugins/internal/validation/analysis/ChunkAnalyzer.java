@@ -1,6 +1,9 @@
 package dev.konnectplugins.internal.validation.analysis;
 
+import dev.konnectplugins.Diagnostic;
+import dev.konnectplugins.Severity;
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.lua.PreparedSource;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.Scope.FunctionContext;
 import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
@@ -32,12 +35,14 @@ import org.luaj.vm2.ast.TableField;
  */
 public final class ChunkAnalyzer {
     private static final int MAX_LOCALS = 200;
-    private static final int MAX_UPVALUES = 60;
+    /** LuaJIT's LJ_MAX_UPVAL as Kong builds it (the Kong oracle compiles 120 upvalues and refuses 121). */
+    private static final int MAX_UPVALUES = 120;
 
     private final SandboxSpec spec;
     private final Kind kind;
     private final String file;
     private final Findings out;
+    private final PreparedSource prepared;
     private Scope scope;
     private FunctionContext function;
     private int fallbackLine = 1;
@@ -46,18 +51,28 @@ public final class ChunkAnalyzer {
     private boolean returns;
     private int returnLine;
     private int returnColumn;
+    private Value extraReturn;
+    private final Set<Integer> raiseLines = new HashSet<>();
+    /**
+     * Above zero while walking code that cannot run in the sandbox (the body of {@code if ngx.timer then}, the
+     * right side of {@code bit32 and ...}): sandbox findings there are not reported.
+     */
+    private int deadCode;
+    /** Above zero inside a function that {@code pcall} runs on the spot: its sandbox errors are caught. */
+    private int caught;
     /** Globals this file assigns (already reported there); their uses are not reported again. */
     private final Set<String> assignedGlobals = new HashSet<>();
     /** Indexing or calls of undefined globals, reported at the end unless the file assigns that global. */
     private final List<UndefinedUse> undefinedUses = new ArrayList<>();
 
-    private record UndefinedUse(String root, int line, int column, String message) {
+    private record UndefinedUse(String root, Diagnostic finding) {
     }
 
-    public ChunkAnalyzer(SandboxSpec spec, Kind kind, Findings out) {
+    public ChunkAnalyzer(SandboxSpec spec, Kind kind, PreparedSource prepared, Findings out) {
         this.spec = spec;
         this.kind = kind;
         this.file = kind.file();
+        this.prepared = prepared;
         this.out = out;
     }
 
@@ -70,10 +85,10 @@ public final class ChunkAnalyzer {
         finishFunction(function);
         for (UndefinedUse use : undefinedUses) {
             if (!assignedGlobals.contains(use.root())) {
-                out.error(Rules.SANDBOX_GLOBAL, file, use.line(), use.column(), use.message());
+                out.add(use.finding());
             }
         }
-        return new ChunkFacts(returned, returns, returnLine, returnColumn);
+        return new ChunkFacts(returned, returns, returnLine, returnColumn, extraReturn, raiseLines);
     }
 
     // ---- statements ----------------------------------------------------------------------------------------
@@ -123,27 +138,27 @@ public final class ChunkAnalyzer {
 
     private void controlStatement(Stat stat) {
         if (stat instanceof Stat.IfThenElse s) {
-            exp(s.ifexp);
-            block(s.ifblock);
+            boolean dead = isAbsent(test(s.ifexp));
+            deadIf(dead, () -> block(s.ifblock));
             if (s.elseifexps != null) {
                 for (int i = 0; i < s.elseifexps.size(); i++) {
-                    exp((Exp) s.elseifexps.get(i));
-                    block((Block) s.elseifblocks.get(i));
+                    Block body = (Block) s.elseifblocks.get(i);
+                    deadIf(isAbsent(test((Exp) s.elseifexps.get(i))), () -> block(body));
                 }
             }
             if (s.elseblock != null) {
                 block(s.elseblock);
             }
         } else if (stat instanceof Stat.WhileDo s) {
-            exp(s.exp);
-            loop(() -> block(s.block));
+            boolean dead = isAbsent(test(s.exp));
+            deadIf(dead, () -> loop(() -> block(s.block)));
         } else if (stat instanceof Stat.RepeatUntil s) {
             // The condition sees the body's locals.
             loop(() -> {
                 Scope outer = scope;
                 scope = new Scope(outer, function);
                 statements(s.block, false);
-                exp(s.exp);
+                test(s.exp);
                 scope.close();
                 scope = outer;
             });
@@ -246,7 +261,7 @@ public final class ChunkAnalyzer {
                 symbol.pending = null;
             } else if (!n.name.name.equals("_ENV")) {
                 assignedGlobals.add(n.name.name);
-                out.error(Rules.SANDBOX_GLOBAL, file, line(n), column(n), SandboxMessages.globalWrite(n.name.name, false));
+                protectedWrite(List.of(n.name.name), line(n), column(n), SandboxMessages.globalWrite(n.name.name, false));
             }
         } else if (target instanceof Exp.FieldExp f) {
             writeField(f.lhs, f.name.name, value, target);
@@ -272,9 +287,11 @@ public final class ChunkAnalyzer {
         } else if (objectExp instanceof Exp.NameExp n && object instanceof Value.Unknown) {
             Symbol symbol = resolveLocal(n.name.name);
             shape = symbol == null ? null : symbol.shapeForWrites();
-        } else if (object instanceof Value.Global g && spec.isProtectedTable(kind, g.path())
+        } else if (object instanceof Value.Global g && (spec.isProtectedTable(kind, g.path()) || isConfiguration(g))
                 && !(spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing)) {
-            out.error(Rules.SANDBOX_GLOBAL, file, line(at), column(at), g.path().isEmpty()
+            List<String> member = new ArrayList<>(g.path());
+            member.add(name);
+            protectedWrite(isConfiguration(g) ? List.of() : member, line(at), column(at), g.path().isEmpty()
                     ? SandboxMessages.globalWrite(name, false) : SandboxMessages.protectedWrite(g.dotted(), name));
         }
         if (shape != null) {
@@ -302,7 +319,8 @@ public final class ChunkAnalyzer {
                 symbol.value = function;
             } else {
                 assignedGlobals.add(name.name.name);
-                out.error(Rules.SANDBOX_GLOBAL, file, line(s), column(s), SandboxMessages.globalWrite(name.name.name, true));
+                protectedWrite(List.of(name.name.name), line(s), column(s),
+                        SandboxMessages.globalWrite(name.name.name, true));
             }
         } else {
             defineMember(s, name, castStrings(dots), function);
@@ -331,6 +349,10 @@ public final class ChunkAnalyzer {
         returns = !values.isEmpty();
         returnLine = line(s);
         returnColumn = column(s);
+        if (values.size() > 1 && (values.get(1) instanceof Value.Str || values.get(1) instanceof Value.Num
+                || values.get(1) instanceof Value.Table)) {
+            extraReturn = values.get(1);
+        }
         if (!values.isEmpty() && values.get(0) instanceof Value.Table table) {
             returned = table.shape();
         }
@@ -413,6 +435,9 @@ public final class ChunkAnalyzer {
         }
         if (e instanceof Exp.Constant c) {
             int type = c.value.type();
+            if (type == LuaValue.TNUMBER && prepared.isCdataLiteral(c.endLine, c.endColumn)) {
+                return new Value.Cdata(c.value.tojstring());
+            }
             return type == LuaValue.TSTRING ? new Value.Str(c.value.tojstring())
                     : type == LuaValue.TNUMBER ? new Value.Num(c.value.todouble()) : Value.UNKNOWN;
         }
@@ -423,7 +448,11 @@ public final class ChunkAnalyzer {
             return binop(b);
         }
         if (e instanceof Exp.UnopExp u) {
-            exp(u.rhs);
+            if (u.op == Lua.OP_NOT) {
+                test(u.rhs);
+            } else {
+                exp(u.rhs);
+            }
             return Value.UNKNOWN;
         }
         if (e instanceof Exp.AnonFuncDef f) {
@@ -441,18 +470,72 @@ public final class ChunkAnalyzer {
     }
 
     private Value binop(Exp.BinopExp b) {
+        if (b.op == Lua.OP_AND || b.op == Lua.OP_OR) {
+            return logical(b);
+        }
+        if (b.op == Lua.OP_EQ || b.op == Lua.OP_NEQ) {
+            test(b.lhs);
+            test(b.rhs);
+            return Value.UNKNOWN;
+        }
         Value left = exp(b.lhs);
         Value right = exp(b.rhs);
         if (b.op == Lua.OP_CONCAT && left instanceof Value.Str l && right instanceof Value.Str r) {
             return new Value.Str(l.value() + r.value());
         }
-        if (b.op == Lua.OP_AND) {
-            return right;
-        }
-        if (b.op == Lua.OP_OR) {
-            return left instanceof Value.Unknown ? right : left;
-        }
         return Value.UNKNOWN;
+    }
+
+    /**
+     * {@code a and b}, {@code a or b}: {@code a} is only tested, so reading an absent name there is fine
+     * ({@code bit32 or bit}); after an absent {@code a}, {@code and} never runs {@code b} and {@code or} gives {@code b}.
+     */
+    private Value logical(Exp.BinopExp b) {
+        Value left = test(b.lhs);
+        boolean absent = isAbsent(left);
+        Value[] right = new Value[1];
+        deadIf(absent && b.op == Lua.OP_AND, () -> right[0] = exp(b.rhs));
+        if (b.op == Lua.OP_AND) {
+            return absent ? Value.UNKNOWN : right[0];
+        }
+        return left instanceof Value.Unknown || absent ? right[0] : left;
+    }
+
+    /**
+     * Visits an expression whose value is only tested (a condition, an operand of {@code not}, {@code ==},
+     * {@code and}, {@code or}): a name or field the sandbox lacks reads as nil there, which fails nothing.
+     */
+    private Value test(Exp e) {
+        if (e instanceof Exp.ParensExp p) {
+            return test(p.exp);
+        }
+        if (e instanceof Exp.VarExp) {
+            Value value = chain(e);
+            if (!isAbsent(value)) {
+                reportRead(value, e);
+            }
+            return value;
+        }
+        return exp(e);
+    }
+
+    /** Whether a value is a global path the sandbox lacks: nil when read in the sandbox. */
+    private boolean isAbsent(Value value) {
+        return value instanceof Value.Global g && !g.path().isEmpty()
+                && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing;
+    }
+
+    private void deadIf(boolean dead, Runnable walk) {
+        if (dead) {
+            deadCode++;
+        }
+        try {
+            walk.run();
+        } finally {
+            if (dead) {
+                deadCode--;
+            }
+        }
     }
 
     private Value table(TableConstructor t) {
@@ -552,11 +635,16 @@ public final class ChunkAnalyzer {
             callee = exp(call.lhs);
             if (callee instanceof Value.Global g && g.path().size() == 1
                     && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing && missing.undefined()) {
-                undefinedUses.add(new UndefinedUse(g.path().get(0), line(call), column(call),
-                        SandboxMessages.undefinedCall(g.path().get(0))));
+                undefinedUse(g.path().get(0), line(call), column(call), SandboxMessages.undefinedCall(g.path().get(0)));
             }
         }
-        List<Value> args = expressions(call.args == null ? null : call.args.exps);
+        List<Value> args = callee instanceof Value.Global g && isProtectedCall(g.path())
+                ? protectedArguments(call.args == null ? null : call.args.exps)
+                : expressions(call.args == null ? null : call.args.exps);
+        if (callee instanceof Value.Global g && function.parent == null
+                && (g.path().equals(List.of("error")) || g.path().equals(List.of("assert")))) {
+            raiseLines.add(line(call));
+        }
         return callResult(call, callee, args);
     }
 
@@ -574,7 +662,7 @@ public final class ChunkAnalyzer {
                 function.info.createsTimer(g.dotted());
             }
         } else if (callee instanceof Value.Function f && f.info().createsTimer() && f.info() != function.info) {
-            out.error(Rules.SANDBOX_TIMER, file, line(call), column(call),
+            sandbox(Rules.SANDBOX_TIMER, line(call), column(call),
                     SandboxMessages.timerWrapper(f.info().name(), f.info().line(), f.info().timerSource()));
             function.info.createsTimer(f.info().timerSource());
         } else if (callee instanceof Value.Module m && SandboxMessages.TIMER_MODULES.contains(m.module())) {
@@ -585,9 +673,34 @@ public final class ChunkAnalyzer {
 
     /** {@code pcall(require, "m")} or {@code xpcall(require, handler, "m")}: an optional module. */
     private static boolean isProtectedRequire(List<String> path, List<Value> args) {
-        boolean protectedCall = path.equals(List.of("pcall")) || path.equals(List.of("xpcall"));
-        return protectedCall && !args.isEmpty() && args.get(0) instanceof Value.Global r
+        return isProtectedCall(path) && !args.isEmpty() && args.get(0) instanceof Value.Global r
                 && r.path().equals(List.of("require"));
+    }
+
+    private static boolean isProtectedCall(List<String> path) {
+        return path.equals(List.of("pcall")) || path.equals(List.of("xpcall"));
+    }
+
+    /** The arguments of pcall/xpcall: an anonymous function there runs at once, under the pcall. */
+    private List<Value> protectedArguments(List<?> exps) {
+        List<Value> values = new ArrayList<>();
+        if (exps == null) {
+            return values;
+        }
+        for (int i = 0; i < exps.size(); i++) {
+            Exp e = (Exp) exps.get(i);
+            if (i == 0 && e instanceof Exp.AnonFuncDef) {
+                caught++;
+                try {
+                    values.add(exp(e));
+                } finally {
+                    caught--;
+                }
+            } else {
+                values.add(exp(e));
+            }
+        }
+        return values;
     }
 
     private Value require(Exp.FuncCall call, Value argument, boolean protectedCall) {
@@ -597,8 +710,8 @@ public final class ChunkAnalyzer {
             return Value.UNKNOWN;
         }
         String module = s.value();
-        if (SandboxMessages.TIMER_MODULES.contains(module)) {
-            out.error(Rules.SANDBOX_TIMER, file, line(call), column(call), SandboxMessages.timerModule(module));
+        if (SandboxMessages.TIMER_MODULES.contains(module) && !protectedCall) {
+            sandbox(Rules.SANDBOX_TIMER, line(call), column(call), SandboxMessages.timerModule(module));
         }
         if (!spec.canRequire(kind, module)) {
             boolean own = module.startsWith("kong.plugins.");
@@ -607,7 +720,7 @@ public final class ChunkAnalyzer {
                 out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
                         message + "; pcall catches the error, so make sure the fallback works");
             } else {
-                out.error(Rules.SANDBOX_REQUIRE, file, line(call), column(call), message);
+                sandbox(Rules.SANDBOX_REQUIRE, line(call), column(call), message);
             }
         }
         return new Value.Module(module);
@@ -628,20 +741,72 @@ public final class ChunkAnalyzer {
             if (missing.undefined()) {
                 // Reading an undefined global gives nil; indexing it fails.
                 if (g.path().size() > 1) {
-                    undefinedUses.add(new UndefinedUse(g.path().get(0), line, column,
-                            SandboxMessages.undefinedIndex(g.path().get(0))));
+                    undefinedUse(g.path().get(0), line, column, SandboxMessages.undefinedIndex(g.path().get(0)));
                 }
                 return;
             }
             List<String> absent = g.path().subList(0, missing.length());
             String dotted = String.join(".", absent);
             if (SandboxMessages.isTimerPath(g.path())) {
-                out.error(Rules.SANDBOX_TIMER, file, line, column, SandboxMessages.timer(g.dotted()));
+                sandbox(Rules.SANDBOX_TIMER, line, column, SandboxMessages.timer(g.dotted()));
             } else {
-                out.error(Rules.SANDBOX_GLOBAL, file, line, column,
+                sandbox(Rules.SANDBOX_GLOBAL, line, column,
                         SandboxMessages.missing(dotted, kind == Kind.SCHEMA));
             }
         }
+    }
+
+    // ---- findings -------------------------------------------------------------------------------------------
+
+    /**
+     * A sandbox finding: dropped in code that cannot run in the sandbox, a warning inside a function pcall runs
+     * (the error is caught there), an error otherwise.
+     */
+    private void sandbox(String rule, int line, int column, String message) {
+        Diagnostic finding = sandboxFinding(rule, line, column, message);
+        if (finding != null) {
+            out.add(finding);
+        }
+    }
+
+    private Diagnostic sandboxFinding(String rule, int line, int column, String message) {
+        if (deadCode > 0) {
+            return null;
+        }
+        if (caught > 0 && !rule.equals(Rules.SANDBOX_TIMER)) {
+            return new Diagnostic(rule, Severity.WARNING, file, line, column,
+                    message + "; here pcall catches the error, so make sure the fallback works");
+        }
+        return new Diagnostic(rule, Severity.ERROR, file, line, column, message);
+    }
+
+    /** Indexing or calling an undefined global: reported at the end unless the file assigns that global. */
+    private void undefinedUse(String root, int line, int column, String message) {
+        Diagnostic finding = sandboxFinding(Rules.SANDBOX_GLOBAL, line, column, message);
+        if (finding != null) {
+            undefinedUses.add(new UndefinedUse(root, finding));
+        }
+    }
+
+    /**
+     * Writing a key of a protected sandbox table (or a global): Kong's protect() refuses only new keys
+     * ({@code __newindex}), so overwriting a member the sandbox has ({@code print = f}) passes and is only a
+     * warning. {@code member} is the written path, empty when every write fails (kong.configuration).
+     */
+    private void protectedWrite(List<String> member, int line, int column, String message) {
+        if (!member.isEmpty() && spec.lookup(kind, member) instanceof SandboxSpec.Present) {
+            if (deadCode == 0) {
+                out.warning(Rules.SANDBOX_GLOBAL, file, line, column, "overwrites '" + String.join(".", member)
+                        + "', which the sandbox has; Kong allows replacing an existing member (only new keys are "
+                        + "refused), but it changes it for the rest of the sandbox: keep your version in a local");
+            }
+            return;
+        }
+        sandbox(Rules.SANDBOX_GLOBAL, line, column, message);
+    }
+
+    private static boolean isConfiguration(Value.Global g) {
+        return g.path().size() >= 2 && g.path().get(0).equals("kong") && g.path().get(1).equals("configuration");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

@@ -63,7 +63,17 @@ public final class HandlerRules {
     }
 
     private void evaluated(LuaTable handler) {
-        priority(handler.rawget("PRIORITY"));
+        if (extraReturn()) {
+            return;
+        }
+        TableShape.Field statedPriority = shape == null ? null : shape.field("PRIORITY");
+        if (statedPriority != null && statedPriority.value() instanceof Value.Cdata cdata) {
+            out.error(Rules.HANDLER_PRIORITY, FILE, statedPriority.line(), statedPriority.column(), "PRIORITY must be "
+                    + "a Lua number, but " + cdata.literal().strip() + " with an LL/ULL/i suffix is an FFI cdata in "
+                    + "LuaJIT (\"PRIORITY field is not a valid integer number\"); drop the suffix");
+        } else {
+            priority(numericStringAsStated(statedPriority, handler.rawget("PRIORITY")));
+        }
         version(handler.rawget("VERSION"));
         // Kong's Plugins.implements(handler, "init_worker"): type(handler.init_worker) == "function".
         if (handler.rawget("init_worker").isfunction() && !out.hasError(Rules.HANDLER_INIT_WORKER, FILE)) {
@@ -74,6 +84,19 @@ public final class HandlerRules {
                 && (handler.rawget("header_filter").isfunction() || handler.rawget("body_filter").isfunction())) {
             phasesConflict();
         }
+    }
+
+    /**
+     * luaj turns a numeric string stored into a table slot that held a number into that number ({@code H.PRIORITY =
+     * "1"} after {@code { PRIORITY = 1000 }} reads back as 1); LuaJIT keeps the string. When the source states a
+     * string literal that luaj returned as the equal number, judge the string.
+     */
+    private static LuaValue numericStringAsStated(TableShape.Field stated, LuaValue evaluated) {
+        if (stated != null && stated.value() instanceof Value.Str s && evaluated.type() == LuaValue.TNUMBER
+                && LuaValue.valueOf(s.value()).tonumber().raweq(evaluated)) {
+            return LuaValue.valueOf(s.value());
+        }
+        return evaluated;
     }
 
     private void priority(LuaValue priority) {
@@ -107,7 +130,28 @@ public final class HandlerRules {
         }
     }
 
+    /**
+     * Kong's validate_module: {@code local ok, module, err = pcall(compiled)}, then {@code if err then} "load
+     * failure (err)". A constant second return value is such an error.
+     */
+    private boolean extraReturn() {
+        Value extra = file.facts().extraReturn();
+        if (extra == null) {
+            return false;
+        }
+        out.error(Rules.HANDLER_SHAPE, FILE, file.facts().returnLine(), file.facts().returnColumn(), "handler.lua "
+                + "returns a second value, which Kong takes as an error message and refuses the upload (\"handler "
+                + "load failure\"); return only the handler table");
+        return true;
+    }
+
     private void evaluationFailed(Evaluation evaluation) {
+        if (!evaluation.exhausted() && raisedByTheFile(evaluation) && !out.hasAnyError(FILE)) {
+            out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua fails ("
+                    + evaluation.failure() + "), so Kong refuses the upload (\"handler load failure\"); the top "
+                    + "level runs when the plugin is uploaded and loaded: raise errors only inside phase functions");
+            return;
+        }
         if (evaluation.exhausted()) {
             out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua " + evaluation.failure()
                     + "; Kong runs the top level when the plugin is uploaded and loaded, so it must finish quickly");
@@ -117,9 +161,20 @@ public final class HandlerRules {
         }
     }
 
+    /**
+     * Whether the failure is the file's own doing: an {@code error}/{@code assert} its main chunk calls on that
+     * line. (Other failures may come from where luaj's libraries differ from LuaJIT's, so they stay warnings.)
+     */
+    private boolean raisedByTheFile(Evaluation evaluation) {
+        return evaluation.line() > 0 && file.facts().raiseLines().contains(evaluation.line());
+    }
+
     /** Without an evaluated table: judge only what the file states plainly. */
     private void staticFallback() {
         if (shape == null) {
+            return;
+        }
+        if (extraReturn()) {
             return;
         }
         checkStatic(shape.field("PRIORITY"), this::priority);
