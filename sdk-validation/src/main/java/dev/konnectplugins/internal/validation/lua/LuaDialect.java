@@ -17,7 +17,7 @@ public final class LuaDialect {
      */
     static final int MAX_NESTING = 198;
     /** Above this many operators in one expression luaj's AST parser turns quadratic (seconds at ~5,000). */
-    static final int MAX_OPERATOR_RUN = 400;
+    public static final int MAX_OPERATOR_RUN = 400;
 
 
     private final String src;
@@ -31,7 +31,7 @@ public final class LuaDialect {
     private int[] unaryRuns = new int[MAX_NESTING + 8];
     private int unaryTotal;
     private boolean lastWasOperand;
-    private boolean astUnsafe;
+    private SourcePosition tooComplex;
     /** Where LL/ULL/i literals end (LuaJIT cdata, not numbers), as {@link SourcePosition#key} of their last digit. */
     private final java.util.Set<Long> cdataLiterals = new java.util.HashSet<>();
 
@@ -50,7 +50,7 @@ public final class LuaDialect {
         } catch (Problem p) {
             problem = p.problem;
         }
-        return new PreparedSource(lexer.out.toString(), problem, lexer.astUnsafe, lexer.cdataLiterals);
+        return new PreparedSource(lexer.out.toString(), problem, lexer.tooComplex, lexer.cdataLiterals);
     }
 
     private SyntaxProblem scan() {
@@ -390,8 +390,8 @@ public final class LuaDialect {
 
     private void operator() {
         lastWasOperand = false;
-        if (++operatorRuns[depth] > MAX_OPERATOR_RUN) {
-            astUnsafe = true;
+        if (++operatorRuns[depth] > MAX_OPERATOR_RUN && tooComplex == null) {
+            tooComplex = new SourcePosition(line, column() - 1);
         }
     }
 

@@ -7,12 +7,13 @@ import java.util.Set;
  *
  * @param code          the rewritten source
  * @param problem       the first thing LuaJIT would refuse, or null
- * @param astUnsafe     true when an expression is so long that luaj's AST parser would take quadratic time on it
+ * @param tooComplex    where an expression becomes so long that luaj's AST parser would take quadratic time on it
+ *                      (more than {@link LuaDialect#MAX_OPERATOR_RUN} operators), or null
  * @param cdataLiterals where the {@code LL}/{@code ULL}/{@code i} literals end ({@link SourcePosition#key} of their
  *                      last digit, which is where luaj's AST ends the constant): LuaJIT makes them cdata, not numbers,
  *                      while the rewritten source reads them as numbers
  */
-public record PreparedSource(String code, SyntaxProblem problem, boolean astUnsafe, Set<Long> cdataLiterals) {
+public record PreparedSource(String code, SyntaxProblem problem, SourcePosition tooComplex, Set<Long> cdataLiterals) {
     public PreparedSource {
         cdataLiterals = Set.copyOf(cdataLiterals);
     }
