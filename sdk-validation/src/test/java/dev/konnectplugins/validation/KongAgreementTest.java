@@ -171,6 +171,24 @@ class KongAgreementTest {
         assertNoErrors(schema(schema));
     }
 
+    @Test
+    void whatCanStillBeCheckedIsReportedWhenARequireFailsEarly() {
+        // Kong stops at the refused require; fixing it would reveal the missing name and the legacy map of fields.
+        List<Diagnostic> d = schema("""
+                local utils = require "kong.tools.utils"
+                return {
+                  no_consumer = true,
+                  fields = {
+                    config = { type = "record", fields = {} },
+                  },
+                }
+                """);
+        assertError(d, Rules.SANDBOX_REQUIRE, "schema.lua", 1);
+        assertThat(errors(d)).filteredOn(e -> e.rule().equals(Rules.SCHEMA_SHAPE))
+                .anySatisfy(e -> assertThat(e.message()).contains("no name"))
+                .anySatisfy(e -> assertThat(e.message()).contains("is a map"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"application-registration", "statsd-advanced"})
     void enterpriseBundledNamesAreReserved(String name) {

@@ -33,6 +33,7 @@ public final class SchemaRules {
         }
         if (!evaluation.succeeded()) {
             failed(file, evaluation, out);
+            staticShape(file, out);
             return stated;
         }
         LuaValue schema = evaluation.value();
@@ -117,6 +118,29 @@ public final class SchemaRules {
             return new int[] {line, offset - lineStart + 1};
         }
         return new int[] {0, 0};
+    }
+
+    /**
+     * When the top level fails early (a refused require on line 1), what the file plainly states is still checked,
+     * so that a second defect is not found only after the first is fixed: a returned table without a name, and
+     * the pre-1.0 map form of {@code fields}.
+     */
+    private static void staticShape(FileAnalysis file, Findings out) {
+        TableShape shape = file.facts().returned();
+        if (shape == null) {
+            return;
+        }
+        if (shape.field("name") == null && shape.complete()) {
+            out.error(Rules.SCHEMA_SHAPE, FILE, file.facts().returnLine(), file.facts().returnColumn(), "the schema has "
+                    + "no name (\"schema validation error (missing name)\" once the error above is fixed); add name = "
+                    + "\"<plugin name>\" (the same as the upload name)");
+        }
+        TableShape.Field fields = shape.field("fields");
+        if (fields != null && fields.value() instanceof Value.Table table && table.shape().hasNamedFields()) {
+            out.error(Rules.SCHEMA_SHAPE, FILE, fields.line(), fields.column(), "'fields' is a map, but Kong (1.0 and "
+                    + "later) wants an array of single-key tables, e.g. fields = { { config = { type = \"record\", "
+                    + "fields = { ... } } } }");
+        }
     }
 
     private static SchemaName staticName(FileAnalysis file) {
