@@ -1,14 +1,11 @@
 package dev.konnectplugins.internal.validation.analysis;
 
-import dev.konnectplugins.Diagnostic;
-import dev.konnectplugins.Severity;
 import dev.konnectplugins.internal.validation.Findings;
 import dev.konnectplugins.internal.validation.lua.PreparedSource;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.Scope.FunctionContext;
 import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
 import dev.konnectplugins.internal.validation.analysis.Scope.Symbol;
-import dev.konnectplugins.validation.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,22 +24,23 @@ import org.luaj.vm2.ast.TableConstructor;
 import org.luaj.vm2.ast.TableField;
 
 /**
- * Walks one file's AST with lexical scopes, following local aliases of globals and fields ({@code local t =
- * ngx.timer}, {@code ngx["timer"]["at"]}, {@code local ngx = ngx}), local tables and functions (so a wrapper
- * around a timer is a timer), and reports what the sandbox lacks. It also reports what LuaJIT refuses at compile
- * time and luaj's AST parser lets through (break outside a loop, goto without a label, {@code ...} outside a
- * vararg function, more than 200 locals or 60 upvalues in a function).
+ * The resolver: walks one file's AST with lexical scopes, following local aliases of globals and fields ({@code local
+ * t = ngx.timer}, {@code ngx["timer"]["at"]}, {@code local ngx = ngx}), local tables and functions (so a wrapper
+ * around a timer is a timer), and whether code can run at all in the sandbox ({@code if ngx.timer then}) or runs
+ * under a pcall. It hands what it resolves to the rule passes, each of which owns its rule id, severity and
+ * messages: {@link CompileLimits} ({@code lua.syntax}), {@link SandboxAccess} ({@code sandbox.global}),
+ * {@link Timers} ({@code sandbox.timer}) and {@link Requires} ({@code sandbox.require}); and it returns the facts
+ * the handler and schema rules need ({@link ChunkFacts}).
  */
 public final class ChunkAnalyzer {
-    private static final int MAX_LOCALS = 200;
-    /** LuaJIT's LJ_MAX_UPVAL as Kong builds it (the Kong oracle compiles 120 upvalues and refuses 121). */
-    private static final int MAX_UPVALUES = 120;
-
     private final SandboxSpec spec;
     private final Kind kind;
-    private final String file;
-    private final Findings out;
     private final PreparedSource prepared;
+    private final CompileLimits limits;
+    private final SandboxReports reports;
+    private final SandboxAccess access;
+    private final Timers timers;
+    private final Requires requires;
     private Scope scope;
     private FunctionContext function;
     private int fallbackLine = 1;
@@ -53,27 +51,16 @@ public final class ChunkAnalyzer {
     private int returnColumn;
     private Value extraReturn;
     private final Set<Integer> raiseLines = new HashSet<>();
-    /**
-     * Above zero while walking code that cannot run in the sandbox (the body of {@code if ngx.timer then}, the
-     * right side of {@code bit32 and ...}): sandbox findings there are not reported.
-     */
-    private int deadCode;
-    /** Above zero inside a function that {@code pcall} runs on the spot: its sandbox errors are caught. */
-    private int caught;
-    /** Globals this file assigns (already reported there); their uses are not reported again. */
-    private final Set<String> assignedGlobals = new HashSet<>();
-    /** Indexing or calls of undefined globals, reported at the end unless the file assigns that global. */
-    private final List<UndefinedUse> undefinedUses = new ArrayList<>();
-
-    private record UndefinedUse(String root, Diagnostic finding) {
-    }
 
     public ChunkAnalyzer(SandboxSpec spec, Kind kind, PreparedSource prepared, Findings out) {
         this.spec = spec;
         this.kind = kind;
-        this.file = kind.file();
         this.prepared = prepared;
-        this.out = out;
+        this.limits = new CompileLimits(out, kind.file());
+        this.reports = new SandboxReports(out, kind.file());
+        this.access = new SandboxAccess(spec, kind, reports, out);
+        this.timers = new Timers(reports);
+        this.requires = new Requires(spec, kind, reports);
     }
 
     /** Walks the chunk, reporting into the findings, and returns what it learned of the module's value. */
@@ -82,12 +69,8 @@ public final class ChunkAnalyzer {
         scope = new Scope(null, function);
         statements(chunk.block, true);
         scope.close();
-        finishFunction(function);
-        for (UndefinedUse use : undefinedUses) {
-            if (!assignedGlobals.contains(use.root())) {
-                out.add(use.finding());
-            }
-        }
+        limits.functionEnded(function);
+        access.finish();
         return new ChunkFacts(returned, returns, returnLine, returnColumn, extraReturn, raiseLines);
     }
 
@@ -174,7 +157,7 @@ public final class ChunkAnalyzer {
             loopWithLocals(names(s.names), s.block);
         } else if (stat instanceof Stat.Break) {
             if (function.loopDepth == 0) {
-                syntax(stat, "'break' outside a loop (LuaJIT: no loop to break)");
+                limits.breakOutsideLoop(line(stat), column(stat));
             }
         } else if (stat instanceof Stat.Goto s) {
             function.gotos.add(new PendingGoto(s.name, scope, line(stat), column(stat)));
@@ -260,8 +243,7 @@ public final class ChunkAnalyzer {
                 symbol.value = value;
                 symbol.pending = null;
             } else if (!n.name.name.equals("_ENV")) {
-                assignedGlobals.add(n.name.name);
-                protectedWrite(List.of(n.name.name), line(n), column(n), SandboxMessages.globalWrite(n.name.name, false));
+                access.globalAssigned(n.name.name, false, line(n), column(n));
             }
         } else if (target instanceof Exp.FieldExp f) {
             writeField(f.lhs, f.name.name, value, target);
@@ -287,12 +269,8 @@ public final class ChunkAnalyzer {
         } else if (objectExp instanceof Exp.NameExp n && object instanceof Value.Unknown) {
             Symbol symbol = resolveLocal(n.name.name);
             shape = symbol == null ? null : symbol.shapeForWrites();
-        } else if (object instanceof Value.Global g && (spec.isProtectedTable(kind, g.path()) || isConfiguration(g))
-                && !(spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing)) {
-            List<String> member = new ArrayList<>(g.path());
-            member.add(name);
-            protectedWrite(isConfiguration(g) ? List.of() : member, line(at), column(at), g.path().isEmpty()
-                    ? SandboxMessages.globalWrite(name, false) : SandboxMessages.protectedWrite(g.dotted(), name));
+        } else if (object instanceof Value.Global g && access.isProtected(g.path())) {
+            access.fieldAssigned(g.path(), name, line(at), column(at));
         }
         if (shape != null) {
             shape.put(name, value, line(at), column(at));
@@ -318,9 +296,7 @@ public final class ChunkAnalyzer {
             if (symbol != null) {
                 symbol.value = function;
             } else {
-                assignedGlobals.add(name.name.name);
-                protectedWrite(List.of(name.name.name), line(s), column(s),
-                        SandboxMessages.globalWrite(name.name.name, true));
+                access.globalAssigned(name.name.name, true, line(s), column(s));
             }
         } else {
             defineMember(s, name, castStrings(dots), function);
@@ -376,36 +352,9 @@ public final class ChunkAnalyzer {
         }
         statements(body.block, false);
         scope.close();
-        finishFunction(function);
+        limits.functionEnded(function);
         function = outerFunction;
         scope = outerScope;
-    }
-
-    private void finishFunction(FunctionContext context) {
-        for (PendingGoto pending : context.gotos) {
-            if (!labelVisible(pending)) {
-                out.error(Rules.LUA_SYNTAX, file, pending.line(), pending.column(),
-                        "no visible label '" + pending.label() + "' for goto (LuaJIT refuses the file)");
-            }
-        }
-        if (context.maxLocals > MAX_LOCALS) {
-            out.error(Rules.LUA_SYNTAX, file, context.line, 0, "function at line " + context.line + " has more than "
-                    + MAX_LOCALS + " local variables (LuaJIT's limit); group them in tables");
-        }
-        if (context.upvalues.size() > MAX_UPVALUES) {
-            out.error(Rules.LUA_SYNTAX, file, context.line, 0, "function at line " + context.line + " has more than "
-                    + MAX_UPVALUES + " upvalues (LuaJIT's limit); group the outer locals in a table");
-        }
-    }
-
-    private static boolean labelVisible(PendingGoto pending) {
-        FunctionContext owner = pending.scope().function;
-        for (Scope s = pending.scope(); s != null && s.function == owner; s = s.parent) {
-            if (s.labels.contains(pending.label())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- expressions ----------------------------------------------------------------------------------------
@@ -464,7 +413,7 @@ public final class ChunkAnalyzer {
             return table(t);
         }
         if (e instanceof Exp.VarargsExp && !function.vararg) {
-            syntax(e, "cannot use '...' outside a vararg function");
+            limits.varargOutsideVarargFunction(line(e), column(e));
         }
         return Value.UNKNOWN;
     }
@@ -526,16 +475,10 @@ public final class ChunkAnalyzer {
     }
 
     private void deadIf(boolean dead, Runnable walk) {
-        if (dead) {
-            deadCode++;
-        }
-        try {
+        reports.deadIf(dead, () -> {
             walk.run();
-        } finally {
-            if (dead) {
-                deadCode--;
-            }
-        }
+            return null;
+        });
     }
 
     private Value table(TableConstructor t) {
@@ -635,7 +578,7 @@ public final class ChunkAnalyzer {
             callee = exp(call.lhs);
             if (callee instanceof Value.Global g && g.path().size() == 1
                     && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing && missing.undefined()) {
-                undefinedUse(g.path().get(0), line(call), column(call), SandboxMessages.undefinedCall(g.path().get(0)));
+                access.undefined(g.path().get(0), true, line(call), column(call));
             }
         }
         List<Value> args = callee instanceof Value.Global g && isProtectedCall(g.path())
@@ -662,8 +605,7 @@ public final class ChunkAnalyzer {
                 function.info.createsTimer(g.dotted());
             }
         } else if (callee instanceof Value.Function f && f.info().createsTimer() && f.info() != function.info) {
-            sandbox(Rules.SANDBOX_TIMER, line(call), column(call),
-                    SandboxMessages.timerWrapper(f.info().name(), f.info().line(), f.info().timerSource()));
+            timers.wrapperCalled(f.info(), line(call), column(call));
             function.info.createsTimer(f.info().timerSource());
         } else if (callee instanceof Value.Module m && SandboxMessages.TIMER_MODULES.contains(m.module())) {
             function.info.createsTimer(m.module());
@@ -690,12 +632,7 @@ public final class ChunkAnalyzer {
         for (int i = 0; i < exps.size(); i++) {
             Exp e = (Exp) exps.get(i);
             if (i == 0 && e instanceof Exp.AnonFuncDef) {
-                caught++;
-                try {
-                    values.add(exp(e));
-                } finally {
-                    caught--;
-                }
+                values.add(reports.caught(() -> exp(e)));
             } else {
                 values.add(exp(e));
             }
@@ -705,25 +642,12 @@ public final class ChunkAnalyzer {
 
     private Value require(Exp.FuncCall call, Value argument, boolean protectedCall) {
         if (!(argument instanceof Value.Str s)) {
-            out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
-                    "requires a computed module name, which cannot be checked against the sandbox's allowlist");
+            requires.computedName(line(call), column(call));
             return Value.UNKNOWN;
         }
-        String module = s.value();
-        if (SandboxMessages.TIMER_MODULES.contains(module) && !protectedCall) {
-            sandbox(Rules.SANDBOX_TIMER, line(call), column(call), SandboxMessages.timerModule(module));
-        }
-        if (!spec.canRequire(kind, module)) {
-            boolean own = module.startsWith("kong.plugins.");
-            String message = SandboxMessages.notAllowlisted(module, file, own);
-            if (protectedCall) {
-                out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
-                        message + "; pcall catches the error, so make sure the fallback works");
-            } else {
-                sandbox(Rules.SANDBOX_REQUIRE, line(call), column(call), message);
-            }
-        }
-        return new Value.Module(module);
+        timers.timerModule(s.value(), protectedCall, line(call), column(call));
+        requires.required(s.value(), protectedCall, line(call), column(call));
+        return new Value.Module(s.value());
     }
 
     /** Reports a read of a global path the sandbox does not have. */
@@ -741,82 +665,22 @@ public final class ChunkAnalyzer {
             if (missing.undefined()) {
                 // Reading an undefined global gives nil; indexing it fails.
                 if (g.path().size() > 1) {
-                    undefinedUse(g.path().get(0), line, column, SandboxMessages.undefinedIndex(g.path().get(0)));
+                    access.undefined(g.path().get(0), false, line, column);
                 }
                 return;
             }
-            List<String> absent = g.path().subList(0, missing.length());
-            String dotted = String.join(".", absent);
-            if (SandboxMessages.isTimerPath(g.path())) {
-                sandbox(Rules.SANDBOX_TIMER, line, column, SandboxMessages.timer(g.dotted()));
+            if (Timers.isTimer(g.path())) {
+                timers.timerReached(g.dotted(), line, column);
             } else {
-                sandbox(Rules.SANDBOX_GLOBAL, line, column,
-                        SandboxMessages.missing(dotted, kind == Kind.SCHEMA));
+                access.missing(g.path(), missing.length(), line, column);
             }
         }
-    }
-
-    // ---- findings -------------------------------------------------------------------------------------------
-
-    /**
-     * A sandbox finding: dropped in code that cannot run in the sandbox, a warning inside a function pcall runs
-     * (the error is caught there), an error otherwise.
-     */
-    private void sandbox(String rule, int line, int column, String message) {
-        Diagnostic finding = sandboxFinding(rule, line, column, message);
-        if (finding != null) {
-            out.add(finding);
-        }
-    }
-
-    private Diagnostic sandboxFinding(String rule, int line, int column, String message) {
-        if (deadCode > 0) {
-            return null;
-        }
-        if (caught > 0 && !rule.equals(Rules.SANDBOX_TIMER)) {
-            return new Diagnostic(rule, Severity.WARNING, file, line, column,
-                    message + "; here pcall catches the error, so make sure the fallback works");
-        }
-        return new Diagnostic(rule, Severity.ERROR, file, line, column, message);
-    }
-
-    /** Indexing or calling an undefined global: reported at the end unless the file assigns that global. */
-    private void undefinedUse(String root, int line, int column, String message) {
-        Diagnostic finding = sandboxFinding(Rules.SANDBOX_GLOBAL, line, column, message);
-        if (finding != null) {
-            undefinedUses.add(new UndefinedUse(root, finding));
-        }
-    }
-
-    /**
-     * Writing a key of a protected sandbox table (or a global): Kong's protect() refuses only new keys
-     * ({@code __newindex}), so overwriting a member the sandbox has ({@code print = f}) passes and is only a
-     * warning. {@code member} is the written path, empty when every write fails (kong.configuration).
-     */
-    private void protectedWrite(List<String> member, int line, int column, String message) {
-        if (!member.isEmpty() && spec.lookup(kind, member) instanceof SandboxSpec.Present) {
-            if (deadCode == 0) {
-                out.warning(Rules.SANDBOX_GLOBAL, file, line, column, "overwrites '" + String.join(".", member)
-                        + "', which the sandbox has; Kong allows replacing an existing member (only new keys are "
-                        + "refused), but it changes it for the rest of the sandbox: keep your version in a local");
-            }
-            return;
-        }
-        sandbox(Rules.SANDBOX_GLOBAL, line, column, message);
-    }
-
-    private static boolean isConfiguration(Value.Global g) {
-        return g.path().size() >= 2 && g.path().get(0).equals("kong") && g.path().get(1).equals("configuration");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private Symbol declare(String name, Value value) {
         return scope.declare(name, value);
-    }
-
-    private void syntax(SyntaxElement at, String message) {
-        out.error(Rules.LUA_SYNTAX, file, line(at), column(at), message);
     }
 
     private int line(SyntaxElement e) {
