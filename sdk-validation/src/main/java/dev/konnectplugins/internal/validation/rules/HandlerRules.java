@@ -1,7 +1,10 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.TableShape;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
+import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.analysis.Value;
 import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
@@ -16,7 +19,7 @@ import org.luaj.vm2.LuaValue;
  * The evaluated table is the authority; the static walk gives positions, and the verdict when evaluation failed.
  */
 public final class HandlerRules {
-    private static final String FILE = "handler.lua";
+    private static final String FILE = Kind.HANDLER.file();
     /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
     private static final String KONG_META_VERSION = "3.10.0.0";
 
@@ -77,8 +80,8 @@ public final class HandlerRules {
         version(handler.rawget("VERSION"));
         // Kong's Plugins.implements(handler, "init_worker"): type(handler.init_worker) == "function".
         if (handler.rawget("init_worker").isfunction() && !out.hasError(Rules.HANDLER_INIT_WORKER, FILE)) {
-            int[] at = position("init_worker");
-            out.error(Rules.HANDLER_INIT_WORKER, FILE, at[0], at[1], initWorkerMessage());
+            SourcePosition at = position("init_worker");
+            out.error(Rules.HANDLER_INIT_WORKER, FILE, at.line(), at.column(), initWorkerMessage());
         }
         if (handler.rawget("response").isfunction()
                 && (handler.rawget("header_filter").isfunction() || handler.rawget("body_filter").isfunction())) {
@@ -100,29 +103,29 @@ public final class HandlerRules {
     }
 
     private void priority(LuaValue priority) {
-        int[] at = position("PRIORITY");
+        SourcePosition at = position("PRIORITY");
         if (SandboxEvaluator.isStub(priority)) {
             return;
         }
         if (priority.isnil()) {
-            out.error(Rules.HANDLER_PRIORITY, FILE, at[0], at[1], "the handler has no PRIORITY; add an integer, "
+            out.error(Rules.HANDLER_PRIORITY, FILE, at.line(), at.column(), "the handler has no PRIORITY; add an integer, "
                     + "e.g. PRIORITY = 1000 (higher runs first)");
         } else if (priority.type() != LuaValue.TNUMBER || !isInteger(priority.todouble())) {
-            out.error(Rules.HANDLER_PRIORITY, FILE, at[0], at[1], "PRIORITY must be an integer number, got "
+            out.error(Rules.HANDLER_PRIORITY, FILE, at.line(), at.column(), "PRIORITY must be an integer number, got "
                     + describe(priority) + "; e.g. PRIORITY = 1000");
         }
     }
 
     private void version(LuaValue version) {
-        int[] at = position("VERSION");
+        SourcePosition at = position("VERSION");
         if (SandboxEvaluator.isStub(version)) {
             return;
         }
         if (version.isnil()) {
-            out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "the handler has no VERSION; add one in \"x.y.z\" "
+            out.error(Rules.HANDLER_VERSION, FILE, at.line(), at.column(), "the handler has no VERSION; add one in \"x.y.z\" "
                     + "form, e.g. VERSION = \"1.0.0\"");
         } else if (version.type() != LuaValue.TSTRING || KongVersion.clean(version.tojstring()) == null) {
-            out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "VERSION must be a string in \"x.y.z\" form (at "
+            out.error(Rules.HANDLER_VERSION, FILE, at.line(), at.column(), "VERSION must be a string in \"x.y.z\" form (at "
                     + "most three numbers), got " + describe(version) + "; e.g. VERSION = \"1.0.0\""
                     + (version.tojstring().equals(KONG_META_VERSION) ? ". On Konnect's gateways (Kong Enterprise) "
                     + "kong.meta.version has four parts; give the plugin its own version, or use "
@@ -211,8 +214,8 @@ public final class HandlerRules {
     }
 
     private void phasesConflict() {
-        int[] at = position("response");
-        out.error(Rules.HANDLER_PHASES, FILE, at[0], at[1], "the handler implements both response and "
+        SourcePosition at = position("response");
+        out.error(Rules.HANDLER_PHASES, FILE, at.line(), at.column(), "the handler implements both response and "
                 + "header_filter/body_filter, which Kong refuses; use response alone (it sees the whole response) or "
                 + "only header_filter/body_filter");
     }
@@ -222,13 +225,13 @@ public final class HandlerRules {
                 + "method is not allowed\"); move that setup into configure or do it lazily in a request phase";
     }
 
-    private int[] position(String field) {
+    private SourcePosition position(String field) {
         TableShape.Field f = shape == null ? null : shape.field(field);
         if (f != null) {
-            return new int[] {f.line(), f.column()};
+            return new SourcePosition(f.line(), f.column());
         }
-        int[] found = new SourceLocator(file.source()).find(field);
-        return found[0] > 0 ? found : new int[] {file.facts().returnLine(), file.facts().returnColumn()};
+        SourcePosition found = new SourceText(file.source()).findAssignment(field);
+        return found.known() ? found : new SourcePosition(file.facts().returnLine(), file.facts().returnColumn());
     }
 
     private static boolean isFunction(TableShape.Field field) {

@@ -1,7 +1,10 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
+import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.validation.Rules;
 import java.util.List;
 import java.util.Map;
@@ -21,40 +24,40 @@ import org.luaj.vm2.Varargs;
  * Anything built from a stand-in (a stubbed module) is skipped rather than guessed at.
  */
 final class MetaSchema {
-    private static final String FILE = "schema.lua";
+    private static final String FILE = SandboxSpec.Kind.SCHEMA.file();
     /** Schema.valid_types. */
     private static final Set<String> TYPES = Set.of("array", "set", "string", "number", "boolean", "integer",
             "foreign", "map", "record", "function", "json");
 
     /** The kinds of value field_schema declares for an attribute. */
-    private enum Kind { BOOLEAN, STRING, INTEGER, NUMBER, ANY, ARRAY, BETWEEN, ON_DELETE, FUNCTION, MATCH_LIST,
+    private enum ValueKind { BOOLEAN, STRING, INTEGER, NUMBER, ANY, ARRAY, BETWEEN, ON_DELETE, FUNCTION, MATCH_LIST,
         MATCH_ANY, SUBSETS, FIELD, FIELDS, ENTITY_CHECKS, TABLE, DEPRECATION, DESCRIPTION, TYPE, DEFAULT }
 
     /** field_schema: every attribute the restricted metaschema knows, with the kind of its value. */
-    private static final Map<String, Kind> ATTRIBUTES = Map.ofEntries(
-            Map.entry("type", Kind.TYPE), Map.entry("required", Kind.BOOLEAN), Map.entry("reference", Kind.STRING),
-            Map.entry("description", Kind.DESCRIPTION), Map.entry("examples", Kind.ARRAY),
-            Map.entry("auto", Kind.BOOLEAN), Map.entry("unique", Kind.BOOLEAN),
-            Map.entry("unique_across_ws", Kind.BOOLEAN), Map.entry("on_delete", Kind.ON_DELETE),
-            Map.entry("default", Kind.DEFAULT), Map.entry("abstract", Kind.BOOLEAN),
-            Map.entry("generate_admin_api", Kind.BOOLEAN), Map.entry("immutable", Kind.BOOLEAN),
-            Map.entry("err", Kind.STRING), Map.entry("encrypted", Kind.BOOLEAN),
-            Map.entry("referenceable", Kind.BOOLEAN), Map.entry("prefix_ws", Kind.BOOLEAN),
-            Map.entry("db_export", Kind.BOOLEAN), Map.entry("indexed", Kind.BOOLEAN),
-            Map.entry("json_schema", Kind.TABLE), Map.entry("transient", Kind.BOOLEAN),
-            Map.entry("deprecation", Kind.DEPRECATION),
-            Map.entry("between", Kind.BETWEEN), Map.entry("eq", Kind.ANY), Map.entry("ne", Kind.ANY),
-            Map.entry("gt", Kind.NUMBER), Map.entry("len_eq", Kind.INTEGER), Map.entry("len_min", Kind.INTEGER),
-            Map.entry("len_max", Kind.INTEGER), Map.entry("match", Kind.STRING), Map.entry("not_match", Kind.STRING),
-            Map.entry("match_all", Kind.MATCH_LIST), Map.entry("match_none", Kind.MATCH_LIST),
-            Map.entry("match_any", Kind.MATCH_ANY), Map.entry("starts_with", Kind.STRING),
-            Map.entry("one_of", Kind.ARRAY), Map.entry("not_one_of", Kind.ARRAY), Map.entry("contains", Kind.ANY),
-            Map.entry("is_regex", Kind.BOOLEAN), Map.entry("timestamp", Kind.BOOLEAN),
-            Map.entry("uuid", Kind.BOOLEAN), Map.entry("custom_validator", Kind.FUNCTION),
-            Map.entry("mutually_exclusive_subsets", Kind.SUBSETS),
-            Map.entry("elements", Kind.FIELD), Map.entry("keys", Kind.FIELD), Map.entry("values", Kind.FIELD),
-            Map.entry("fields", Kind.FIELDS), Map.entry("entity_checks", Kind.ENTITY_CHECKS),
-            Map.entry("shorthand_fields", Kind.TABLE));
+    private static final Map<String, ValueKind> ATTRIBUTES = Map.ofEntries(
+            Map.entry("type", ValueKind.TYPE), Map.entry("required", ValueKind.BOOLEAN), Map.entry("reference", ValueKind.STRING),
+            Map.entry("description", ValueKind.DESCRIPTION), Map.entry("examples", ValueKind.ARRAY),
+            Map.entry("auto", ValueKind.BOOLEAN), Map.entry("unique", ValueKind.BOOLEAN),
+            Map.entry("unique_across_ws", ValueKind.BOOLEAN), Map.entry("on_delete", ValueKind.ON_DELETE),
+            Map.entry("default", ValueKind.DEFAULT), Map.entry("abstract", ValueKind.BOOLEAN),
+            Map.entry("generate_admin_api", ValueKind.BOOLEAN), Map.entry("immutable", ValueKind.BOOLEAN),
+            Map.entry("err", ValueKind.STRING), Map.entry("encrypted", ValueKind.BOOLEAN),
+            Map.entry("referenceable", ValueKind.BOOLEAN), Map.entry("prefix_ws", ValueKind.BOOLEAN),
+            Map.entry("db_export", ValueKind.BOOLEAN), Map.entry("indexed", ValueKind.BOOLEAN),
+            Map.entry("json_schema", ValueKind.TABLE), Map.entry("transient", ValueKind.BOOLEAN),
+            Map.entry("deprecation", ValueKind.DEPRECATION),
+            Map.entry("between", ValueKind.BETWEEN), Map.entry("eq", ValueKind.ANY), Map.entry("ne", ValueKind.ANY),
+            Map.entry("gt", ValueKind.NUMBER), Map.entry("len_eq", ValueKind.INTEGER), Map.entry("len_min", ValueKind.INTEGER),
+            Map.entry("len_max", ValueKind.INTEGER), Map.entry("match", ValueKind.STRING), Map.entry("not_match", ValueKind.STRING),
+            Map.entry("match_all", ValueKind.MATCH_LIST), Map.entry("match_none", ValueKind.MATCH_LIST),
+            Map.entry("match_any", ValueKind.MATCH_ANY), Map.entry("starts_with", ValueKind.STRING),
+            Map.entry("one_of", ValueKind.ARRAY), Map.entry("not_one_of", ValueKind.ARRAY), Map.entry("contains", ValueKind.ANY),
+            Map.entry("is_regex", ValueKind.BOOLEAN), Map.entry("timestamp", ValueKind.BOOLEAN),
+            Map.entry("uuid", ValueKind.BOOLEAN), Map.entry("custom_validator", ValueKind.FUNCTION),
+            Map.entry("mutually_exclusive_subsets", ValueKind.SUBSETS),
+            Map.entry("elements", ValueKind.FIELD), Map.entry("keys", ValueKind.FIELD), Map.entry("values", ValueKind.FIELD),
+            Map.entry("fields", ValueKind.FIELDS), Map.entry("entity_checks", ValueKind.ENTITY_CHECKS),
+            Map.entry("shorthand_fields", ValueKind.TABLE));
     /** RestrictedMetaSubSchema's fields: anything else at the top level is an "unknown field". */
     private static final Set<String> TOP_LEVEL = Set.of("name", "fields", "entity_checks");
     /** The plugins entity's fields (kong/db/schema/entities/plugins.lua at f6b4167a) and their types. */
@@ -65,18 +68,18 @@ final class MetaSchema {
             Map.entry("protocols", "set"), Map.entry("enabled", "boolean"), Map.entry("tags", "set"),
             Map.entry("ordering", "map"));
     /** The entity checkers and the kind of their argument (entity_checkers in metaschema.lua). */
-    private static final Map<String, Kind> ENTITY_CHECKERS = Map.of("at_least_one_of", Kind.ARRAY,
-            "conditional_at_least_one_of", Kind.TABLE, "only_one_of", Kind.ARRAY, "distinct", Kind.ARRAY,
-            "conditional", Kind.TABLE, "custom_entity_check", Kind.TABLE, "mutually_required", Kind.ARRAY,
-            "mutually_exclusive", Kind.ARRAY, "mutually_exclusive_sets", Kind.TABLE);
+    private static final Map<String, ValueKind> ENTITY_CHECKERS = Map.of("at_least_one_of", ValueKind.ARRAY,
+            "conditional_at_least_one_of", ValueKind.TABLE, "only_one_of", ValueKind.ARRAY, "distinct", ValueKind.ARRAY,
+            "conditional", ValueKind.TABLE, "custom_entity_check", ValueKind.TABLE, "mutually_required", ValueKind.ARRAY,
+            "mutually_exclusive", ValueKind.ARRAY, "mutually_exclusive_sets", ValueKind.TABLE);
 
     private final Findings out;
-    private final SourceLocator locator;
+    private final SourceText source;
     private final int fallbackLine;
 
     MetaSchema(Findings out, String source, int fallbackLine) {
         this.out = out;
-        this.locator = new SourceLocator(source);
+        this.source = new SourceText(source);
         this.fallbackLine = fallbackLine;
     }
 
@@ -213,7 +216,7 @@ final class MetaSchema {
     }
 
     private void attribute(String name, LuaTable definition, String attribute, LuaValue value) {
-        Kind kind = ATTRIBUTES.get(attribute);
+        ValueKind kind = ATTRIBUTES.get(attribute);
         if (kind == null) {
             error(name, "field '" + name + "' has an attribute '" + attribute + "' that the metaschema of streamed "
                     + "plugins does not know (\"" + attribute + ": unknown field\"); remove it");
@@ -249,13 +252,13 @@ final class MetaSchema {
             default -> valueProblem(kind, value);
         };
         if (problem != null) {
-            error(name, kind == Kind.DEFAULT || kind == Kind.DESCRIPTION ? problem
+            error(name, kind == ValueKind.DEFAULT || kind == ValueKind.DESCRIPTION ? problem
                     : "attribute '" + attribute + "' of field '" + name + "': " + problem);
         }
     }
 
     /** Kong's message when {@code value} is not of the declared kind, or null. */
-    private static String valueProblem(Kind kind, LuaValue value) {
+    private static String valueProblem(ValueKind kind, LuaValue value) {
         return switch (kind) {
             case BOOLEAN -> value.isboolean() ? null : "expected a boolean";
             case STRING -> value.type() == LuaValue.TSTRING ? null : "expected a string";
@@ -273,7 +276,7 @@ final class MetaSchema {
             case MATCH_LIST -> matchList(value);
             case MATCH_ANY -> !value.istable() ? "expected a record"
                     : !FieldValue.isSequence(value.get("patterns")) ? "patterns: expected an array" : null;
-            case SUBSETS, ANY -> kind == Kind.SUBSETS && !FieldValue.isSequence(value) ? "expected an array" : null;
+            case SUBSETS, ANY -> kind == ValueKind.SUBSETS && !FieldValue.isSequence(value) ? "expected an array" : null;
             case TABLE, DEPRECATION -> value.istable() ? null : "expected a record";
             default -> null;
         };
@@ -327,7 +330,7 @@ final class MetaSchema {
         int known = 0;
         for (Varargs e = check.next(LuaValue.NIL); !e.arg1().isnil(); e = check.next(e.arg1())) {
             String checker = e.arg1().tojstring();
-            Kind kind = ENTITY_CHECKERS.get(checker);
+            ValueKind kind = ENTITY_CHECKERS.get(checker);
             if (kind == null) {
                 error(checker, "unknown entity check '" + checker + "' (\"unknown field\"); use one of "
                         + String.join(", ", new TreeSet<>(ENTITY_CHECKERS.keySet())));
@@ -349,12 +352,12 @@ final class MetaSchema {
     }
 
     private void error(String near, String message) {
-        int[] at = position(near);
-        out.error(Rules.SCHEMA_SHAPE, FILE, at[0], at[1], message);
+        SourcePosition at = position(near);
+        out.error(Rules.SCHEMA_SHAPE, FILE, at.line(), at.column(), message);
     }
 
-    private int[] position(String near) {
-        int[] at = locator.find(near);
-        return at[0] > 0 ? at : new int[] {fallbackLine, 0};
+    private SourcePosition position(String near) {
+        SourcePosition at = source.findAssignment(near);
+        return at.known() ? at : new SourcePosition(fallbackLine, 0);
     }
 }
