@@ -133,9 +133,29 @@ class KongAgreementTest {
         "kong.log.debug = function() end",
         "local x = _G.foo",
         "if not ngx.shared then kong.log.debug(\"no shm\") end",
+        "local _ = type(jit.off)",
+        "local _ = (loadstring)",
     })
     void kongAcceptsTheseTopLevels(String top) {
         assertNoErrors(handler(handlerWithTop(top, "")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local _ = string.format.x", "local _ = unpack.x"})
+    void indexingAPlainValueAtTheTopIsRefused(String top) {
+        // "attempt to index field 'format' (a function value)": a handler load failure in Kong.
+        assertError(handler(handlerWithTop(top, "")), Rules.HANDLER_SHAPE, "handler.lua", 2);
+    }
+
+    @Test
+    void aKeyGivenTwiceInATableIsAWarning() {
+        // LuaJIT keeps the computed {} over the constant 600 (Kong: "expected an integer"); luaj keeps 600.
+        List<Diagnostic> d = schema(Plugins.GOOD_SCHEMA.replace("default = \"hello\"", "default = {}, default = \"hello\""));
+        assertThat(d).anySatisfy(w -> {
+            assertThat(w.rule()).isEqualTo(Rules.LUA_SYNTAX);
+            assertThat(w.isError()).isFalse();
+            assertThat(w.message()).contains("'default' is given twice");
+        });
     }
 
     @Test

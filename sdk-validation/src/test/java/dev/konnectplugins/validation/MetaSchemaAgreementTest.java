@@ -64,6 +64,8 @@ class MetaSchemaAgreementTest {
         "{ a = { type = 'string', len_max = 2, default = 'abc' } }                    | length must be at most 2",
         "{ a = { type = 'string', starts_with = '/', default = 'x' } }                | should start with: /",
         "{ a = { type = 'integer', gt = 5, default = 5 } }                            | value must be greater than 5",
+        "{ a = { type = 'boolean', len_min = 0, default = true } }                    | error in schema prevents from validating",
+        "{ a = { type = 'boolean', abstract = true, default = true } }                | abstract field was not specialized",
     })
     void defaultsAreCheckedAgainstTheirOwnField(String field, String kongText) {
         assertRefused(schema(withField(field.replace('\'', '"'))), kongText);

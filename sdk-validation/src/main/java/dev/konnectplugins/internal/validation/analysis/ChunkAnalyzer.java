@@ -195,7 +195,8 @@ public final class ChunkAnalyzer {
         for (Object o : exps) {
             Exp e = (Exp) o;
             Runnable[] pending = new Runnable[1];
-            values.add(e instanceof Exp.VarExp ? aliasValue(e, pending) : exp(e));
+            Exp unwrapped = unparenthesized(e);
+            values.add(unwrapped instanceof Exp.VarExp ? aliasValue(unwrapped, pending) : exp(e));
             deferred.add(pending[0]);
         }
         List<Name> names = names(s.names);
@@ -468,6 +469,25 @@ public final class ChunkAnalyzer {
         return exp(e);
     }
 
+    /** {@code type(x)} only looks at x: an absent x is "nil", not a failure. */
+    private List<Value> tested(List<?> exps) {
+        List<Value> values = new ArrayList<>();
+        if (exps != null) {
+            for (Object e : exps) {
+                values.add(test((Exp) e));
+            }
+        }
+        return values;
+    }
+
+    private static Exp unparenthesized(Exp e) {
+        Exp current = e;
+        while (current instanceof Exp.ParensExp p) {
+            current = p.exp;
+        }
+        return current;
+    }
+
     /** Whether a value is a global path the sandbox lacks: nil when read in the sandbox. */
     private boolean isAbsent(Value value) {
         return value instanceof Value.Global g && !g.path().isEmpty()
@@ -487,6 +507,9 @@ public final class ChunkAnalyzer {
             for (Object o : t.fields) {
                 TableField field = (TableField) o;
                 if (field.name != null) {
+                    if (shape.field(field.name) != null) {
+                        limits.duplicateKey(field.name, line(field), column(field));
+                    }
                     shape.put(field.name, exp(field.rhs), line(field), column(field));
                 } else if (field.index != null) {
                     Value key = exp(field.index);
@@ -581,9 +604,11 @@ public final class ChunkAnalyzer {
                 access.undefined(g.path().get(0), true, line(call), column(call));
             }
         }
+        List<?> argumentExps = call.args == null ? null : call.args.exps;
         List<Value> args = callee instanceof Value.Global g && isProtectedCall(g.path())
-                ? protectedArguments(call.args == null ? null : call.args.exps)
-                : expressions(call.args == null ? null : call.args.exps);
+                ? protectedArguments(argumentExps)
+                : callee instanceof Value.Global g && g.path().equals(List.of("type")) ? tested(argumentExps)
+                : expressions(argumentExps);
         if (callee instanceof Value.Global g && function.parent == null
                 && (g.path().equals(List.of("error")) || g.path().equals(List.of("assert")))) {
             raiseLines.add(line(call));

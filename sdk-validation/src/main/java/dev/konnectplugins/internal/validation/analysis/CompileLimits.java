@@ -7,7 +7,7 @@ import dev.konnectplugins.validation.Rules;
 
 /**
  * Rule pass {@code lua.syntax} (error): what LuaJIT refuses at compile time and luaj's AST parser lets through,
- * judged from the resolver's facts: {@code break} outside a loop, {@code ...} outside a vararg function, a goto
+ * judged from the resolver's facts (and a warning for a key given twice in a table constructor): {@code break} outside a loop, {@code ...} outside a vararg function, a goto
  * without a visible label, more than 200 active locals or 120 upvalues in a function.
  */
 final class CompileLimits {
@@ -30,6 +30,16 @@ final class CompileLimits {
 
     void varargOutsideVarargFunction(int line, int column) {
         out.error(Rules.LUA_SYNTAX, file, line, column, "cannot use '...' outside a vararg function");
+    }
+
+    /**
+     * A key given twice in one table constructor. LuaJIT keeps a computed value over a constant one whatever their
+     * order (constants go into the table template first), luaj keeps the last: a warning, since the validator's
+     * evaluation may then see another value than Kong.
+     */
+    void duplicateKey(String name, int line, int column) {
+        out.warning(Rules.LUA_SYNTAX, file, line, column, "the key '" + name + "' is given twice in this table; "
+                + "LuaJIT does not always keep the last one (a computed value wins over a constant), so keep one");
     }
 
     /** Judges a function once its body has been resolved. */

@@ -24,6 +24,8 @@ final class FieldValue {
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Pattern.CASE_INSENSITIVE);
     private static final LuaValue STRING_MATCH = stringMatch();
+    /** Kong's message when a validator raises on the value (it validates defaults under pcall). */
+    static final String CANNOT_VALIDATE = "error in schema prevents from validating this field";
 
     /** Kong's error for {@code value} as a value of {@code field}, or null when Kong accepts it (or cannot tell). */
     static String problem(LuaTable field, LuaValue value) {
@@ -31,13 +33,16 @@ final class FieldValue {
             return validate(field, value);
         } catch (LuaError | ClassCastException e) {
             // Kong validates defaults under pcall: a validator that fails on the value refuses it.
-            return "can't validate: " + e.getMessage();
+            return CANNOT_VALIDATE;
         }
     }
 
     private static String validate(LuaTable field, LuaValue value) {
         if (SandboxEvaluator.isStub(value) || isNull(value)) {
             return null;
+        }
+        if (field.rawget("abstract").toboolean()) {
+            return "error in schema definition: abstract field was not specialized";
         }
         String type = field.rawget("type").optjstring("");
         String typeProblem = switch (type) {
@@ -60,7 +65,23 @@ final class FieldValue {
         return validators(field, type, value);
     }
 
+    /** Validators that index, measure or match their value: on a value they cannot handle, Kong's call raises. */
+    private static final List<String> STRING_OR_TABLE_VALIDATORS = List.of("len_eq", "len_min", "len_max");
+    private static final List<String> STRING_VALIDATORS = List.of("match", "not_match", "match_all", "match_none",
+            "match_any", "starts_with", "uuid");
+
     private static String validators(LuaTable field, String type, LuaValue value) {
+        for (String validator : STRING_OR_TABLE_VALIDATORS) {
+            if (!field.rawget(validator).isnil() && value.type() != LuaValue.TSTRING && !value.istable()) {
+                return CANNOT_VALIDATE;
+            }
+        }
+        for (String validator : STRING_VALIDATORS) {
+            if (!field.rawget(validator).isnil() && field.rawget(validator).toboolean()
+                    && value.type() != LuaValue.TSTRING) {
+                return CANNOT_VALIDATE;
+            }
+        }
         String err = field.rawget("err").isstring() ? field.rawget("err").tojstring() : null;
         LuaValue option;
         if (!(option = field.rawget("eq")).isnil() && !value.raweq(option)) {

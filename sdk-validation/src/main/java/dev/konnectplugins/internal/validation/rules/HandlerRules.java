@@ -20,6 +20,8 @@ import org.luaj.vm2.LuaValue;
  */
 public final class HandlerRules {
     private static final String FILE = Kind.HANDLER.file();
+    private static final java.util.regex.Pattern WRONG_TYPE =
+            java.util.regex.Pattern.compile("attempt to (index|call) .*\\((a )?(function|number|string|boolean) value\\)");
     /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
     private static final String KONG_META_VERSION = "3.10.0.0";
 
@@ -166,10 +168,12 @@ public final class HandlerRules {
 
     /**
      * Whether the failure is the file's own doing: an {@code error}/{@code assert} its main chunk calls on that
-     * line. (Other failures may come from where luaj's libraries differ from LuaJIT's, so they stay warnings.)
+     * line, or indexing or calling a plain value (a function, number, string, boolean) in a run that touched no
+     * stand-in module. (Other failures may come from where luaj's libraries differ from LuaJIT's: warnings.)
      */
     private boolean raisedByTheFile(Evaluation evaluation) {
-        return evaluation.line() > 0 && file.facts().raiseLines().contains(evaluation.line());
+        return evaluation.line() > 0 && (file.facts().raiseLines().contains(evaluation.line())
+                || evaluation.exact() && WRONG_TYPE.matcher(evaluation.failure()).find());
     }
 
     /** Without an evaluated table: judge only what the file states plainly. */

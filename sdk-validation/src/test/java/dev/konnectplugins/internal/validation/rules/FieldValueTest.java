@@ -56,6 +56,6 @@ class FieldValueTest {
     void aValidatorThatFailsOnTheValueRefusesIt() {
         // Kong validates defaults under pcall: comparing a string with numbers raises, and the default is refused.
         LuaTable between = field("type", "string", "between", list(LuaValue.valueOf(1), LuaValue.valueOf(2)));
-        assertThat(FieldValue.problem(between, LuaValue.valueOf("a"))).startsWith("can't validate");
+        assertThat(FieldValue.problem(between, LuaValue.valueOf("a"))).isEqualTo(FieldValue.CANNOT_VALIDATE);
     }
 }
