@@ -148,6 +148,21 @@ class KongAgreementTest {
     }
 
     @Test
+    void aHandlerBuiltByAnAllowlistedLibraryIsStillChecked() {
+        List<Diagnostic> d = handler("""
+                local tablex = require "pl.tablex"
+                local H = { PRIORITY = "x", VERSION = "1.0.0.0" }
+                function H:init_worker() end
+                return tablex.deepcopy(H)
+                """);
+        assertError(d, Rules.HANDLER_PRIORITY, "handler.lua", 2);
+        assertError(d, Rules.HANDLER_VERSION, "handler.lua", 2);
+        assertError(d, Rules.HANDLER_INIT_WORKER, "handler.lua", 3);
+        assertNoErrors(handler(Plugins.GOOD_HANDLER.replace("return MyHandler",
+                "return require(\"pl.tablex\").deepcopy(MyHandler)")));
+    }
+
+    @Test
     void aKeyGivenTwiceInATableIsAWarning() {
         // LuaJIT keeps the computed {} over the constant 600 (Kong: "expected an integer"); luaj keeps 600.
         List<Diagnostic> d = schema(Plugins.GOOD_SCHEMA.replace("default = \"hello\"", "default = {}, default = \"hello\""));

@@ -332,7 +332,25 @@ public final class ChunkAnalyzer {
         }
         if (!values.isEmpty() && values.get(0) instanceof Value.Table table) {
             returned = table.shape();
+        } else if (!values.isEmpty()) {
+            returned = passedThrough((Exp) s.values.get(0));
         }
+    }
+
+    /**
+     * {@code return tablex.deepcopy(Handler)}: a library call on a local table, whose result the validator cannot
+     * evaluate (the library is a stand-in); the table passed in is the best statement of the module's fields.
+     */
+    private TableShape passedThrough(Exp returnedExp) {
+        if (returnedExp instanceof Exp.FuncCall call && !(call instanceof Exp.MethodCall) && call.args != null
+                && call.args.exps != null && !call.args.exps.isEmpty()
+                && call.args.exps.get(0) instanceof Exp.NameExp name) {
+            Symbol symbol = scope.find(name.name.name);
+            if (symbol != null && symbol.value instanceof Value.Table table) {
+                return table.shape();
+            }
+        }
+        return null;
     }
 
     // ---- functions ------------------------------------------------------------------------------------------
