@@ -19,6 +19,8 @@ public final class Rules {
     public static final String FILES_ENCODING = "files.encoding";
     /** A file that does not parse as the LuaJIT dialect Kong runs. */
     public static final String LUA_SYNTAX = "lua.syntax";
+    /** An expression too long for the validator to analyse, so the sandbox checks cannot vouch for the file. */
+    public static final String LUA_COMPLEXITY = "lua.complexity";
     /** The upload name differs from the name schema.lua returns. */
     public static final String NAME_MISMATCH = "name.mismatch";
     /** The upload name does not match {@code ^[a-z][a-z0-9-]*[a-z0-9]$}. */
@@ -56,6 +58,7 @@ public final class Rules {
             new Rule(FILES_UNREADABLE, "the plugin files must be readable regular files inside its folder"),
             new Rule(FILES_ENCODING, "files must be UTF-8 text"),
             new Rule(LUA_SYNTAX, "the code must parse as Kong's LuaJIT dialect"),
+            new Rule(LUA_COMPLEXITY, "every expression must be short enough to be analysed (at most 400 operators)"),
             new Rule(NAME_MISMATCH, "the upload name must equal the schema's name"),
             new Rule(NAME_FORMAT, "the name must match ^[a-z][a-z0-9-]*[a-z0-9]$"),
             new Rule(NAME_RESERVED, "the name must not be a Kong plugin's name"),

@@ -51,7 +51,8 @@ class HandlerRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"1.2.3.4\"", "\"abc\"", "\"\"", "1.0", "nil", "\"1..2\""})
+    @ValueSource(strings = {"\"1.2.3.4\"", "\"abc\"", "\"\"", "1.0", "nil", "\"1..2\"", "\".\"",
+        "require(\"kong.meta\").version"})
     void versionMustParse(String version) {
         assertError(handler("local H = { PRIORITY = 1 }\nH.VERSION = " + version + "\nreturn H\n"),
                 Rules.HANDLER_VERSION, "handler.lua", 2);
@@ -59,7 +60,7 @@ class HandlerRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"1.0.0\"", "\"0.1\"", "\"1\"", "\"1.0.0-beta.1\"", "\"v2.1.2\"",
-        "\"3.0.0 -- x-release-please-version\"", "require(\"kong.meta\").version"})
+        "\"3.0.0 -- x-release-please-version\"", "require(\"kong.meta\").core_version", "\"..1.0\""})
     void looseVersionsPass(String version) {
         assertNoErrors(handler("local H = { PRIORITY = 1 }\nH.VERSION = " + version + "\nreturn H\n"));
     }

@@ -123,7 +123,7 @@ class SandboxRulesTest {
                 local kong = kong
                 local ngx = ngx
                 local fmt = string.format
-                local H = { PRIORITY = 800, VERSION = kong_meta.version }
+                local H = { PRIORITY = 800, VERSION = kong_meta.core_version }
                 function H:access(conf)
                   local body = kong.request.get_body()
                   local uri = ngx.var.request_uri

@@ -85,16 +85,20 @@ public final class PluginCheck {
             return new FileAnalysis(text, ChunkFacts.NONE, null);
         }
         ChunkFacts facts = ChunkFacts.NONE;
-        if (prepared.astUnsafe()) {
-            out.warning(Rules.LUA_SYNTAX, file, 0, 0, "an expression has more than " + 400 + " operators; the "
-                    + "sandbox checks of this file were skipped (split the expression to have them)");
+        if (prepared.tooComplex() != null) {
+            // luaj's AST parser is quadratic on such an expression: rather than pass a file it did not analyse,
+            // the validator refuses it (Kong itself may accept it).
+            out.error(Rules.LUA_COMPLEXITY, file, prepared.tooComplex().line(), prepared.tooComplex().column(),
+                    "this expression has more than " + LuaDialect.MAX_OPERATOR_RUN + " operators, too many for the "
+                    + "validator to analyse, so it cannot check " + file + " against the sandbox; split it (for "
+                    + "a long concatenation, collect the parts in a table and use table.concat)");
         } else {
             LuaSyntax.Parsed parsed = LuaSyntax.parse(prepared.code());
             if (parsed.problem() != null) {
                 syntaxError(file, parsed.problem().line(), parsed.problem().column(), parsed.problem().message());
                 return new FileAnalysis(text, ChunkFacts.NONE, null);
             }
-            facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, out).analyze(parsed.chunk());
+            facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, prepared, out).analyze(parsed.chunk());
         }
         Compilation compiled = SandboxEvaluator.compile(prepared.code(), file);
         if (compiled.problem() != null) {

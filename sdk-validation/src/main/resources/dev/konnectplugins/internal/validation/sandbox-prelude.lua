@@ -183,12 +183,28 @@ local function typedefs()
     } }),
   }
   t.destinations = t.sources
-  for _, name in ipairs({ "host", "host_with_optional_port", "wildcard_host", "ip", "ip_or_cidr", "ip_or_cidr_v4",
-                          "cidr", "cidr_v4", "url", "cookie_name", "header_name", "regex_or_plain_pattern",
-                          "utf8_name", "sni", "certificate", "key", "semantic_version", "key_id", "redis_host",
-                          "redis_server_name", "router_path" }) do
+  -- The names are those of Kong/kong f6b4167a's typedefs.lua (Kong Enterprise 3.10, which Konnect runs).
+  for _, name in ipairs({ "host", "host_with_optional_port", "wildcard_host", "ip", "ip_or_cidr",
+                          "cidr", "cidr_v4", "url", "cookie_name", "header_name",
+                          "utf8_name", "sni", "certificate", "key", "semantic_version", "redis_host",
+                          "redis_server_name", "router_path", "capability" }) do
     t[name] = of_type("string")
   end
+  t.rbac_user_token = of_type("string", { unique = true, required = true, unique_across_ws = true })
+  t.run_on_first = of_type("string", { required = false, one_of = { "first" } })
+  t.protocols_http_and_ws = of_type("set", { required = true, default = HTTP_PROTOCOLS,
+                                             elements = { type = "string", one_of = HTTP_PROTOCOLS } })
+  t.protocols_ws = of_type("set", { required = true, default = { "ws", "wss" },
+                                    elements = { type = "string", one_of = { "ws", "wss" } } })
+  t.plugin_ordering = of_type("map", { keys = { type = "string", one_of = { "before", "after" } },
+                                       values = { type = "map", keys = { type = "string", one_of = { "access" } },
+                                                  values = { type = "array", elements = { type = "string" } } } })
+  t.propagation = of_type("record", { fields = {
+    { extract = { type = "array", elements = { type = "string" } } },
+    { clear = { type = "array", elements = { type = "string" } } },
+    { inject = { type = "array", elements = { type = "string" } } },
+    { default_format = { type = "string", required = true, default = "w3c" } },
+  } })
   t.tag = of_type("string", { required = true })
   t.tags = of_type("set", { elements = { type = "string", required = true } })
   t.no_sources = of_type("set", { elements = t.sources.elements, eq = NULL })
@@ -214,9 +230,12 @@ local function typedefs()
   end })
 end
 
+-- Konnect's gateways are Kong Enterprise, whose kong.meta (kong/meta.lua + kong/enterprise_edition/meta.lua at
+-- Kong/kong f6b4167a) has a four-part version that Kong's VERSION check refuses; core_version is the three-part one.
 local function kong_meta()
-  return setmetatable({ _NAME = "kong", _VERSION = KONG_VERSION, version = KONG_VERSION,
-                        _VERSION_TABLE = { major = 3, minor = 9, patch = 1 } },
+  return setmetatable({ _NAME = "kong", _VERSION = "3.10.0.0-enterprise-edition", version = "3.10.0.0",
+                        core_version = "3.10.0",
+                        _VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 } },
                       { __index = function() return stub() end })
 end
 

@@ -1,11 +1,11 @@
 package dev.konnectplugins.internal.validation.analysis;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.lua.PreparedSource;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.Scope.FunctionContext;
 import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
 import dev.konnectplugins.internal.validation.analysis.Scope.Symbol;
-import dev.konnectplugins.validation.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,20 +24,23 @@ import org.luaj.vm2.ast.TableConstructor;
 import org.luaj.vm2.ast.TableField;
 
 /**
- * Walks one file's AST with lexical scopes, following local aliases of globals and fields ({@code local t =
- * ngx.timer}, {@code ngx["timer"]["at"]}, {@code local ngx = ngx}), local tables and functions (so a wrapper
- * around a timer is a timer), and reports what the sandbox lacks. It also reports what LuaJIT refuses at compile
- * time and luaj's AST parser lets through (break outside a loop, goto without a label, {@code ...} outside a
- * vararg function, more than 200 locals or 60 upvalues in a function).
+ * The resolver: walks one file's AST with lexical scopes, following local aliases of globals and fields ({@code local
+ * t = ngx.timer}, {@code ngx["timer"]["at"]}, {@code local ngx = ngx}), local tables and functions (so a wrapper
+ * around a timer is a timer), and whether code can run at all in the sandbox ({@code if ngx.timer then}) or runs
+ * under a pcall. It hands what it resolves to the rule passes, each of which owns its rule id, severity and
+ * messages: {@link CompileLimits} ({@code lua.syntax}), {@link SandboxAccess} ({@code sandbox.global}),
+ * {@link Timers} ({@code sandbox.timer}) and {@link Requires} ({@code sandbox.require}); and it returns the facts
+ * the handler and schema rules need ({@link ChunkFacts}).
  */
 public final class ChunkAnalyzer {
-    private static final int MAX_LOCALS = 200;
-    private static final int MAX_UPVALUES = 60;
-
     private final SandboxSpec spec;
     private final Kind kind;
-    private final String file;
-    private final Findings out;
+    private final PreparedSource prepared;
+    private final CompileLimits limits;
+    private final SandboxReports reports;
+    private final SandboxAccess access;
+    private final Timers timers;
+    private final Requires requires;
     private Scope scope;
     private FunctionContext function;
     private int fallbackLine = 1;
@@ -46,19 +49,18 @@ public final class ChunkAnalyzer {
     private boolean returns;
     private int returnLine;
     private int returnColumn;
-    /** Globals this file assigns (already reported there); their uses are not reported again. */
-    private final Set<String> assignedGlobals = new HashSet<>();
-    /** Indexing or calls of undefined globals, reported at the end unless the file assigns that global. */
-    private final List<UndefinedUse> undefinedUses = new ArrayList<>();
+    private Value extraReturn;
+    private final Set<Integer> raiseLines = new HashSet<>();
 
-    private record UndefinedUse(String root, int line, int column, String message) {
-    }
-
-    public ChunkAnalyzer(SandboxSpec spec, Kind kind, Findings out) {
+    public ChunkAnalyzer(SandboxSpec spec, Kind kind, PreparedSource prepared, Findings out) {
         this.spec = spec;
         this.kind = kind;
-        this.file = kind.file();
-        this.out = out;
+        this.prepared = prepared;
+        this.limits = new CompileLimits(out, kind.file());
+        this.reports = new SandboxReports(out, kind.file());
+        this.access = new SandboxAccess(spec, kind, reports, out);
+        this.timers = new Timers(reports);
+        this.requires = new Requires(spec, kind, reports);
     }
 
     /** Walks the chunk, reporting into the findings, and returns what it learned of the module's value. */
@@ -67,13 +69,9 @@ public final class ChunkAnalyzer {
         scope = new Scope(null, function);
         statements(chunk.block, true);
         scope.close();
-        finishFunction(function);
-        for (UndefinedUse use : undefinedUses) {
-            if (!assignedGlobals.contains(use.root())) {
-                out.error(Rules.SANDBOX_GLOBAL, file, use.line(), use.column(), use.message());
-            }
-        }
-        return new ChunkFacts(returned, returns, returnLine, returnColumn);
+        limits.functionEnded(function);
+        access.finish();
+        return new ChunkFacts(returned, returns, returnLine, returnColumn, extraReturn, raiseLines);
     }
 
     // ---- statements ----------------------------------------------------------------------------------------
@@ -123,27 +121,27 @@ public final class ChunkAnalyzer {
 
     private void controlStatement(Stat stat) {
         if (stat instanceof Stat.IfThenElse s) {
-            exp(s.ifexp);
-            block(s.ifblock);
+            boolean dead = isAbsent(test(s.ifexp));
+            deadIf(dead, () -> block(s.ifblock));
             if (s.elseifexps != null) {
                 for (int i = 0; i < s.elseifexps.size(); i++) {
-                    exp((Exp) s.elseifexps.get(i));
-                    block((Block) s.elseifblocks.get(i));
+                    Block body = (Block) s.elseifblocks.get(i);
+                    deadIf(isAbsent(test((Exp) s.elseifexps.get(i))), () -> block(body));
                 }
             }
             if (s.elseblock != null) {
                 block(s.elseblock);
             }
         } else if (stat instanceof Stat.WhileDo s) {
-            exp(s.exp);
-            loop(() -> block(s.block));
+            boolean dead = isAbsent(test(s.exp));
+            deadIf(dead, () -> loop(() -> block(s.block)));
         } else if (stat instanceof Stat.RepeatUntil s) {
             // The condition sees the body's locals.
             loop(() -> {
                 Scope outer = scope;
                 scope = new Scope(outer, function);
                 statements(s.block, false);
-                exp(s.exp);
+                test(s.exp);
                 scope.close();
                 scope = outer;
             });
@@ -159,7 +157,7 @@ public final class ChunkAnalyzer {
             loopWithLocals(names(s.names), s.block);
         } else if (stat instanceof Stat.Break) {
             if (function.loopDepth == 0) {
-                syntax(stat, "'break' outside a loop (LuaJIT: no loop to break)");
+                limits.breakOutsideLoop(line(stat), column(stat));
             }
         } else if (stat instanceof Stat.Goto s) {
             function.gotos.add(new PendingGoto(s.name, scope, line(stat), column(stat)));
@@ -197,7 +195,8 @@ public final class ChunkAnalyzer {
         for (Object o : exps) {
             Exp e = (Exp) o;
             Runnable[] pending = new Runnable[1];
-            values.add(e instanceof Exp.VarExp ? aliasValue(e, pending) : exp(e));
+            Exp unwrapped = unparenthesized(e);
+            values.add(unwrapped instanceof Exp.VarExp ? aliasValue(unwrapped, pending) : exp(e));
             deferred.add(pending[0]);
         }
         List<Name> names = names(s.names);
@@ -245,8 +244,7 @@ public final class ChunkAnalyzer {
                 symbol.value = value;
                 symbol.pending = null;
             } else if (!n.name.name.equals("_ENV")) {
-                assignedGlobals.add(n.name.name);
-                out.error(Rules.SANDBOX_GLOBAL, file, line(n), column(n), SandboxMessages.globalWrite(n.name.name, false));
+                access.globalAssigned(n.name.name, false, line(n), column(n));
             }
         } else if (target instanceof Exp.FieldExp f) {
             writeField(f.lhs, f.name.name, value, target);
@@ -272,10 +270,8 @@ public final class ChunkAnalyzer {
         } else if (objectExp instanceof Exp.NameExp n && object instanceof Value.Unknown) {
             Symbol symbol = resolveLocal(n.name.name);
             shape = symbol == null ? null : symbol.shapeForWrites();
-        } else if (object instanceof Value.Global g && spec.isProtectedTable(kind, g.path())
-                && !(spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing)) {
-            out.error(Rules.SANDBOX_GLOBAL, file, line(at), column(at), g.path().isEmpty()
-                    ? SandboxMessages.globalWrite(name, false) : SandboxMessages.protectedWrite(g.dotted(), name));
+        } else if (object instanceof Value.Global g && access.isProtected(g.path())) {
+            access.fieldAssigned(g.path(), name, line(at), column(at));
         }
         if (shape != null) {
             shape.put(name, value, line(at), column(at));
@@ -301,8 +297,7 @@ public final class ChunkAnalyzer {
             if (symbol != null) {
                 symbol.value = function;
             } else {
-                assignedGlobals.add(name.name.name);
-                out.error(Rules.SANDBOX_GLOBAL, file, line(s), column(s), SandboxMessages.globalWrite(name.name.name, true));
+                access.globalAssigned(name.name.name, true, line(s), column(s));
             }
         } else {
             defineMember(s, name, castStrings(dots), function);
@@ -331,9 +326,31 @@ public final class ChunkAnalyzer {
         returns = !values.isEmpty();
         returnLine = line(s);
         returnColumn = column(s);
+        if (values.size() > 1 && (values.get(1) instanceof Value.Str || values.get(1) instanceof Value.Num
+                || values.get(1) instanceof Value.Table)) {
+            extraReturn = values.get(1);
+        }
         if (!values.isEmpty() && values.get(0) instanceof Value.Table table) {
             returned = table.shape();
+        } else if (!values.isEmpty()) {
+            returned = passedThrough((Exp) s.values.get(0));
         }
+    }
+
+    /**
+     * {@code return tablex.deepcopy(Handler)}: a library call on a local table, whose result the validator cannot
+     * evaluate (the library is a stand-in); the table passed in is the best statement of the module's fields.
+     */
+    private TableShape passedThrough(Exp returnedExp) {
+        if (returnedExp instanceof Exp.FuncCall call && !(call instanceof Exp.MethodCall) && call.args != null
+                && call.args.exps != null && !call.args.exps.isEmpty()
+                && call.args.exps.get(0) instanceof Exp.NameExp name) {
+            Symbol symbol = scope.find(name.name.name);
+            if (symbol != null && symbol.value instanceof Value.Table table) {
+                return table.shape();
+            }
+        }
+        return null;
     }
 
     // ---- functions ------------------------------------------------------------------------------------------
@@ -354,36 +371,9 @@ public final class ChunkAnalyzer {
         }
         statements(body.block, false);
         scope.close();
-        finishFunction(function);
+        limits.functionEnded(function);
         function = outerFunction;
         scope = outerScope;
-    }
-
-    private void finishFunction(FunctionContext context) {
-        for (PendingGoto pending : context.gotos) {
-            if (!labelVisible(pending)) {
-                out.error(Rules.LUA_SYNTAX, file, pending.line(), pending.column(),
-                        "no visible label '" + pending.label() + "' for goto (LuaJIT refuses the file)");
-            }
-        }
-        if (context.maxLocals > MAX_LOCALS) {
-            out.error(Rules.LUA_SYNTAX, file, context.line, 0, "function at line " + context.line + " has more than "
-                    + MAX_LOCALS + " local variables (LuaJIT's limit); group them in tables");
-        }
-        if (context.upvalues.size() > MAX_UPVALUES) {
-            out.error(Rules.LUA_SYNTAX, file, context.line, 0, "function at line " + context.line + " has more than "
-                    + MAX_UPVALUES + " upvalues (LuaJIT's limit); group the outer locals in a table");
-        }
-    }
-
-    private static boolean labelVisible(PendingGoto pending) {
-        FunctionContext owner = pending.scope().function;
-        for (Scope s = pending.scope(); s != null && s.function == owner; s = s.parent) {
-            if (s.labels.contains(pending.label())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- expressions ----------------------------------------------------------------------------------------
@@ -413,6 +403,9 @@ public final class ChunkAnalyzer {
         }
         if (e instanceof Exp.Constant c) {
             int type = c.value.type();
+            if (type == LuaValue.TNUMBER && prepared.isCdataLiteral(c.endLine, c.endColumn)) {
+                return new Value.Cdata(c.value.tojstring());
+            }
             return type == LuaValue.TSTRING ? new Value.Str(c.value.tojstring())
                     : type == LuaValue.TNUMBER ? new Value.Num(c.value.todouble()) : Value.UNKNOWN;
         }
@@ -423,7 +416,11 @@ public final class ChunkAnalyzer {
             return binop(b);
         }
         if (e instanceof Exp.UnopExp u) {
-            exp(u.rhs);
+            if (u.op == Lua.OP_NOT) {
+                test(u.rhs);
+            } else {
+                exp(u.rhs);
+            }
             return Value.UNKNOWN;
         }
         if (e instanceof Exp.AnonFuncDef f) {
@@ -435,24 +432,91 @@ public final class ChunkAnalyzer {
             return table(t);
         }
         if (e instanceof Exp.VarargsExp && !function.vararg) {
-            syntax(e, "cannot use '...' outside a vararg function");
+            limits.varargOutsideVarargFunction(line(e), column(e));
         }
         return Value.UNKNOWN;
     }
 
     private Value binop(Exp.BinopExp b) {
+        if (b.op == Lua.OP_AND || b.op == Lua.OP_OR) {
+            return logical(b);
+        }
+        if (b.op == Lua.OP_EQ || b.op == Lua.OP_NEQ) {
+            test(b.lhs);
+            test(b.rhs);
+            return Value.UNKNOWN;
+        }
         Value left = exp(b.lhs);
         Value right = exp(b.rhs);
         if (b.op == Lua.OP_CONCAT && left instanceof Value.Str l && right instanceof Value.Str r) {
             return new Value.Str(l.value() + r.value());
         }
-        if (b.op == Lua.OP_AND) {
-            return right;
-        }
-        if (b.op == Lua.OP_OR) {
-            return left instanceof Value.Unknown ? right : left;
-        }
         return Value.UNKNOWN;
+    }
+
+    /**
+     * {@code a and b}, {@code a or b}: {@code a} is only tested, so reading an absent name there is fine
+     * ({@code bit32 or bit}); after an absent {@code a}, {@code and} never runs {@code b} and {@code or} gives {@code b}.
+     */
+    private Value logical(Exp.BinopExp b) {
+        Value left = test(b.lhs);
+        boolean absent = isAbsent(left);
+        Value[] right = new Value[1];
+        deadIf(absent && b.op == Lua.OP_AND, () -> right[0] = exp(b.rhs));
+        if (b.op == Lua.OP_AND) {
+            return absent ? Value.UNKNOWN : right[0];
+        }
+        return left instanceof Value.Unknown || absent ? right[0] : left;
+    }
+
+    /**
+     * Visits an expression whose value is only tested (a condition, an operand of {@code not}, {@code ==},
+     * {@code and}, {@code or}): a name or field the sandbox lacks reads as nil there, which fails nothing.
+     */
+    private Value test(Exp e) {
+        if (e instanceof Exp.ParensExp p) {
+            return test(p.exp);
+        }
+        if (e instanceof Exp.VarExp) {
+            Value value = chain(e);
+            if (!isAbsent(value)) {
+                reportRead(value, e);
+            }
+            return value;
+        }
+        return exp(e);
+    }
+
+    /** {@code type(x)} only looks at x: an absent x is "nil", not a failure. */
+    private List<Value> tested(List<?> exps) {
+        List<Value> values = new ArrayList<>();
+        if (exps != null) {
+            for (Object e : exps) {
+                values.add(test((Exp) e));
+            }
+        }
+        return values;
+    }
+
+    private static Exp unparenthesized(Exp e) {
+        Exp current = e;
+        while (current instanceof Exp.ParensExp p) {
+            current = p.exp;
+        }
+        return current;
+    }
+
+    /** Whether a value is a global path the sandbox lacks: nil when read in the sandbox. */
+    private boolean isAbsent(Value value) {
+        return value instanceof Value.Global g && !g.path().isEmpty()
+                && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing;
+    }
+
+    private void deadIf(boolean dead, Runnable walk) {
+        reports.deadIf(dead, () -> {
+            walk.run();
+            return null;
+        });
     }
 
     private Value table(TableConstructor t) {
@@ -461,6 +525,9 @@ public final class ChunkAnalyzer {
             for (Object o : t.fields) {
                 TableField field = (TableField) o;
                 if (field.name != null) {
+                    if (shape.field(field.name) != null) {
+                        limits.duplicateKey(field.name, line(field), column(field));
+                    }
                     shape.put(field.name, exp(field.rhs), line(field), column(field));
                 } else if (field.index != null) {
                     Value key = exp(field.index);
@@ -552,11 +619,18 @@ public final class ChunkAnalyzer {
             callee = exp(call.lhs);
             if (callee instanceof Value.Global g && g.path().size() == 1
                     && spec.lookup(kind, g.path()) instanceof SandboxSpec.Missing missing && missing.undefined()) {
-                undefinedUses.add(new UndefinedUse(g.path().get(0), line(call), column(call),
-                        SandboxMessages.undefinedCall(g.path().get(0))));
+                access.undefined(g.path().get(0), true, line(call), column(call));
             }
         }
-        List<Value> args = expressions(call.args == null ? null : call.args.exps);
+        List<?> argumentExps = call.args == null ? null : call.args.exps;
+        List<Value> args = callee instanceof Value.Global g && isProtectedCall(g.path())
+                ? protectedArguments(argumentExps)
+                : callee instanceof Value.Global g && g.path().equals(List.of("type")) ? tested(argumentExps)
+                : expressions(argumentExps);
+        if (callee instanceof Value.Global g && function.parent == null
+                && (g.path().equals(List.of("error")) || g.path().equals(List.of("assert")))) {
+            raiseLines.add(line(call));
+        }
         return callResult(call, callee, args);
     }
 
@@ -574,8 +648,7 @@ public final class ChunkAnalyzer {
                 function.info.createsTimer(g.dotted());
             }
         } else if (callee instanceof Value.Function f && f.info().createsTimer() && f.info() != function.info) {
-            out.error(Rules.SANDBOX_TIMER, file, line(call), column(call),
-                    SandboxMessages.timerWrapper(f.info().name(), f.info().line(), f.info().timerSource()));
+            timers.wrapperCalled(f.info(), line(call), column(call));
             function.info.createsTimer(f.info().timerSource());
         } else if (callee instanceof Value.Module m && SandboxMessages.TIMER_MODULES.contains(m.module())) {
             function.info.createsTimer(m.module());
@@ -585,32 +658,39 @@ public final class ChunkAnalyzer {
 
     /** {@code pcall(require, "m")} or {@code xpcall(require, handler, "m")}: an optional module. */
     private static boolean isProtectedRequire(List<String> path, List<Value> args) {
-        boolean protectedCall = path.equals(List.of("pcall")) || path.equals(List.of("xpcall"));
-        return protectedCall && !args.isEmpty() && args.get(0) instanceof Value.Global r
+        return isProtectedCall(path) && !args.isEmpty() && args.get(0) instanceof Value.Global r
                 && r.path().equals(List.of("require"));
+    }
+
+    private static boolean isProtectedCall(List<String> path) {
+        return path.equals(List.of("pcall")) || path.equals(List.of("xpcall"));
+    }
+
+    /** The arguments of pcall/xpcall: an anonymous function there runs at once, under the pcall. */
+    private List<Value> protectedArguments(List<?> exps) {
+        List<Value> values = new ArrayList<>();
+        if (exps == null) {
+            return values;
+        }
+        for (int i = 0; i < exps.size(); i++) {
+            Exp e = (Exp) exps.get(i);
+            if (i == 0 && e instanceof Exp.AnonFuncDef) {
+                values.add(reports.caught(() -> exp(e)));
+            } else {
+                values.add(exp(e));
+            }
+        }
+        return values;
     }
 
     private Value require(Exp.FuncCall call, Value argument, boolean protectedCall) {
         if (!(argument instanceof Value.Str s)) {
-            out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
-                    "requires a computed module name, which cannot be checked against the sandbox's allowlist");
+            requires.computedName(line(call), column(call));
             return Value.UNKNOWN;
         }
-        String module = s.value();
-        if (SandboxMessages.TIMER_MODULES.contains(module)) {
-            out.error(Rules.SANDBOX_TIMER, file, line(call), column(call), SandboxMessages.timerModule(module));
-        }
-        if (!spec.canRequire(kind, module)) {
-            boolean own = module.startsWith("kong.plugins.");
-            String message = SandboxMessages.notAllowlisted(module, file, own);
-            if (protectedCall) {
-                out.warning(Rules.SANDBOX_REQUIRE, file, line(call), column(call),
-                        message + "; pcall catches the error, so make sure the fallback works");
-            } else {
-                out.error(Rules.SANDBOX_REQUIRE, file, line(call), column(call), message);
-            }
-        }
-        return new Value.Module(module);
+        timers.timerModule(s.value(), protectedCall, line(call), column(call));
+        requires.required(s.value(), protectedCall, line(call), column(call));
+        return new Value.Module(s.value());
     }
 
     /** Reports a read of a global path the sandbox does not have. */
@@ -628,18 +708,14 @@ public final class ChunkAnalyzer {
             if (missing.undefined()) {
                 // Reading an undefined global gives nil; indexing it fails.
                 if (g.path().size() > 1) {
-                    undefinedUses.add(new UndefinedUse(g.path().get(0), line, column,
-                            SandboxMessages.undefinedIndex(g.path().get(0))));
+                    access.undefined(g.path().get(0), false, line, column);
                 }
                 return;
             }
-            List<String> absent = g.path().subList(0, missing.length());
-            String dotted = String.join(".", absent);
-            if (SandboxMessages.isTimerPath(g.path())) {
-                out.error(Rules.SANDBOX_TIMER, file, line, column, SandboxMessages.timer(g.dotted()));
+            if (Timers.isTimer(g.path())) {
+                timers.timerReached(g.dotted(), line, column);
             } else {
-                out.error(Rules.SANDBOX_GLOBAL, file, line, column,
-                        SandboxMessages.missing(dotted, kind == Kind.SCHEMA));
+                access.missing(g.path(), missing.length(), line, column);
             }
         }
     }
@@ -648,10 +724,6 @@ public final class ChunkAnalyzer {
 
     private Symbol declare(String name, Value value) {
         return scope.declare(name, value);
-    }
-
-    private void syntax(SyntaxElement at, String message) {
-        out.error(Rules.LUA_SYNTAX, file, line(at), column(at), message);
     }
 
     private int line(SyntaxElement e) {

@@ -1,5 +1,7 @@
 package dev.konnectplugins.internal.validation.analysis;
 
+import java.util.Set;
+
 /**
  * What the static walk learned about a file's module value: the table its main chunk returns, where, and whether
  * the file returns anything at all.
@@ -8,8 +10,16 @@ package dev.konnectplugins.internal.validation.analysis;
  * @param returns      whether the main chunk ends with a {@code return} of some value
  * @param returnLine   the line of that return, or 0
  * @param returnColumn its column, or 0
+ * @param extraReturn  the second value the main chunk returns, when it is a constant string, number or table
+ *                     (Kong takes it as a load error), else null
+ * @param raiseLines   the lines where the main chunk itself calls {@code error} or {@code assert}
  */
-public record ChunkFacts(TableShape returned, boolean returns, int returnLine, int returnColumn) {
+public record ChunkFacts(TableShape returned, boolean returns, int returnLine, int returnColumn, Value extraReturn,
+        Set<Integer> raiseLines) {
     /** Facts for a file that could not be walked. */
-    public static final ChunkFacts NONE = new ChunkFacts(null, false, 0, 0);
+    public static final ChunkFacts NONE = new ChunkFacts(null, false, 0, 0, null, Set.of());
+
+    public ChunkFacts {
+        raiseLines = Set.copyOf(raiseLines);
+    }
 }

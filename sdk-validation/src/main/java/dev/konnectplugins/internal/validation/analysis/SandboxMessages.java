@@ -107,8 +107,9 @@ final class SandboxMessages {
             return "requires '" + module + "', a module of the plugin itself: streaming uploads only handler.lua and "
                     + "schema.lua and the sandbox cannot require it; inline that code into " + file;
         }
-        return "requires '" + module + "', which is not in the sandbox's require allowlist for " + file
-                + " (\"require '" + module + "' not allowed within sandbox\"); use an allowlisted module or inline the code";
+        return "requires '" + module + "', which is not in the sandbox's require allowlist for " + file + " ("
+                + SandboxSpec.bundled().source() + ": \"require '" + module + "' not allowed within sandbox\"); use an "
+                + "allowlisted module or inline the code";
     }
 
     /** Kong's bundled plugins (kong/constants.lua), whose modules a custom plugin sometimes requires. */

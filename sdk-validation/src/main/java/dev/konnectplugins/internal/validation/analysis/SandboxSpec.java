@@ -54,6 +54,7 @@ public final class SandboxSpec {
     private final List<String> schemaNames = new ArrayList<>();
     private final Set<String> handlerRequires = new LinkedHashSet<>();
     private final Set<String> schemaRequires = new LinkedHashSet<>();
+    private String source = "unknown";
 
     /** The spec bundled with this library. */
     public static SandboxSpec bundled() {
@@ -129,6 +130,11 @@ public final class SandboxSpec {
         return Collections.unmodifiableList(kind == Kind.HANDLER ? handlerNames : schemaNames);
     }
 
+    /** Where the lists come from (repository, commit, files), as the data file's {@code [source]} line says. */
+    public String source() {
+        return source;
+    }
+
     /** The allowlisted modules of an environment. */
     public Set<String> requires(Kind kind) {
         return Collections.unmodifiableSet(kind == Kind.HANDLER ? handlerRequires : schemaRequires);
@@ -141,6 +147,10 @@ public final class SandboxSpec {
     private static SandboxSpec load() {
         SandboxSpec spec = new SandboxSpec();
         Map<String, List<String>> sections = readSections("sandbox-allowlist.txt");
+        List<String> source = sections.getOrDefault("source", List.of());
+        if (!source.isEmpty()) {
+            spec.source = String.join(" ", source);
+        }
         for (String name : sections.getOrDefault("lua-environment", List.of())) {
             spec.add(Kind.HANDLER, name);
             spec.add(Kind.SCHEMA, name);
@@ -183,7 +193,7 @@ public final class SandboxSpec {
         }
     }
 
-    /** Reads {@code [section]} blocks of whitespace-separated names; {@code #} starts a comment line. */
+    /** Reads {@code [section]} blocks of whitespace-separated names; {@code #} starts a comment, also after a name. */
     static Map<String, List<String>> readSections(String resource) {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         try (InputStream in = SandboxSpec.class.getResourceAsStream("/dev/konnectplugins/internal/validation/" + resource)) {
@@ -193,8 +203,9 @@ public final class SandboxSpec {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             List<String> current = null;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String trimmed = line.trim();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                int comment = line.indexOf('#');
+                String trimmed = (comment >= 0 ? line.substring(0, comment) : line).trim();
+                if (trimmed.isEmpty()) {
                     continue;
                 }
                 if (trimmed.startsWith("[") && trimmed.endsWith("]")) {

@@ -12,6 +12,8 @@ final class Scope {
     final FunctionContext function;
     private final Map<String, Symbol> names = new HashMap<>();
     final Set<String> labels = new HashSet<>();
+    /** Locals declared in this block, counting a redeclared name again (LuaJIT gives it a new slot). */
+    private int declared;
 
     Scope(Scope parent, FunctionContext function) {
         this.parent = parent;
@@ -21,6 +23,7 @@ final class Scope {
     Symbol declare(String name, Value value) {
         Symbol symbol = new Symbol(name, value, function);
         names.put(name, symbol);
+        declared++;
         function.activeLocals++;
         function.maxLocals = Math.max(function.maxLocals, function.activeLocals);
         return symbol;
@@ -38,7 +41,7 @@ final class Scope {
 
     /** Ends the block: its locals go out of scope. */
     void close() {
-        function.activeLocals -= names.size();
+        function.activeLocals -= declared;
     }
 
     /** A local variable and what is known of its current value. */

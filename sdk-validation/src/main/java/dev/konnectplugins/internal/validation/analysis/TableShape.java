@@ -25,6 +25,11 @@ public final class TableShape {
         dynamicKeys = true;
     }
 
+    /** Whether the table has fields with string names (not only array entries). */
+    public boolean hasNamedFields() {
+        return !fields.isEmpty();
+    }
+
     /** The field, or null when this file never gives it a value. */
     public Field field(String name) {
         return fields.get(name);

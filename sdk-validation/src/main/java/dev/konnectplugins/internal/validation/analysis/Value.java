@@ -37,6 +37,10 @@ public sealed interface Value {
     record Str(String value) implements Value {
     }
 
+    /** An {@code LL}/{@code ULL}/{@code i} literal: an FFI cdata in LuaJIT, which is not a Lua number. */
+    record Cdata(String literal) implements Value {
+    }
+
     /** A number constant. */
     record Num(double value) implements Value {
     }

@@ -1,7 +1,10 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.TableShape;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
+import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.analysis.Value;
 import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
@@ -16,7 +19,11 @@ import org.luaj.vm2.LuaValue;
  * The evaluated table is the authority; the static walk gives positions, and the verdict when evaluation failed.
  */
 public final class HandlerRules {
-    private static final String FILE = "handler.lua";
+    private static final String FILE = Kind.HANDLER.file();
+    private static final java.util.regex.Pattern WRONG_TYPE =
+            java.util.regex.Pattern.compile("attempt to (index|call) .*\\((a )?(function|number|string|boolean) value\\)");
+    /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
+    private static final String KONG_META_VERSION = "3.10.0.0";
 
     private final Findings out;
     private final FileAnalysis file;
@@ -45,6 +52,8 @@ public final class HandlerRules {
         if (evaluation.succeeded()) {
             LuaValue handler = evaluation.value();
             if (SandboxEvaluator.isStub(handler)) {
+                // Built by a library the validator only stubs (return tablex.deepcopy(H)): judge what the file states.
+                staticFallback();
                 return;
             }
             if (!handler.istable()) {
@@ -61,12 +70,22 @@ public final class HandlerRules {
     }
 
     private void evaluated(LuaTable handler) {
-        priority(handler.rawget("PRIORITY"));
+        if (extraReturn()) {
+            return;
+        }
+        TableShape.Field statedPriority = shape == null ? null : shape.field("PRIORITY");
+        if (statedPriority != null && statedPriority.value() instanceof Value.Cdata cdata) {
+            out.error(Rules.HANDLER_PRIORITY, FILE, statedPriority.line(), statedPriority.column(), "PRIORITY must be "
+                    + "a Lua number, but " + cdata.literal().strip() + " with an LL/ULL/i suffix is an FFI cdata in "
+                    + "LuaJIT (\"PRIORITY field is not a valid integer number\"); drop the suffix");
+        } else {
+            priority(numericStringAsStated(statedPriority, handler.rawget("PRIORITY")));
+        }
         version(handler.rawget("VERSION"));
         // Kong's Plugins.implements(handler, "init_worker"): type(handler.init_worker) == "function".
         if (handler.rawget("init_worker").isfunction() && !out.hasError(Rules.HANDLER_INIT_WORKER, FILE)) {
-            int[] at = position("init_worker");
-            out.error(Rules.HANDLER_INIT_WORKER, FILE, at[0], at[1], initWorkerMessage());
+            SourcePosition at = position("init_worker");
+            out.error(Rules.HANDLER_INIT_WORKER, FILE, at.line(), at.column(), initWorkerMessage());
         }
         if (handler.rawget("response").isfunction()
                 && (handler.rawget("header_filter").isfunction() || handler.rawget("body_filter").isfunction())) {
@@ -74,35 +93,72 @@ public final class HandlerRules {
         }
     }
 
+    /**
+     * luaj turns a numeric string stored into a table slot that held a number into that number ({@code H.PRIORITY =
+     * "1"} after {@code { PRIORITY = 1000 }} reads back as 1); LuaJIT keeps the string. When the source states a
+     * string literal that luaj returned as the equal number, judge the string.
+     */
+    private static LuaValue numericStringAsStated(TableShape.Field stated, LuaValue evaluated) {
+        if (stated != null && stated.value() instanceof Value.Str s && evaluated.type() == LuaValue.TNUMBER
+                && LuaValue.valueOf(s.value()).tonumber().raweq(evaluated)) {
+            return LuaValue.valueOf(s.value());
+        }
+        return evaluated;
+    }
+
     private void priority(LuaValue priority) {
-        int[] at = position("PRIORITY");
+        SourcePosition at = position("PRIORITY");
         if (SandboxEvaluator.isStub(priority)) {
             return;
         }
         if (priority.isnil()) {
-            out.error(Rules.HANDLER_PRIORITY, FILE, at[0], at[1], "the handler has no PRIORITY; add an integer, "
+            out.error(Rules.HANDLER_PRIORITY, FILE, at.line(), at.column(), "the handler has no PRIORITY; add an integer, "
                     + "e.g. PRIORITY = 1000 (higher runs first)");
         } else if (priority.type() != LuaValue.TNUMBER || !isInteger(priority.todouble())) {
-            out.error(Rules.HANDLER_PRIORITY, FILE, at[0], at[1], "PRIORITY must be an integer number, got "
+            out.error(Rules.HANDLER_PRIORITY, FILE, at.line(), at.column(), "PRIORITY must be an integer number, got "
                     + describe(priority) + "; e.g. PRIORITY = 1000");
         }
     }
 
     private void version(LuaValue version) {
-        int[] at = position("VERSION");
+        SourcePosition at = position("VERSION");
         if (SandboxEvaluator.isStub(version)) {
             return;
         }
         if (version.isnil()) {
-            out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "the handler has no VERSION; add one in \"x.y.z\" "
+            out.error(Rules.HANDLER_VERSION, FILE, at.line(), at.column(), "the handler has no VERSION; add one in \"x.y.z\" "
                     + "form, e.g. VERSION = \"1.0.0\"");
         } else if (version.type() != LuaValue.TSTRING || KongVersion.clean(version.tojstring()) == null) {
-            out.error(Rules.HANDLER_VERSION, FILE, at[0], at[1], "VERSION must be a string in \"x.y.z\" form (at "
-                    + "most three numbers), got " + describe(version) + "; e.g. VERSION = \"1.0.0\"");
+            out.error(Rules.HANDLER_VERSION, FILE, at.line(), at.column(), "VERSION must be a string in \"x.y.z\" form (at "
+                    + "most three numbers), got " + describe(version) + "; e.g. VERSION = \"1.0.0\""
+                    + (version.tojstring().equals(KONG_META_VERSION) ? ". On Konnect's gateways (Kong Enterprise) "
+                    + "kong.meta.version has four parts; give the plugin its own version, or use "
+                    + "kong.meta.core_version" : ""));
         }
     }
 
+    /**
+     * Kong's validate_module: {@code local ok, module, err = pcall(compiled)}, then {@code if err then} "load
+     * failure (err)". A constant second return value is such an error.
+     */
+    private boolean extraReturn() {
+        Value extra = file.facts().extraReturn();
+        if (extra == null) {
+            return false;
+        }
+        out.error(Rules.HANDLER_SHAPE, FILE, file.facts().returnLine(), file.facts().returnColumn(), "handler.lua "
+                + "returns a second value, which Kong takes as an error message and refuses the upload (\"handler "
+                + "load failure\"); return only the handler table");
+        return true;
+    }
+
     private void evaluationFailed(Evaluation evaluation) {
+        if (!evaluation.exhausted() && raisedByTheFile(evaluation) && !out.hasAnyError(FILE)) {
+            out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua fails ("
+                    + evaluation.failure() + "), so Kong refuses the upload (\"handler load failure\"); the top "
+                    + "level runs when the plugin is uploaded and loaded: raise errors only inside phase functions");
+            return;
+        }
         if (evaluation.exhausted()) {
             out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua " + evaluation.failure()
                     + "; Kong runs the top level when the plugin is uploaded and loaded, so it must finish quickly");
@@ -112,9 +168,22 @@ public final class HandlerRules {
         }
     }
 
+    /**
+     * Whether the failure is the file's own doing: an {@code error}/{@code assert} its main chunk calls on that
+     * line, or indexing or calling a plain value (a function, number, string, boolean) in a run that touched no
+     * stand-in module. (Other failures may come from where luaj's libraries differ from LuaJIT's: warnings.)
+     */
+    private boolean raisedByTheFile(Evaluation evaluation) {
+        return evaluation.line() > 0 && (file.facts().raiseLines().contains(evaluation.line())
+                || evaluation.exact() && WRONG_TYPE.matcher(evaluation.failure()).find());
+    }
+
     /** Without an evaluated table: judge only what the file states plainly. */
     private void staticFallback() {
         if (shape == null) {
+            return;
+        }
+        if (extraReturn()) {
             return;
         }
         checkStatic(shape.field("PRIORITY"), this::priority);
@@ -151,8 +220,8 @@ public final class HandlerRules {
     }
 
     private void phasesConflict() {
-        int[] at = position("response");
-        out.error(Rules.HANDLER_PHASES, FILE, at[0], at[1], "the handler implements both response and "
+        SourcePosition at = position("response");
+        out.error(Rules.HANDLER_PHASES, FILE, at.line(), at.column(), "the handler implements both response and "
                 + "header_filter/body_filter, which Kong refuses; use response alone (it sees the whole response) or "
                 + "only header_filter/body_filter");
     }
@@ -162,13 +231,13 @@ public final class HandlerRules {
                 + "method is not allowed\"); move that setup into configure or do it lazily in a request phase";
     }
 
-    private int[] position(String field) {
+    private SourcePosition position(String field) {
         TableShape.Field f = shape == null ? null : shape.field(field);
         if (f != null) {
-            return new int[] {f.line(), f.column()};
+            return new SourcePosition(f.line(), f.column());
         }
-        int[] found = new SourceLocator(file.source()).find(field);
-        return found[0] > 0 ? found : new int[] {file.facts().returnLine(), file.facts().returnColumn()};
+        SourcePosition found = new SourceText(file.source()).findAssignment(field);
+        return found.known() ? found : new SourcePosition(file.facts().returnLine(), file.facts().returnColumn());
     }
 
     private static boolean isFunction(TableShape.Field field) {

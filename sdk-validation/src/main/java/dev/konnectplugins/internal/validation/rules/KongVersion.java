@@ -6,16 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Kong's check of a handler's VERSION: {@code require("version")(v)} in its default, non-strict mode takes the
- * first run of digits and dots, splits it on dots, and Kong refuses a result with a fourth part. So
- * {@code "1.0.0-beta.1"} and {@code "v2.1"} pass, {@code "1.2.3.4"}, {@code "abc"} and {@code "1..2"} do not.
+ * Kong's check of a handler's VERSION ({@code validate_version} in kong/db/dao/plugins.lua): {@code version(v)} of
+ * Kong/version.lua 1.0.1 in its default, non-strict mode keeps the first match of {@code (%d[%d%.]*)} (a digit, then
+ * digits and dots), splits it on dots, and every piece must be a number; Kong refuses a result with a fourth part.
+ * So {@code "1.0.0-beta.1"}, {@code "v2.1"}, {@code "1.2."} and {@code "..1.0"} pass; {@code "1.2.3.4"},
+ * {@code "abc"}, {@code "."} and {@code "1..2"} do not.
  */
 public final class KongVersion {
-    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+    private static final Pattern DIGIT_THEN_DIGITS_AND_DOTS = Pattern.compile("[0-9][0-9.]*");
 
     /** The cleaned version Kong would keep, or null when Kong refuses {@code version}. */
     public static String clean(String version) {
-        Matcher m = DIGITS_AND_DOTS.matcher(version);
+        Matcher m = DIGIT_THEN_DIGITS_AND_DOTS.matcher(version);
         if (!m.find()) {
             return null;
         }
@@ -26,22 +28,22 @@ public final class KongVersion {
         List<String> numbers = new ArrayList<>();
         for (String part : parts) {
             if (part.isEmpty()) {
-                return null;
+                return null; // tonumber("") is nil: "Not a valid version element"
             }
             numbers.add(part.replaceFirst("^0+(?=\\d)", ""));
         }
         return String.join(".", numbers);
     }
 
-    /** The version library's split: a leading empty piece is dropped, inner empty pieces are kept. */
+    /**
+     * The version library's {@code split(str, "%.")}: the pieces before each dot, then the rest if not empty. The
+     * run starts with a digit, so a trailing dot adds no piece and inner empty pieces are kept.
+     */
     private static List<String> split(String run) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         for (int dot = run.indexOf('.'); dot >= 0; dot = run.indexOf('.', start)) {
-            String piece = run.substring(start, dot);
-            if (dot != 0 || !piece.isEmpty()) {
-                parts.add(piece);
-            }
+            parts.add(run.substring(start, dot));
             start = dot + 1;
         }
         if (start < run.length()) {

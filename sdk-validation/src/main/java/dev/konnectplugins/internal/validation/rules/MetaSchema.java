@@ -1,63 +1,77 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
+import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.validation.Rules;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
 /**
- * The checks of Kong's plugin metaschema (kong/db/schema/metaschema.lua, MetaSubSchema) and of
- * {@code Entity.new_subschema} against the {@code plugins} entity, applied to the table schema.lua returned.
- * Anything built from a stand-in (an unknown typedef, a stubbed module) is skipped rather than guessed at.
+ * Kong's checks of a streamed plugin's schema: {@code MetaSchema.RestrictedMetaSubSchema} (kong/db/schema/metaschema.lua
+ * at Kong/kong f6b4167a), which the upload validates against, and what loading the schema as a subschema of the
+ * {@code plugins} entity refuses. The restricted metaschema is declarative: it checks each field attribute's value
+ * against the metaschema's own field_schema (types, {@code default} against the field itself), refuses attributes
+ * and top-level keys it does not declare, and never applies MetaSubSchema's per-type rules (its {@code check}
+ * function), so {@code unique} on a boolean or an array without {@code elements} pass.
+ * Anything built from a stand-in (a stubbed module) is skipped rather than guessed at.
  */
 final class MetaSchema {
-    private static final String FILE = "schema.lua";
+    private static final String FILE = SandboxSpec.Kind.SCHEMA.file();
+    /** Schema.valid_types. */
     private static final Set<String> TYPES = Set.of("array", "set", "string", "number", "boolean", "integer",
             "foreign", "map", "record", "function", "json");
-    private static final Map<String, String[]> REQUIRED = Map.of("array", new String[] {"elements"},
-            "set", new String[] {"elements"}, "map", new String[] {"keys", "values"},
-            "record", new String[] {"fields"}, "json", new String[] {"json_schema"});
-    private static final Map<String, Set<String>> ATTRIBUTE_TYPES = Map.of(
-            "between", Set.of("integer", "number"),
-            "len_eq", Set.of("array", "set", "string", "map"),
-            "match", Set.of("string"),
-            "one_of", Set.of("string", "number", "integer"),
-            "contains", Set.of("array", "set"),
-            "is_regex", Set.of("string"),
-            "timestamp", Set.of("number", "integer"),
-            "uuid", Set.of("string"),
-            "unique", Set.of("string", "number", "integer", "foreign"),
-            "abstract", Set.of("string", "number", "integer", "record", "array", "set", "map"));
-    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("required", "unique", "unique_across_ws", "auto",
-            "abstract", "generate_admin_api", "legacy", "immutable", "encrypted", "referenceable", "transient",
-            "is_regex", "timestamp", "uuid");
-    /** The metaschema's field_schema (its attributes, validators and recursive attributes). */
-    private static final Set<String> KNOWN_ATTRIBUTES = Set.of("type", "required", "reference", "description",
-            "examples", "auto", "unique", "unique_across_ws", "on_delete", "default", "abstract", "generate_admin_api",
-            "immutable", "err", "encrypted", "referenceable", "json_schema",
-            "between", "eq", "ne", "gt", "len_eq", "len_min", "len_max", "match", "not_match", "match_all",
-            "match_none", "match_any", "starts_with", "one_of", "not_one_of", "contains", "is_regex", "timestamp",
-            "uuid", "custom_validator", "mutually_exclusive_subsets", "elements", "keys", "values", "fields",
-            "entity_checks", "shorthand_fields");
-    /** Attributes some Kong versions know and others not: only a warning. */
-    private static final Set<String> VERSION_DEPENDENT_ATTRIBUTES = Set.of("transient", "deprecation", "legacy",
-            "nilable", "indexed", "shorthands", "translate_backwards", "func", "example");
-    /** MetaSubSchema's fields: anything else at the top level is an "unknown field" there. */
-    private static final Set<String> TOP_LEVEL = Set.of("name", "fields", "entity_checks", "shorthand_fields",
-            "transformations", "check");
-    /** Top-level keys of newer gateways or of the entity metaschema: only a warning. */
-    private static final Set<String> VERSION_DEPENDENT_TOP_LEVEL = Set.of("supported_partials", "shorthands",
-            "legacy");
-    private static final Set<String> PLUGIN_FIELDS = Set.of("id", "name", "instance_name", "created_at",
-            "updated_at", "route", "service", "consumer", "consumer_group", "config", "protocols", "enabled", "tags",
-            "ordering", "partials");
-    private static final Set<String> ENTITY_CHECKERS = Set.of("at_least_one_of", "conditional_at_least_one_of",
-            "only_one_of", "distinct", "conditional", "custom_entity_check", "mutually_required", "mutually_exclusive",
-            "mutually_exclusive_sets");
+
+    /** The kinds of value field_schema declares for an attribute. */
+    private enum ValueKind { BOOLEAN, STRING, INTEGER, NUMBER, ANY, ARRAY, BETWEEN, ON_DELETE, FUNCTION, MATCH_LIST,
+        MATCH_ANY, SUBSETS, FIELD, FIELDS, ENTITY_CHECKS, TABLE, DEPRECATION, DESCRIPTION, TYPE, DEFAULT }
+
+    /** field_schema: every attribute the restricted metaschema knows, with the kind of its value. */
+    private static final Map<String, ValueKind> ATTRIBUTES = Map.ofEntries(
+            Map.entry("type", ValueKind.TYPE), Map.entry("required", ValueKind.BOOLEAN), Map.entry("reference", ValueKind.STRING),
+            Map.entry("description", ValueKind.DESCRIPTION), Map.entry("examples", ValueKind.ARRAY),
+            Map.entry("auto", ValueKind.BOOLEAN), Map.entry("unique", ValueKind.BOOLEAN),
+            Map.entry("unique_across_ws", ValueKind.BOOLEAN), Map.entry("on_delete", ValueKind.ON_DELETE),
+            Map.entry("default", ValueKind.DEFAULT), Map.entry("abstract", ValueKind.BOOLEAN),
+            Map.entry("generate_admin_api", ValueKind.BOOLEAN), Map.entry("immutable", ValueKind.BOOLEAN),
+            Map.entry("err", ValueKind.STRING), Map.entry("encrypted", ValueKind.BOOLEAN),
+            Map.entry("referenceable", ValueKind.BOOLEAN), Map.entry("prefix_ws", ValueKind.BOOLEAN),
+            Map.entry("db_export", ValueKind.BOOLEAN), Map.entry("indexed", ValueKind.BOOLEAN),
+            Map.entry("json_schema", ValueKind.TABLE), Map.entry("transient", ValueKind.BOOLEAN),
+            Map.entry("deprecation", ValueKind.DEPRECATION),
+            Map.entry("between", ValueKind.BETWEEN), Map.entry("eq", ValueKind.ANY), Map.entry("ne", ValueKind.ANY),
+            Map.entry("gt", ValueKind.NUMBER), Map.entry("len_eq", ValueKind.INTEGER), Map.entry("len_min", ValueKind.INTEGER),
+            Map.entry("len_max", ValueKind.INTEGER), Map.entry("match", ValueKind.STRING), Map.entry("not_match", ValueKind.STRING),
+            Map.entry("match_all", ValueKind.MATCH_LIST), Map.entry("match_none", ValueKind.MATCH_LIST),
+            Map.entry("match_any", ValueKind.MATCH_ANY), Map.entry("starts_with", ValueKind.STRING),
+            Map.entry("one_of", ValueKind.ARRAY), Map.entry("not_one_of", ValueKind.ARRAY), Map.entry("contains", ValueKind.ANY),
+            Map.entry("is_regex", ValueKind.BOOLEAN), Map.entry("timestamp", ValueKind.BOOLEAN),
+            Map.entry("uuid", ValueKind.BOOLEAN), Map.entry("custom_validator", ValueKind.FUNCTION),
+            Map.entry("mutually_exclusive_subsets", ValueKind.SUBSETS),
+            Map.entry("elements", ValueKind.FIELD), Map.entry("keys", ValueKind.FIELD), Map.entry("values", ValueKind.FIELD),
+            Map.entry("fields", ValueKind.FIELDS), Map.entry("entity_checks", ValueKind.ENTITY_CHECKS),
+            Map.entry("shorthand_fields", ValueKind.TABLE));
+    /** RestrictedMetaSubSchema's fields: anything else at the top level is an "unknown field". */
+    private static final Set<String> TOP_LEVEL = Set.of("name", "fields", "entity_checks");
+    /** The plugins entity's fields (kong/db/schema/entities/plugins.lua at f6b4167a) and their types. */
+    private static final Map<String, String> PLUGIN_FIELDS = Map.ofEntries(Map.entry("id", "string"),
+            Map.entry("name", "string"), Map.entry("instance_name", "string"), Map.entry("created_at", "integer"),
+            Map.entry("updated_at", "integer"), Map.entry("route", "foreign"), Map.entry("service", "foreign"),
+            Map.entry("consumer", "foreign"), Map.entry("consumer_group", "foreign"), Map.entry("config", "record"),
+            Map.entry("protocols", "set"), Map.entry("enabled", "boolean"), Map.entry("tags", "set"),
+            Map.entry("ordering", "map"));
+    /** The entity checkers and the kind of their argument (entity_checkers in metaschema.lua). */
+    private static final Map<String, ValueKind> ENTITY_CHECKERS = Map.of("at_least_one_of", ValueKind.ARRAY,
+            "conditional_at_least_one_of", ValueKind.TABLE, "only_one_of", ValueKind.ARRAY, "distinct", ValueKind.ARRAY,
+            "conditional", ValueKind.TABLE, "custom_entity_check", ValueKind.TABLE, "mutually_required", ValueKind.ARRAY,
+            "mutually_exclusive", ValueKind.ARRAY, "mutually_exclusive_sets", ValueKind.TABLE);
 
     /**
      * Kong's metaschema validation walks nested fields recursively and slows steeply with depth and size: with the
@@ -68,7 +82,7 @@ final class MetaSchema {
     private static final int MAX_FIELD_VISITS = 10_000;
 
     private final Findings out;
-    private final SourceLocator locator;
+    private final SourceText source;
     private final int fallbackLine;
     /** The field definitions being checked, outermost first: a cycle is a table met again on this path. */
     private final java.util.Deque<LuaTable> path = new java.util.ArrayDeque<>();
@@ -77,7 +91,7 @@ final class MetaSchema {
 
     MetaSchema(Findings out, String source, int fallbackLine) {
         this.out = out;
-        this.locator = new SourceLocator(source);
+        this.source = new SourceText(source);
         this.fallbackLine = fallbackLine;
     }
 
@@ -108,7 +122,8 @@ final class MetaSchema {
         }
         if (!hasConfig) {
             error("fields", "the schema has no 'config' field; every plugin schema needs "
-                    + "{ config = { type = \"record\", fields = { ... } } } in its fields");
+                    + "{ config = { type = \"record\", fields = { ... } } } in its fields (Kong accepts the upload, "
+                    + "but no node can load the plugin)");
         }
         entityChecks(schema.rawget("entity_checks"), "entity_checks");
     }
@@ -116,29 +131,33 @@ final class MetaSchema {
     private void topLevelKeys(LuaTable schema) {
         for (Varargs entry = schema.next(LuaValue.NIL); !entry.arg1().isnil(); entry = schema.next(entry.arg1())) {
             String key = entry.arg1().tojstring();
-            if (!entry.arg1().isstring() || TOP_LEVEL.contains(key)) {
-                continue;
-            }
-            if (VERSION_DEPENDENT_TOP_LEVEL.contains(key)) {
-                warning(key, "top-level schema key '" + key + "' is not known to every Kong version's metaschema; "
-                        + "check that your gateway accepts it");
-            } else {
-                error(key, "unknown top-level schema key '" + key + "': Kong's metaschema refuses it (\"unknown "
-                        + "field\"); a plugin schema has only name, fields, entity_checks, shorthand_fields, "
-                        + "transformations and check");
+            if (entry.arg1().isstring() && !TOP_LEVEL.contains(key)) {
+                error(key, "unknown top-level schema key '" + key + "': the metaschema of streamed plugins refuses it "
+                        + "(\"" + key + ": unknown field\"); a streamed plugin's schema has only name, fields and "
+                        + "entity_checks (no shorthand_fields, transformations or check functions)");
             }
         }
     }
 
+    /** Loading the schema as a subschema of the plugins entity: no new fields, no changed types. */
     private void topLevelField(String name, LuaValue definition) {
-        if (!PLUGIN_FIELDS.contains(name)) {
-            error(name, "'" + name + "' cannot be a top-level field: a plugin schema can only specialize the plugins "
-                    + "entity's fields (config, protocols, consumer, route, service...); put it inside config");
-        } else if (name.equals("config") && definition.istable() && !SandboxEvaluator.isStub(definition)) {
-            LuaValue type = definition.rawget("type");
-            if (type.isstring() && !type.tojstring().equals("record")) {
-                error(name, "'config' must be of type \"record\", not \"" + type.tojstring() + "\"");
-            }
+        String type = PLUGIN_FIELDS.get(name);
+        if (type == null) {
+            error(name, "'" + name + "' cannot be a top-level field (\"" + name + ": cannot create a new field\" when "
+                    + "a node loads the plugin): a plugin schema can only specialize the plugins entity's fields "
+                    + "(config, protocols, consumer, route, service...); put it inside config");
+            return;
+        }
+        if (!definition.istable() || SandboxEvaluator.isStub(definition)) {
+            return;
+        }
+        LuaValue given = definition.rawget("type");
+        if (given.isstring() && !given.tojstring().equals(type)) {
+            error(name, "the top-level field '" + name + "' must keep the plugins entity's type \"" + type
+                    + "\", not \"" + given.tojstring() + "\" (\"" + name + ": cannot change type in a specialized "
+                    + "field\" when a node loads the plugin)");
+        } else if (type.equals("record") && definition.rawget("fields").isnil()) {
+            error(name, "'config' must declare its fields: config = { type = \"record\", fields = { ... } }");
         }
     }
 
@@ -221,149 +240,159 @@ final class MetaSchema {
     private void checkField(String name, LuaTable definition) {
         LuaValue typeValue = definition.rawget("type");
         if (typeValue.isnil()) {
-            error(name, "field '" + name + "' has no type; add type = \"string\" (or another type)");
+            error(name, "field '" + name + "' has no type (\"type: required field missing\"); add type = \"string\" "
+                    + "(or another type)");
+            return;
+        }
+        if (!typeValue.isstring() || !TYPES.contains(typeValue.tojstring())) {
+            error(name, "field '" + name + "' has an unknown type '" + typeValue.tojstring() + "'; use one of "
+                    + String.join(", ", new TreeSet<>(TYPES)));
             return;
         }
         String type = typeValue.tojstring();
-        if (!typeValue.isstring() || !TYPES.contains(type)) {
-            error(name, "field '" + name + "' has an unknown type '" + type + "'; use one of " + String.join(", ",
-                    new java.util.TreeSet<>(TYPES)));
-            return;
+        if (type.equals("record") && definition.rawget("fields").isnil() && !definition.rawget("abstract").toboolean()) {
+            // The metaschema lets it through, but loading the schema fails on it (Kong indexes record.fields).
+            error(name, "field '" + name + "' of type 'record' must declare 'fields'");
         }
-        requiredAttributes(name, type, definition);
-        attributes(name, type, definition);
-        for (String nested : new String[] {"elements", "keys", "values"}) {
-            LuaValue value = definition.rawget(nested);
-            if (value.isnil() || SandboxEvaluator.isStub(value)) {
-                continue;
-            }
-            if (value.istable()) {
-                field(name, (LuaTable) value);
-            } else {
-                error(name, "'" + nested + "' of field '" + name + "' must be a table");
-            }
-        }
-        LuaValue fields = definition.rawget("fields");
-        if (!fields.isnil() && !SandboxEvaluator.isStub(fields)) {
-            if (fields.istable()) {
-                LuaTable list = (LuaTable) fields;
-                for (int i = 1; i <= list.length(); i++) {
-                    fieldEntry(list.rawget(i), name);
-                }
-            } else {
-                error(name, "'fields' of field '" + name + "' must be a table");
-            }
-        }
-        entityChecks(definition.rawget("entity_checks"), name);
-    }
-
-    private void requiredAttributes(String name, String type, LuaTable definition) {
-        String[] required = REQUIRED.get(type);
-        if (required == null || (type.equals("record") && definition.rawget("abstract").toboolean())) {
-            return;
-        }
-        for (String attribute : required) {
-            if (definition.rawget(attribute).isnil()) {
-                error(name, "field '" + name + "' of type '" + type + "' must declare '" + attribute + "'");
-            }
-        }
-    }
-
-    private void attributes(String name, String type, LuaTable definition) {
         for (Varargs e = definition.next(LuaValue.NIL); !e.arg1().isnil(); e = definition.next(e.arg1())) {
-            if (!e.arg1().isstring()) {
-                continue;
-            }
-            String attribute = e.arg1().tojstring();
-            Set<String> allowed = ATTRIBUTE_TYPES.get(attribute);
-            if (allowed != null && !allowed.contains(type)) {
-                error(name, "field '" + name + "' of type '" + type + "' cannot have attribute '" + attribute + "'");
-            } else if (BOOLEAN_ATTRIBUTES.contains(attribute) && !e.arg(2).isboolean()
-                    && !SandboxEvaluator.isStub(e.arg(2))) {
-                error(name, "attribute '" + attribute + "' of field '" + name + "' must be a boolean");
-            } else if (attribute.equals("default")) {
-                defaultValue(name, type, e.arg(2));
-            } else if (attribute.equals("description")) {
-                description(name, e.arg(2));
-            } else if (VERSION_DEPENDENT_ATTRIBUTES.contains(attribute)) {
-                warning(name, "field '" + name + "' has an attribute '" + attribute
-                        + "' that not every Kong version's metaschema knows; check that your gateway accepts it");
-            } else if (!KNOWN_ATTRIBUTES.contains(attribute)) {
-                error(name, "field '" + name + "' has an attribute '" + attribute + "' that Kong's metaschema does "
-                        + "not know (\"unknown field\"); remove it or use a validator such as one_of");
+            if (e.arg1().isstring() && !SandboxEvaluator.isStub(e.arg(2))) {
+                attribute(name, definition, e.arg1().tojstring(), e.arg(2));
             }
         }
+        if (definition.rawget("unique_across_ws").toboolean() && !definition.rawget("unique").toboolean()) {
+            error(name, "field '" + name + "' sets unique_across_ws, so it must set unique = true too");
+        }
+    }
+
+    private void attribute(String name, LuaTable definition, String attribute, LuaValue value) {
+        ValueKind kind = ATTRIBUTES.get(attribute);
+        if (kind == null) {
+            error(name, "field '" + name + "' has an attribute '" + attribute + "' that the metaschema of streamed "
+                    + "plugins does not know (\"" + attribute + ": unknown field\"); remove it");
+            return;
+        }
+        String problem = switch (kind) {
+            case DEFAULT -> {
+                String p = FieldValue.problem(definition, value);
+                yield p == null ? null : "the default of field '" + name + "' is not a valid value of the field: " + p;
+            }
+            case DESCRIPTION -> description(value);
+            case FIELD -> {
+                if (value.istable()) {
+                    field(name, (LuaTable) value);
+                    yield null;
+                }
+                yield "expected a record";
+            }
+            case FIELDS -> {
+                if (value.istable()) {
+                    for (int i = 1; i <= value.length(); i++) {
+                        fieldEntry(value.get(i), name);
+                    }
+                    yield null;
+                }
+                yield "expected an array";
+            }
+            case ENTITY_CHECKS -> {
+                entityChecks(value, name);
+                yield null;
+            }
+            case TYPE -> null;
+            default -> valueProblem(kind, value);
+        };
+        if (problem != null) {
+            error(name, kind == ValueKind.DEFAULT || kind == ValueKind.DESCRIPTION ? problem
+                    : "attribute '" + attribute + "' of field '" + name + "': " + problem);
+        }
+    }
+
+    /** Kong's message when {@code value} is not of the declared kind, or null. */
+    private static String valueProblem(ValueKind kind, LuaValue value) {
+        return switch (kind) {
+            case BOOLEAN -> value.isboolean() ? null : "expected a boolean";
+            case STRING -> value.type() == LuaValue.TSTRING ? null : "expected a string";
+            case INTEGER -> value.type() == LuaValue.TNUMBER && FieldValue.isInteger(value.todouble()) ? null
+                    : "expected an integer";
+            case NUMBER -> value.type() == LuaValue.TNUMBER ? null : "expected a number";
+            case FUNCTION -> value.isfunction() ? null : "expected a function";
+            case ARRAY -> FieldValue.isSequence(value) ? null : "expected an array";
+            case BETWEEN -> !FieldValue.isSequence(value) ? "expected an array"
+                    : value.length() != 2 ? "length must be 2"
+                    : value.get(1).type() != LuaValue.TNUMBER || value.get(2).type() != LuaValue.TNUMBER
+                    ? "expected a number" : null;
+            case ON_DELETE -> List.of("restrict", "cascade", "null").contains(value.optjstring(""))
+                    && value.isstring() ? null : "expected one of: restrict, cascade, null";
+            case MATCH_LIST -> matchList(value);
+            case MATCH_ANY -> !value.istable() ? "expected a record"
+                    : !FieldValue.isSequence(value.get("patterns")) ? "patterns: expected an array" : null;
+            case SUBSETS, ANY -> kind == ValueKind.SUBSETS && !FieldValue.isSequence(value) ? "expected an array" : null;
+            case TABLE, DEPRECATION -> value.istable() ? null : "expected a record";
+            default -> null;
+        };
+    }
+
+    private static String matchList(LuaValue value) {
+        if (!FieldValue.isSequence(value)) {
+            return "expected an array";
+        }
+        for (int i = 1; i <= value.length(); i++) {
+            LuaValue item = value.get(i);
+            if (!item.istable() || item.rawget("pattern").type() != LuaValue.TSTRING) {
+                return "each entry needs a string 'pattern' (and optionally 'err')";
+            }
+        }
+        return null;
     }
 
     /** The metaschema declares description = { type = "string", len_min = 10, len_max = 500 }. */
-    private void description(String name, LuaValue value) {
-        if (SandboxEvaluator.isStub(value)) {
-            return;
-        }
+    private static String description(LuaValue value) {
         if (value.type() != LuaValue.TSTRING) {
-            error(name, "the description of field '" + name + "' must be a string");
-            return;
+            return "a field's description must be a string";
         }
-        int length = value.checkstring().length();
-        if (length < 10 || length > 500) {
-            error(name, "the description of field '" + name + "' is " + length + " characters long; Kong's "
-                    + "metaschema wants 10 to 500");
-        }
-    }
-
-    private void defaultValue(String name, String type, LuaValue value) {
-        if (SandboxEvaluator.isStub(value) || value.isnil()) {
-            return;
-        }
-        boolean ok = switch (type) {
-            case "string" -> value.type() == LuaValue.TSTRING;
-            case "number" -> value.type() == LuaValue.TNUMBER;
-            case "integer" -> value.type() == LuaValue.TNUMBER && value.todouble() == Math.floor(value.todouble())
-                    && !Double.isInfinite(value.todouble());
-            case "boolean" -> value.isboolean();
-            case "array", "set", "map", "record" -> value.istable();
-            default -> true;
-        };
-        if (!ok && !isNull(value)) {
-            error(name, "the default of field '" + name + "' is not a valid " + type + " ("
-                    + value.typename() + " given)");
-        }
-    }
-
-    private static boolean isNull(LuaValue value) {
-        return value.istable() && value.getmetatable() != null && value.getmetatable().rawget("__null").toboolean();
+        int length = value.rawlen();
+        return length < 10 || length > 500 ? "a field's description is " + length + " characters long; Kong's "
+                + "metaschema wants 10 to 500" : null;
     }
 
     private void entityChecks(LuaValue checks, String owner) {
         if (checks.isnil() || SandboxEvaluator.isStub(checks)) {
             return;
         }
-        if (!checks.istable()) {
+        if (!FieldValue.isSequence(checks)) {
             error("entity_checks", "'entity_checks' of '" + owner + "' must be an array of checks");
             return;
         }
-        LuaTable list = (LuaTable) checks;
-        for (int i = 1; i <= list.length(); i++) {
-            LuaValue check = list.rawget(i);
-            if (!check.istable() || SandboxEvaluator.isStub(check)) {
+        for (int i = 1; i <= checks.length(); i++) {
+            LuaValue check = checks.get(i);
+            if (SandboxEvaluator.isStub(check)) {
                 continue;
             }
-            int known = 0;
-            String unknown = null;
-            LuaTable table = (LuaTable) check;
-            for (Varargs e = table.next(LuaValue.NIL); !e.arg1().isnil(); e = table.next(e.arg1())) {
-                if (ENTITY_CHECKERS.contains(e.arg1().tojstring())) {
-                    known++;
-                } else {
-                    unknown = e.arg1().tojstring();
-                }
+            if (!check.istable()) {
+                error("entity_checks", "each entity check must be a table such as { at_least_one_of = { ... } }");
+                continue;
             }
-            if (unknown != null) {
-                error(unknown, "unknown entity check '" + unknown + "'; use one of " + String.join(", ",
-                        new java.util.TreeSet<>(ENTITY_CHECKERS)));
-            } else if (known != 1) {
-                error("entity_checks", "each entity check must contain exactly one checker");
+            entityCheck((LuaTable) check);
+        }
+    }
+
+    private void entityCheck(LuaTable check) {
+        int known = 0;
+        for (Varargs e = check.next(LuaValue.NIL); !e.arg1().isnil(); e = check.next(e.arg1())) {
+            String checker = e.arg1().tojstring();
+            ValueKind kind = ENTITY_CHECKERS.get(checker);
+            if (kind == null) {
+                error(checker, "unknown entity check '" + checker + "' (\"unknown field\"); use one of "
+                        + String.join(", ", new TreeSet<>(ENTITY_CHECKERS.keySet())));
+                return;
             }
+            known++;
+            String problem = SandboxEvaluator.isStub(e.arg(2)) ? null : valueProblem(kind, e.arg(2));
+            if (problem != null) {
+                error(checker, "entity check '" + checker + "': " + problem);
+            }
+        }
+        if (known != 1) {
+            error("entity_checks", "each entity check must contain exactly one checker");
         }
     }
 
@@ -372,17 +401,12 @@ final class MetaSchema {
     }
 
     private void error(String near, String message) {
-        int[] at = position(near);
-        out.error(Rules.SCHEMA_SHAPE, FILE, at[0], at[1], message);
+        SourcePosition at = position(near);
+        out.error(Rules.SCHEMA_SHAPE, FILE, at.line(), at.column(), message);
     }
 
-    private void warning(String near, String message) {
-        int[] at = position(near);
-        out.warning(Rules.SCHEMA_SHAPE, FILE, at[0], at[1], message);
-    }
-
-    private int[] position(String near) {
-        int[] at = locator.find(near);
-        return at[0] > 0 ? at : new int[] {fallbackLine, 0};
+    private SourcePosition position(String near) {
+        SourcePosition at = source.findAssignment(near);
+        return at.known() ? at : new SourcePosition(fallbackLine, 0);
     }
 }

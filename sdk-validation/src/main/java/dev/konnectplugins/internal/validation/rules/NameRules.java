@@ -53,7 +53,7 @@ public final class NameRules {
                 if (trimmed.startsWith("[")) {
                     section = switch (trimmed) {
                         case "[bundled]" -> "bundled";
-                        case "[enterprise]" -> "Kong Enterprise";
+                        case "[enterprise]", "[enterprise-bundled]" -> "Kong Enterprise";
                         default -> "Kong AI Gateway";
                     };
                 } else if (section != null) {

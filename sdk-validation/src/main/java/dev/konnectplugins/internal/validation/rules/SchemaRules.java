@@ -1,7 +1,10 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.TableShape;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
+import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.analysis.Value;
 import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
@@ -16,7 +19,7 @@ import org.luaj.vm2.LuaValue;
  * schema's name (evaluated, else read statically) for the name rules.
  */
 public final class SchemaRules {
-    private static final String FILE = "schema.lua";
+    private static final String FILE = Kind.SCHEMA.file();
     private static final Pattern TYPEDEF_ERROR =
             Pattern.compile("schema typedef error: definition (\\S+) does not exist");
 
@@ -33,6 +36,7 @@ public final class SchemaRules {
         }
         if (!evaluation.succeeded()) {
             failed(file, evaluation, out);
+            staticShape(file, out);
             return stated;
         }
         LuaValue schema = evaluation.value();
@@ -51,9 +55,9 @@ public final class SchemaRules {
             return new SchemaName(null, stated.line(), stated.column());
         }
         if (name.type() != LuaValue.TSTRING) {
-            int[] at = stated.line() > 0 ? new int[] {stated.line(), stated.column()}
-                    : new int[] {file.facts().returnLine(), file.facts().returnColumn()};
-            out.error(Rules.SCHEMA_SHAPE, FILE, at[0], at[1], name.isnil()
+            SourcePosition at = stated.line() > 0 ? new SourcePosition(stated.line(), stated.column())
+                    : new SourcePosition(file.facts().returnLine(), file.facts().returnColumn());
+            out.error(Rules.SCHEMA_SHAPE, FILE, at.line(), at.column(), name.isnil()
                     ? "the schema has no name; add name = \"<plugin name>\" (the same as the upload name)"
                     : "the schema's name must be a string, got " + HandlerRules.describe(name));
             return new SchemaName(null, 0, 0);
@@ -67,8 +71,8 @@ public final class SchemaRules {
         if (typedef.find()) {
             // Deterministic: Kong's typedefs module raises this for a name it does not define
             // (kong/db/schema/typedefs.lua: setmetatable(typedefs, { __index = ... error(...) })).
-            int[] at = locateTypedef(file.source(), typedef.group(1));
-            out.error(Rules.SCHEMA_SHAPE, FILE, at[0], at[1], "'typedefs." + typedef.group(1) + "' does not exist in "
+            SourcePosition at = new SourceText(file.source()).findMember(typedef.group(1));
+            out.error(Rules.SCHEMA_SHAPE, FILE, at.line(), at.column(), "'typedefs." + typedef.group(1) + "' does not exist in "
                     + "Kong 3.x, so loading schema.lua fails (\"schema typedef error: definition " + typedef.group(1)
                     + " does not exist\") and Kong refuses the upload; use a typedef Kong defines (header_name, "
                     + "protocols_http, url, port, host, timeout...) or write the field out, e.g. { type = \"string\" }"
@@ -83,7 +87,7 @@ public final class SchemaRules {
             // required, this failure is the one Kong's upload would hit ("schema load failure").
             out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level of schema.lua fails in Kong's "
                     + "schema sandbox (" + failure + "), so Kong refuses the upload (\"schema load failure\")"
-                    + (lineText(file.source(), evaluation.line()).contains("...") ? "; Kong runs schema.lua with no arguments, so `...` is empty "
+                    + (new SourceText(file.source()).line(evaluation.line()).contains("...") ? "; Kong runs schema.lua with no arguments, so `...` is empty "
                     + "(the module name is not passed): write the plugin's name as a string literal" : ""));
         } else {
             out.warning(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level could not be evaluated "
@@ -91,32 +95,27 @@ public final class SchemaRules {
         }
     }
 
-    private static String lineText(String source, int line) {
-        String[] lines = source.split("\n", -1);
-        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
-    }
-
-    /** Where {@code typedefs.<name>} (or {@code ["<name>"]}) is first written, or line 0. */
-    private static int[] locateTypedef(String source, String name) {
-        Matcher m = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*(?:\\s*\\.\\s*[A-Za-z_]\\w*)*\\s*(?:\\.\\s*"
-                + Pattern.quote(name) + "(?!\\w)|\\[\\s*[\"']" + Pattern.quote(name) + "[\"']\\s*\\])").matcher(source);
-        while (m.find()) {
-            int offset = m.start();
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < offset; i++) {
-                if (source.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            String before = source.substring(lineStart, offset);
-            if (before.contains("--")) {
-                continue; // in a comment
-            }
-            return new int[] {line, offset - lineStart + 1};
+    /**
+     * When the top level fails early (a refused require on line 1), what the file plainly states is still checked,
+     * so that a second defect is not found only after the first is fixed: a returned table without a name, and
+     * the pre-1.0 map form of {@code fields}.
+     */
+    private static void staticShape(FileAnalysis file, Findings out) {
+        TableShape shape = file.facts().returned();
+        if (shape == null) {
+            return;
         }
-        return new int[] {0, 0};
+        if (shape.field("name") == null && shape.complete()) {
+            out.error(Rules.SCHEMA_SHAPE, FILE, file.facts().returnLine(), file.facts().returnColumn(), "the schema has "
+                    + "no name (\"schema validation error (missing name)\" once the error above is fixed); add name = "
+                    + "\"<plugin name>\" (the same as the upload name)");
+        }
+        TableShape.Field fields = shape.field("fields");
+        if (fields != null && fields.value() instanceof Value.Table table && table.shape().hasNamedFields()) {
+            out.error(Rules.SCHEMA_SHAPE, FILE, fields.line(), fields.column(), "'fields' is a map, but Kong (1.0 and "
+                    + "later) wants an array of single-key tables, e.g. fields = { { config = { type = \"record\", "
+                    + "fields = { ... } } } }");
+        }
     }
 
     private static SchemaName staticName(FileAnalysis file) {

@@ -1,0 +1,25 @@
+package dev.konnectplugins.internal.validation.lua;
+
+/**
+ * A place in a Lua file: 1-based line and column, column counted in characters of the line (0 when the finding is
+ * about the whole line or file). The one position type the analysis and the rules pass around.
+ */
+public record SourcePosition(int line, int column) {
+    /** No position: the finding is about the whole file. */
+    public static final SourcePosition NONE = new SourcePosition(0, 0);
+
+    /** A compact key for sets and maps of positions. */
+    public static long key(int line, int column) {
+        return ((long) line << 32) | (column & 0xFFFFFFFFL);
+    }
+
+    /** This position's {@link #key(int, int)}. */
+    public long key() {
+        return key(line, column);
+    }
+
+    /** Whether this is a real position. */
+    public boolean known() {
+        return line > 0;
+    }
+}

@@ -1,0 +1,314 @@
+package dev.konnectplugins.internal.validation.rules;
+
+import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+
+/**
+ * Kong's {@code Schema:validate_field} (kong/db/schema/init.lua at Kong/kong f6b4167a) for the values a schema
+ * states itself: the metaschema declares {@code default = { type = "self" }}, so every default is validated as a
+ * value of the field it belongs to, with the field's type (a string is implicitly {@code len_min = 1}) and its
+ * validators in Kong's order. What needs the data plane (a regex engine for {@code is_regex}, a plugin function for
+ * {@code custom_validator}, foreign keys, JSON schemas) is not checked.
+ */
+final class FieldValue {
+    private static final Pattern UUID = Pattern.compile(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Pattern.CASE_INSENSITIVE);
+    private static final LuaValue STRING_MATCH = stringMatch();
+    /** Kong's message when a validator raises on the value (it validates defaults under pcall). */
+    static final String CANNOT_VALIDATE = "error in schema prevents from validating this field";
+
+    /** Kong's error for {@code value} as a value of {@code field}, or null when Kong accepts it (or cannot tell). */
+    static String problem(LuaTable field, LuaValue value) {
+        try {
+            return validate(field, value);
+        } catch (LuaError | ClassCastException e) {
+            // Kong validates defaults under pcall: a validator that fails on the value refuses it.
+            return CANNOT_VALIDATE;
+        }
+    }
+
+    private static String validate(LuaTable field, LuaValue value) {
+        if (SandboxEvaluator.isStub(value) || isNull(value)) {
+            return null;
+        }
+        if (field.rawget("abstract").toboolean()) {
+            return "error in schema definition: abstract field was not specialized";
+        }
+        String type = field.rawget("type").optjstring("");
+        String typeProblem = switch (type) {
+            case "array", "set" -> !isSequence(value) ? "expected " + (type.equals("set") ? "a set" : "an array")
+                    : elements(field.rawget("elements"), (LuaTable) value);
+            case "map" -> !value.istable() ? "expected a map" : map(field, (LuaTable) value);
+            case "record" -> !value.istable() ? "expected a record" : record(field.rawget("fields"), (LuaTable) value);
+            case "integer" -> value.type() == LuaValue.TNUMBER && isInteger(value.todouble()) ? null
+                    : "expected an integer";
+            case "number" -> value.type() == LuaValue.TNUMBER ? null : "expected a number";
+            case "string" -> value.type() == LuaValue.TSTRING ? null : "expected a string";
+            case "boolean" -> value.isboolean() ? null : "expected a boolean";
+            case "function" -> value.isfunction() ? null : "expected a function";
+            default -> null;
+        };
+        if (typeProblem != null || !List.of("array", "set", "map", "record", "integer", "number", "string",
+                "boolean").contains(type)) {
+            return typeProblem;
+        }
+        return validators(field, type, value);
+    }
+
+    /** Validators that index, measure or match their value: on a value they cannot handle, Kong's call raises. */
+    private static final List<String> STRING_OR_TABLE_VALIDATORS = List.of("len_eq", "len_min", "len_max");
+    private static final List<String> STRING_VALIDATORS = List.of("match", "not_match", "match_all", "match_none",
+            "match_any", "starts_with", "uuid");
+
+    private static String validators(LuaTable field, String type, LuaValue value) {
+        for (String validator : STRING_OR_TABLE_VALIDATORS) {
+            if (!field.rawget(validator).isnil() && value.type() != LuaValue.TSTRING && !value.istable()) {
+                return CANNOT_VALIDATE;
+            }
+        }
+        for (String validator : STRING_VALIDATORS) {
+            if (!field.rawget(validator).isnil() && field.rawget(validator).toboolean()
+                    && value.type() != LuaValue.TSTRING) {
+                return CANNOT_VALIDATE;
+            }
+        }
+        String err = field.rawget("err").isstring() ? field.rawget("err").tojstring() : null;
+        LuaValue option;
+        if (!(option = field.rawget("eq")).isnil() && !value.raweq(option)) {
+            return or(err, "value must be " + option.tojstring());
+        }
+        if (!(option = field.rawget("ne")).isnil() && value.raweq(option)) {
+            return or(err, "value must not be " + option.tojstring());
+        }
+        if ((option = field.rawget("not_one_of")).istable() && contains((LuaTable) option, value)) {
+            return or(err, "must not be one of: " + join((LuaTable) option));
+        }
+        if ((option = field.rawget("one_of")).istable() && !contains((LuaTable) option, value)) {
+            return or(err, "expected one of: " + join((LuaTable) option));
+        }
+        if (!(option = field.rawget("gt")).isnil() && !value.gt_b(option)) {
+            return or(err, "value must be greater than " + option.tojstring());
+        }
+        if (field.rawget("timestamp").toboolean() && !value.gt_b(LuaValue.ZERO)) {
+            return or(err, "expected a valid timestamp");
+        }
+        if (field.rawget("uuid").toboolean() && !UUID.matcher(value.tojstring()).matches()) {
+            return or(err, "expected a valid UUID");
+        }
+        if ((option = field.rawget("between")).istable()
+                && (value.lt_b(option.get(1)) || value.gt_b(option.get(2)))) {
+            return or(err, "value should be between " + option.get(1).tojstring() + " and " + option.get(2).tojstring());
+        }
+        String length = lengths(field, type, value);
+        if (length != null) {
+            return or(err, length);
+        }
+        return value.type() == LuaValue.TSTRING ? patterns(field, value, err) : contains(field, value, err);
+    }
+
+    private static String lengths(LuaTable field, String type, LuaValue value) {
+        LuaValue lenMin = field.rawget("len_min");
+        if (type.equals("string") && lenMin.isnil()) {
+            lenMin = LuaValue.ONE; // "empty strings are not accepted by default"
+        }
+        if (value.type() != LuaValue.TSTRING && !value.istable()) {
+            return null;
+        }
+        int length = value.type() == LuaValue.TSTRING ? value.rawlen() : value.length();
+        if (type.equals("map")) {
+            length = 0;
+            for (Varargs e = value.next(LuaValue.NIL); !e.arg1().isnil(); e = value.next(e.arg1())) {
+                length++;
+            }
+        }
+        LuaValue lenEq = field.rawget("len_eq");
+        LuaValue lenMax = field.rawget("len_max");
+        if (!lenEq.isnil() && length != lenEq.todouble()) {
+            return "length must be " + lenEq.tojstring();
+        }
+        if (!lenMin.isnil() && length < lenMin.todouble()) {
+            return "length must be at least " + lenMin.tojstring();
+        }
+        if (!lenMax.isnil() && length > lenMax.todouble()) {
+            return "length must be at most " + lenMax.tojstring();
+        }
+        return null;
+    }
+
+    private static String patterns(LuaTable field, LuaValue value, String err) {
+        LuaValue option;
+        if ((option = field.rawget("starts_with")).isstring()
+                && !value.tojstring().startsWith(option.tojstring())) {
+            return or(err, "should start with: " + option.tojstring());
+        }
+        if ((option = field.rawget("not_match")).isstring() && matches(value, option)) {
+            return or(err, "invalid value: " + value.tojstring());
+        }
+        if ((option = field.rawget("match_none")).istable()) {
+            for (int i = 1; i <= option.length(); i++) {
+                if (matches(value, option.get(i).get("pattern"))) {
+                    return or(err, option.get(i).get("err").optjstring("invalid value: " + value.tojstring()));
+                }
+            }
+        }
+        if ((option = field.rawget("match")).isstring() && !matches(value, option)) {
+            return or(err, "invalid value: " + value.tojstring());
+        }
+        if ((option = field.rawget("match_all")).istable()) {
+            for (int i = 1; i <= option.length(); i++) {
+                if (!matches(value, option.get(i).get("pattern"))) {
+                    return or(err, option.get(i).get("err").optjstring("invalid value: " + value.tojstring()));
+                }
+            }
+        }
+        if ((option = field.rawget("match_any")).istable() && option.get("patterns").istable()) {
+            LuaValue list = option.get("patterns");
+            for (int i = 1; i <= list.length(); i++) {
+                if (matches(value, list.get(i))) {
+                    return null;
+                }
+            }
+            return or(err, option.get("err").optjstring("invalid value: " + value.tojstring()));
+        }
+        return null;
+    }
+
+    private static String contains(LuaTable field, LuaValue value, String err) {
+        LuaValue wanted = field.rawget("contains");
+        if (!wanted.isnil() && value.istable() && !contains((LuaTable) value, wanted)) {
+            return or(err, "expected to contain: " + wanted.tojstring());
+        }
+        return null;
+    }
+
+    private static String elements(LuaValue elements, LuaTable value) {
+        if (!elements.istable()) {
+            return null;
+        }
+        for (int i = 1; i <= value.length(); i++) {
+            String problem = validate((LuaTable) elements, value.rawget(i));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String map(LuaTable field, LuaTable value) {
+        LuaValue keys = field.rawget("keys");
+        LuaValue values = field.rawget("values");
+        for (Varargs e = value.next(LuaValue.NIL); !e.arg1().isnil(); e = value.next(e.arg1())) {
+            String problem = keys.istable() ? validate((LuaTable) keys, e.arg1()) : null;
+            if (problem == null && values.istable()) {
+                problem = validate((LuaTable) values, e.arg(2));
+            }
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** A record value: known fields only, each valid; required fields present (or defaulted). */
+    private static String record(LuaValue fields, LuaTable value) {
+        if (!fields.istable()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= fields.length(); i++) {
+            LuaValue entry = fields.get(i);
+            Varargs first = entry.istable() ? entry.next(LuaValue.NIL) : LuaValue.NONE;
+            if (!first.arg1().isstring() || !first.arg(2).istable() || SandboxEvaluator.isStub(first.arg(2))) {
+                return null; // a field list the metaschema reports itself
+            }
+            String name = first.arg1().tojstring();
+            names.add(name);
+            LuaTable definition = (LuaTable) first.arg(2);
+            LuaValue member = value.rawget(name);
+            if (member.isnil()) {
+                if (definition.rawget("required").toboolean() && definition.rawget("default").isnil()) {
+                    return name + ": required field missing";
+                }
+                continue;
+            }
+            String problem = validate(definition, member);
+            if (problem != null) {
+                return name + ": " + problem;
+            }
+        }
+        for (Varargs e = value.next(LuaValue.NIL); !e.arg1().isnil(); e = value.next(e.arg1())) {
+            if (!names.contains(e.arg1().tojstring())) {
+                return e.arg1().tojstring() + ": unknown field";
+            }
+        }
+        return null;
+    }
+
+    static boolean isSequence(LuaValue value) {
+        if (!value.istable()) {
+            return false;
+        }
+        int count = 0;
+        for (Varargs e = value.next(LuaValue.NIL); !e.arg1().isnil(); e = value.next(e.arg1())) {
+            if (!e.arg1().isinttype() || e.arg1().toint() < 1) {
+                return false;
+            }
+            count++;
+        }
+        return count == value.length();
+    }
+
+    private static boolean matches(LuaValue value, LuaValue pattern) {
+        return pattern.isstring() && !STRING_MATCH.call(value, pattern).isnil();
+    }
+
+    private static boolean contains(LuaTable list, LuaValue wanted) {
+        for (int i = 1; i <= list.length(); i++) {
+            if (list.rawget(i).raweq(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String join(LuaTable list) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i <= list.length(); i++) {
+            parts.add(list.rawget(i).tojstring());
+        }
+        return String.join(", ", parts);
+    }
+
+    static boolean isInteger(double d) {
+        return !Double.isInfinite(d) && !Double.isNaN(d) && Math.floor(d) == d;
+    }
+
+    static boolean isNull(LuaValue value) {
+        return value.istable() && value.getmetatable() != null && value.getmetatable().rawget("__null").toboolean();
+    }
+
+    private static String or(String err, String message) {
+        return err != null ? err : message;
+    }
+
+    private static LuaValue stringMatch() {
+        Globals globals = new Globals();
+        globals.load(new BaseLib());
+        globals.load(new PackageLib());
+        globals.load(new StringLib());
+        return globals.get("string").get("match");
+    }
+
+    private FieldValue() {
+    }
+}

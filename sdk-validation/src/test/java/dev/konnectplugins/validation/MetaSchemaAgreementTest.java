@@ -1,0 +1,138 @@
+package dev.konnectplugins.validation;
+
+import static dev.konnectplugins.validation.Plugins.assertNoErrors;
+import static dev.konnectplugins.validation.Plugins.errors;
+import static dev.konnectplugins.validation.Plugins.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.konnectplugins.Diagnostic;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The metaschema of streamed plugins (RestrictedMetaSubSchema) as the Kong oracle applies it: each refused case
+ * names the text of Kong's per-field error that the validator's message must carry.
+ */
+class MetaSchemaAgreementTest {
+
+    private static String withField(String field) {
+        return """
+                local typedefs = require "kong.db.schema.typedefs"
+                return {
+                  name = "my-plugin",
+                  fields = {
+                    { protocols = typedefs.protocols_http },
+                    { config = { type = "record", fields = {
+                      %s
+                    } } },
+                  },
+                }
+                """.formatted(field);
+    }
+
+    private static String withTopLevel(String extra) {
+        return """
+                return {
+                  name = "my-plugin",
+                  fields = { { config = { type = "record", fields = { { a = { type = "string" } } } } } },
+                  %s
+                }
+                """.formatted(extra);
+    }
+
+    private static void assertRefused(List<Diagnostic> d, String kongText) {
+        assertThat(errors(d)).as("errors").anySatisfy(e -> {
+            assertThat(e.rule()).isEqualTo(Rules.SCHEMA_SHAPE);
+            assertThat(e.message()).contains(kongText);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{ a = { type = 'string', default = '' } }                                    | length must be at least 1",
+        "{ a = { type = 'string', one_of = { 'x', 'y' }, default = 'z' } }            | expected one of: x, y",
+        "{ a = { type = 'integer', between = { 1, 5 }, default = 9 } }                | value should be between 1 and 5",
+        "{ a = { type = 'string', match = '^x', default = 'y' } }                     | invalid value: y",
+        "{ a = { type = 'string', uuid = true, default = 'nope' } }                   | expected a valid UUID",
+        "{ a = { type = 'array', elements = { type = 'integer' }, default = { 'x' } } } | expected an integer",
+        "{ a = { type = 'number', default = '1' } }                                   | expected a number",
+        "{ a = { type = 'record', fields = { { b = { type = 'integer' } } }, default = { b = 'x' } } } | b: expected an integer",
+        "{ a = { type = 'map', keys = { type = 'string' }, values = { type = 'integer' }, default = { k = 'v' } } } | expected an integer",
+        "{ a = { type = 'number', timestamp = true, default = -1 } }                  | expected a valid timestamp",
+        "{ a = { type = 'string', len_max = 2, default = 'abc' } }                    | length must be at most 2",
+        "{ a = { type = 'string', starts_with = '/', default = 'x' } }                | should start with: /",
+        "{ a = { type = 'integer', gt = 5, default = 5 } }                            | value must be greater than 5",
+        "{ a = { type = 'boolean', len_min = 0, default = true } }                    | error in schema prevents from validating",
+        "{ a = { type = 'boolean', abstract = true, default = true } }                | abstract field was not specialized",
+    })
+    void defaultsAreCheckedAgainstTheirOwnField(String field, String kongText) {
+        assertRefused(schema(withField(field.replace('\'', '"'))), kongText);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{ a = { type = 'string', one_of = 'a' } }                | expected an array",
+        "{ a = { type = 'string', len_min = 1.5 } }               | expected an integer",
+        "{ a = { type = 'string', match = 'x', err = 1 } }        | expected a string",
+        "{ a = { type = 'string', match = 5 } }                   | expected a string",
+        "{ a = { type = 'integer', between = { 1 } } }            | length must be 2",
+        "{ a = { type = 'string', encrypted = 'yes' } }           | expected a boolean",
+        "{ a = { type = 'string', description = 'short' } }       | 10 to 500",
+        "{ a = { type = 'string', legacy = true } }               | legacy: unknown field",
+        "{ a = { type = 'string', nilable = true } }              | nilable: unknown field",
+        "{ a = { type = 'string', func = 1 } }                    | func: unknown field",
+        "{ a = { type = 'string', example = 'x' } }               | example: unknown field",
+        "{ a = { type = 'string', translate_backwards = { 'x' } } } | translate_backwards: unknown field",
+        "{ a = { type = 'string', shorthands = {} } }             | shorthands: unknown field",
+    })
+    void attributeValuesAndNamesAreChecked(String field, String kongText) {
+        assertRefused(schema(withField(field.replace('\'', '"'))), kongText);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{ a = { type = \"string\", prefix_ws = true } }",
+        "{ a = { type = \"string\", db_export = false } }",
+        "{ a = { type = \"string\", transient = true } }",
+        "{ a = { type = \"string\", referenceable = true } }",
+        "{ a = { type = \"string\", len_min = 0, default = \"\" } }",
+        "{ a = { type = \"string\", one_of = { \"x\", \"y\" }, default = \"x\" } }",
+        "{ a = { type = \"set\", elements = { type = \"string\" }, default = { \"a\", \"a\" } } }",
+        "{ a = { type = \"record\", fields = { { b = { type = \"string\" } } }, "
+                + "entity_checks = { { at_least_one_of = { \"b\" } } } } }",
+    })
+    void kongAcceptsThese(String field) {
+        assertNoErrors(schema(withField(field)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "shorthand_fields = {},                                     | shorthand_fields: unknown field",
+        "transformations = {},                                      | transformations: unknown field",
+        "check = function() return true end,                        | check: unknown field",
+        "supported_partials = { ['redis-ce'] = { 'config.redis' } }, | supported_partials: unknown field",
+        "description = 'a description of the plugin',               | description: unknown field",
+        "entity_checks = { { frobnicate = { 'config.a' } } },        | unknown entity check 'frobnicate'",
+    })
+    void restrictedTopLevel(String extra, String kongText) {
+        assertRefused(schema(withTopLevel(extra.replace('\'', '"'))), kongText);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{ protocols = { type = 'array', elements = { type = 'string' } } } | protocols: cannot change type",
+        "{ consumer = { type = 'string' } }                                 | consumer: cannot change type",
+        "{ header_name = { type = 'string' } }                              | header_name: cannot create a new field",
+    })
+    void topLevelFieldsKeepThePluginsEntityTypes(String field, String kongText) {
+        String schema = """
+                return {
+                  name = "my-plugin",
+                  fields = { %s, { config = { type = "record", fields = {} } } },
+                }
+                """.formatted(field.replace('\'', '"'));
+        assertRefused(schema(schema), kongText);
+    }
+}
