@@ -158,6 +158,10 @@ final class Coroutines {
     }
 
     private Error rethrow(Error failure) {
+        if (failure instanceof LimitExceeded exceeded && exceeded.line() == 0) {
+            // The coroutine's own frames were gone (a tail call): point at the resume instead.
+            return budget.exceeded(exceeded.limit());
+        }
         if (failure instanceof OutOfMemoryError) {
             return budget.exceeded(Limit.MEMORY);
         }
