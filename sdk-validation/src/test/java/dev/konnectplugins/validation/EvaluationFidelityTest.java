@@ -90,6 +90,17 @@ class EvaluationFidelityTest {
     }
 
     @Test
+    void unicodeEscapes() {
+        assertThat(Plugins.schema("""
+                local a = "\\u{48}\\u{20AC}x\\u{10FFFF}|\\u{7FF}\\u{0041}"
+                assert(a == "H\\226\\130\\172x\\244\\143\\191\\191|\\223\\191A", "got " .. a)
+                local b = '\\\\u{41}' .. [[\\u{41}]] -- \\u{41} in a comment
+                assert(b == "\\\\u{41}\\\\u{41}", "got " .. b)
+                return { name = "my-\\u{70}lugin", fields = { { config = { type = "record", fields = {} } } } }
+                """)).isEmpty();
+    }
+
+    @Test
     void computedVersionAndName() {
         assertThat(Plugins.handler("""
                 return { PRIORITY = 1000, VERSION = string.format("%d.%d.%s", 1, 2.0, 3) }

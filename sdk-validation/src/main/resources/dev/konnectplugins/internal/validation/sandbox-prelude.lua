@@ -262,10 +262,10 @@ local function protect_all(t, name)
   end
 end
 
-local function include(env, dotted)
+-- parts: a name split at its dots, { "ngx", "timer", "at", dotted = "ngx.timer.at" } (split once, in Java).
+local function include(env, parts)
   local node = env
-  local parts = {}
-  for part in dotted:gmatch("[^%.]+") do parts[#parts + 1] = part end
+  local dotted = parts.dotted
   for i = 1, #parts - 1 do
     local child = rawget(node, parts[i])
     if child == nil then
@@ -280,8 +280,8 @@ local function include(env, dotted)
 end
 
 return function(env, kind, names, requires)
-  for _, dotted in ipairs(names) do
-    include(env, dotted)
+  for _, parts in ipairs(names) do
+    include(env, parts)
   end
   local ngx, kong = rawget(env, "ngx"), rawget(env, "kong")
   if kong then

@@ -104,11 +104,18 @@ final class Sandbox {
         }
     }
 
+    /** The allowlisted names, each split at its dots: { "ngx", "timer", "at", dotted = "ngx.timer.at" }. */
     private static LuaTable names(Kind kind) {
         LuaTable names = new LuaTable();
         int index = 0;
         for (String name : SandboxSpec.bundled().names(kind)) {
-            names.rawset(++index, LuaValue.valueOf(name));
+            LuaTable parts = new LuaTable();
+            int part = 0;
+            for (String segment : name.split("\\.")) {
+                parts.rawset(++part, LuaValue.valueOf(segment));
+            }
+            parts.rawset("dotted", LuaValue.valueOf(name));
+            names.rawset(++index, parts);
         }
         return names;
     }

@@ -27,8 +27,14 @@ public final class SandboxEvaluator {
     /** Compiles prepared source; a failure is a syntax problem. */
     public static Compilation compile(String code, String file) {
         try {
-            InputStream in = new UnsynchronizedInput(code.getBytes(StandardCharsets.UTF_8));
-            return new Compilation(LuaC.instance.compile(in, "@" + file), null);
+            UnicodeEscapes escapes = UnicodeEscapes.of(code);
+            String source = escapes == null ? code : escapes.rewrite(code);
+            InputStream in = new UnsynchronizedInput(source.getBytes(StandardCharsets.UTF_8));
+            Prototype prototype = LuaC.instance.compile(in, "@" + file);
+            if (escapes != null) {
+                escapes.decode(prototype);
+            }
+            return new Compilation(prototype, null);
         } catch (LuaError e) {
             String message = e.getMessage() == null ? "syntax error" : e.getMessage();
             Matcher m = LINE.matcher(message);
