@@ -167,15 +167,18 @@ final class LuaStrings {
             throw budget.exceeded(Limit.MEMORY);
         }
         budget.allocate(size);
+        if (size == 0) {
+            return LuaValue.EMPTYSTRING;
+        }
+        // One copy of s (and sep), then the filled prefix doubled: a handful of copies, whatever n is.
         byte[] bytes = new byte[(int) size];
-        int at = 0;
-        for (long i = 0; i < n; i++) {
-            if (i > 0) {
-                System.arraycopy(sep.m_bytes, sep.m_offset, bytes, at, sep.m_length);
-                at += sep.m_length;
-            }
-            System.arraycopy(s.m_bytes, s.m_offset, bytes, at, s.m_length);
-            at += s.m_length;
+        System.arraycopy(s.m_bytes, s.m_offset, bytes, 0, s.m_length);
+        int unit = s.m_length + sep.m_length;
+        if (n > 1) {
+            System.arraycopy(sep.m_bytes, sep.m_offset, bytes, s.m_length, sep.m_length);
+        }
+        for (int filled = n > 1 ? unit : s.m_length; filled < size; filled *= 2) {
+            System.arraycopy(bytes, 0, bytes, filled, (int) Math.min(filled, size - filled));
         }
         return LuaString.valueUsing(bytes);
     }
