@@ -100,6 +100,20 @@ class EvaluationFidelityTest {
                 """)).isEmpty();
     }
 
+    /**
+     * About seventy library calls (find, match, gsub, format, tostring, tonumber...), each asserting the values
+     * LuaJIT 2.1 returned for it: the file is written by {@code luajit-parity-generator.lua} run in LuaJIT.
+     */
+    @Test
+    void libraryCallsReturnWhatLuaJitReturns() throws Exception {
+        String schema;
+        try (var in = EvaluationFidelityTest.class.getResourceAsStream("/luajit-parity/schema.lua")) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(schema.lines().filter(line -> line.startsWith("do local got"))).hasSizeGreaterThan(60);
+        assertThat(Plugins.schema(schema)).isEmpty();
+    }
+
     @Test
     void computedVersionAndName() {
         assertThat(Plugins.handler("""
