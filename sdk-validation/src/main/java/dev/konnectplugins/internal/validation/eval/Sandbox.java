@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaTable;
@@ -30,6 +33,12 @@ import org.luaj.vm2.lib.jse.JseOsLib;
  */
 final class Sandbox {
     private static final Prototype PRELUDE = compilePrelude();
+    /**
+     * The prelude's inputs per kind, made once: only the prelude reads them (plugin code cannot reach them), and
+     * reading a luaj table changes nothing, so evaluations on many threads can share them.
+     */
+    private static final Map<Kind, LuaTable> NAMES = byKind(Sandbox::names);
+    private static final Map<Kind, LuaTable> REQUIRES = byKind(Sandbox::requires);
 
     private final Globals globals;
     private final LuaTable strings;
@@ -62,7 +71,8 @@ final class Sandbox {
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();
         clear(globals);
         LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,
-                LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), names(kind), requires(kind)})).arg1();
+                LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), NAMES.get(kind), REQUIRES.get(kind)}))
+                .arg1();
         return new Sandbox(globals, strings, coroutines, exact);
     }
 
@@ -102,6 +112,14 @@ final class Sandbox {
         for (LuaValue key : keys) {
             table.rawset(key, LuaValue.NIL);
         }
+    }
+
+    private static Map<Kind, LuaTable> byKind(Function<Kind, LuaTable> make) {
+        Map<Kind, LuaTable> tables = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            tables.put(kind, make.apply(kind));
+        }
+        return tables;
     }
 
     /** The allowlisted names, each split at its dots: { "ngx", "timer", "at", dotted = "ngx.timer.at" }. */
