@@ -123,6 +123,10 @@ class IsolationTest {
                 local ok, err = pcall(string.find, "x", ("(x?)"):rep(40))
                 return { PRIORITY = 10, VERSION = ok and "1.0.0" or err }
                 """, Plugins.GOOD_SCHEMA);
+        add(plugins, "random", """
+                local v = math.random(1, 3) .. "." .. math.random(0, 9) .. "." .. math.floor(math.random() * 3)
+                return { PRIORITY = 10, VERSION = math.random(2) == 1 and v or v .. ".0" }
+                """, Plugins.GOOD_SCHEMA);
         add(plugins, "computed-name", Plugins.GOOD_HANDLER, """
                 local MAX = 10
                 return { name = "my-" .. "plugin", fields = { { config = { type = "record", fields = {

@@ -67,6 +67,7 @@ final class Sandbox {
         globals.rawset("coroutine", coroutines.table());
         LuaTables.install(globals, budget);
         LuaBase.install(globals, budget);
+        LuaRandom.install((LuaTable) globals.rawget("math"));
         StringMetatable.bind(strings);
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();
         clear(globals);
