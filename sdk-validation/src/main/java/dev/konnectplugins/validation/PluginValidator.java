@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 /**
  * Checks, offline, that Konnect would accept a custom plugin and that Kong's plugin sandbox can run it: the files,
  * the LuaJIT syntax, the names, the handler and schema shapes, and every timer, global and module the code reaches.
- * Thread-safe and reusable.
+ * Thread-safe and reusable: each validation evaluates the plugin's code in an environment of its own, under limits of
+ * instructions, memory, call depth and time, so concurrent validations give exactly the results sequential ones
+ * give, and no thread a validation starts outlives the call. At most one validation per processor (at least two)
+ * runs at a time; the others wait.
  *
  * <pre>{@code
  * PluginValidator validator = PluginValidator.builder().build();

@@ -1,11 +1,13 @@
--- Runs once, trusted, in a luaj Globals with Lua's standard libraries. Returns build(env, kind, names, requires),
--- which fills `env` (a fresh luaj Globals) so that it mirrors Kong's plugin-streaming sandbox closely enough to
+-- Runs once per evaluation, trusted, in the evaluation's own luaj Globals holding the libraries (luaj's, with the
+-- budgeted string, table, coroutine, tostring and tonumber of the eval package). Everything it needs from them it
+-- keeps in locals: the Java side then empties that Globals and calls build(env, kind, names, requires), which fills
+-- `env` (the same Globals) so that it mirrors Kong's plugin-streaming sandbox closely enough to
 -- evaluate the top level of handler.lua and schema.lua: only the allowlisted names, read-only tables (except ngx),
 -- a require that refuses other modules, and stand-ins for Kong's modules. Values we cannot reproduce (kong.*,
 -- ngx.* functions, cjson...) are permissive stubs: tables marked __stub that can be indexed, called and combined.
 
-local setmetatable, rawset, rawget, pairs, ipairs, type, error, tostring, select =
-      setmetatable, rawset, rawget, pairs, ipairs, type, error, tostring, select
+local setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select =
+      setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select
 local string, table, math, os, coroutine, bit32 = string, table, math, os, coroutine, bit32
 
 local STUB_MT = { __stub = true }
@@ -47,18 +49,6 @@ provide("math.", math)
 provide("coroutine.", coroutine)
 source["os.clock"], source["os.date"], source["os.difftime"], source["os.time"] = os.clock, os.date, os.difftime, os.time
 source["io.type"] = function() return nil end
-
-local unsafe_rep = string.rep
-local function safe_rep(s, n, sep)
-  -- The real one can allocate gigabytes from one call the instruction budget cannot see.
-  if type(n) == "number" and n * (#tostring(s) + #tostring(sep or "")) > 1048576 then
-    error("string.rep result too large for validation", 2)
-  end
-  return unsafe_rep(s, n, sep)
-end
--- Also for ("x"):rep(n): the string metatable's __index is this very table.
-string.rep = safe_rep
-source["string.rep"] = safe_rep
 
 local function table_clear(t) for k in pairs(t) do t[k] = nil end end
 local function table_clone(t) local c = {} for k, v in pairs(t) do c[k] = v end return c end
@@ -291,10 +281,10 @@ local function protect_all(t, name)
   end
 end
 
-local function include(env, dotted)
+-- parts: a name split at its dots, { "ngx", "timer", "at", dotted = "ngx.timer.at" } (split once, in Java).
+local function include(env, parts)
   local node = env
-  local parts = {}
-  for part in dotted:gmatch("[^%.]+") do parts[#parts + 1] = part end
+  local dotted = parts.dotted
   for i = 1, #parts - 1 do
     local child = rawget(node, parts[i])
     if child == nil then
@@ -309,8 +299,8 @@ local function include(env, dotted)
 end
 
 return function(env, kind, names, requires)
-  for _, dotted in ipairs(names) do
-    include(env, dotted)
+  for _, parts in ipairs(names) do
+    include(env, parts)
   end
   local ngx, kong = rawget(env, "ngx"), rawget(env, "kong")
   if kong then

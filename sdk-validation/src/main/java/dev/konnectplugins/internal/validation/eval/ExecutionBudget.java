@@ -3,61 +3,150 @@ package dev.konnectplugins.internal.validation.eval;
 import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
 
 /**
- * Stops evaluated code after an instruction budget, a wall-clock deadline, a call depth, or a string concatenation
- * that would build a huge string, so that {@code while true do end} or {@code s = s .. s} at the top level of a
- * plugin cannot hang validation or exhaust memory. luaj calls these hooks for every closure whose environment is
- * the sandbox's Globals; the debug library itself is never exposed to the code.
+ * Holds one evaluation to its {@link Limit}s. luaj calls these hooks for every instruction and call of a closure
+ * whose environment is the sandbox's Globals; the library functions of the sandbox charge their own work
+ * ({@link #step}) and the memory they are about to use ({@link #allocate}) before they do it, so that no single
+ * call (a backtracking pattern, a huge {@code rep}) can run or allocate past a limit. The debug library itself is
+ * never exposed to the code.
+ *
+ * <p>Not thread-safe, and need not be: the evaluation and its coroutines run one at a time, handing control over
+ * through a synchronising queue.
  */
 final class ExecutionBudget extends DebugLib {
-    /** LuaJIT overflows its Lua stack at about ten thousand nested Lua calls; stop before that. */
-    private static final int MAX_DEPTH = 8_000;
-    private static final long MAX_STRING = 16L << 20;
+    private static final long TIME_CHECK_MASK = 0x3FF;
+    /**
+     * Rough bytes of a table entry in luaj. Tables, closures and numbers that are not stored somewhere are garbage
+     * the collector takes back, so only new entries are charged: what a plugin keeps grows only through them.
+     */
+    private static final long ENTRY_BYTES = 32;
 
-    private final long maxInstructions;
+    private final LuaString chunk;
     private final long deadlineNanos;
-    private long instructions;
-    private LuaClosure[] closures = new LuaClosure[64];
-    private LuaValue[][] stacks = new LuaValue[64][];
-    private int depth;
+    private long steps;
+    private long memory;
+    private CallStack stack = new CallStack();
 
-    ExecutionBudget(long maxInstructions, long timeLimitNanos) {
-        this.maxInstructions = maxInstructions;
-        this.deadlineNanos = System.nanoTime() + timeLimitNanos;
+    /** @param chunk the chunk name of the plugin file ("@handler.lua"), to report the line that ran out */
+    ExecutionBudget(String chunk) {
+        this.chunk = LuaString.valueOf(chunk);
+        this.deadlineNanos = System.nanoTime() + Limit.TIME.value() * 1_000_000L;
+    }
+
+    /** Charges {@code n} units of library work (one per pattern-matching step, per few bytes copied...). */
+    void step(long n) {
+        steps += n;
+        if (steps > Limit.INSTRUCTIONS.value()) {
+            throw exceeded(Limit.INSTRUCTIONS);
+        }
+        if (n > TIME_CHECK_MASK || (steps & TIME_CHECK_MASK) < n) {
+            checkTime();
+        }
+    }
+
+    /** Charges {@code bytes} of memory about to be allocated; refuses before the allocation when over the limit. */
+    void allocate(long bytes) {
+        if (bytes < 0 || bytes > Limit.MEMORY.value() - memory) {
+            throw exceeded(Limit.MEMORY);
+        }
+        memory += bytes;
+        // Copying costs time too: a byte of work per 64 bytes made.
+        step(1 + (bytes >> 6));
+    }
+
+    /** The error to throw for {@code limit}, pointing at the plugin's line that was running. */
+    LimitExceeded exceeded(Limit limit) {
+        return new LimitExceeded(limit, stack.pluginLine(chunk));
+    }
+
+    /**
+     * Where {@code error(message, level)} says the error is: "schema.lua:12:" for the Lua function {@code level}
+     * calls up, or "" when that is a library function or there is none.
+     */
+    String where(int level) {
+        return stack.where(level);
+    }
+
+    /** The call stack of the coroutine taking over (or the main one, when it ends); returns the previous one. */
+    CallStack switchTo(CallStack next) {
+        CallStack previous = stack;
+        stack = next;
+        return previous;
+    }
+
+    private void checkTime() {
+        if (System.nanoTime() > deadlineNanos) {
+            throw exceeded(Limit.TIME);
+        }
     }
 
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
-        if (++instructions > maxInstructions) {
-            throw new Exhausted("did not finish within " + maxInstructions + " Lua instructions");
+        if (++steps > Limit.INSTRUCTIONS.value()) {
+            throw exceeded(Limit.INSTRUCTIONS);
         }
-        if ((instructions & 0x3FF) == 0 && System.nanoTime() > deadlineNanos) {
-            throw new Exhausted("did not finish within the evaluation time limit");
+        if ((steps & TIME_CHECK_MASK) == 0) {
+            checkTime();
         }
-        LuaClosure closure = depth > 0 ? closures[depth - 1] : null;
-        if (closure != null && pc < closure.p.code.length) {
-            int instruction = closure.p.code[pc];
-            if (Lua.GET_OPCODE(instruction) == Lua.OP_CONCAT) {
-                checkConcat(stacks[depth - 1], Lua.GETARG_B(instruction), Lua.GETARG_C(instruction));
+        CallStack s = stack;
+        if (s.depth == 0) {
+            return;
+        }
+        int top1 = s.depth - 1;
+        s.pcs[top1] = pc;
+        LuaClosure closure = s.closures[top1];
+        if (closure == null || pc >= closure.p.code.length) {
+            return;
+        }
+        int instruction = closure.p.code[pc];
+        switch (Lua.GET_OPCODE(instruction)) {
+            case Lua.OP_CONCAT -> concat(s.stacks[top1], Lua.GETARG_B(instruction), Lua.GETARG_C(instruction));
+            case Lua.OP_SETTABLE -> setTable(closure, s.stacks[top1], instruction);
+            case Lua.OP_SETLIST -> allocate(ENTRY_BYTES * Math.max(1, Lua.GETARG_B(instruction)));
+            default -> {
             }
         }
     }
 
-    private static void checkConcat(LuaValue[] stack, int from, int to) {
-        long length = 0;
-        for (int i = from; i <= to && i < stack.length; i++) {
-            LuaValue value = stack[i];
-            if (value != null && value.isstring()) {
-                length += value.rawlen();
+    /** Before {@code R(A)[RK(B)] = RK(C)}: charges an entry when the key is new to a plain table. */
+    private void setTable(LuaClosure closure, LuaValue[] registers, int instruction) {
+        LuaValue target = registers[Lua.GETARG_A(instruction)];
+        if (target instanceof LuaTable table) {
+            int b = Lua.GETARG_B(instruction);
+            LuaValue key = Lua.ISK(b) ? closure.p.k[Lua.INDEXK(b)] : registers[b];
+            if (key != null && !key.isnil() && table.rawget(key).isnil()) {
+                allocate(ENTRY_BYTES);
             }
         }
-        if (length > MAX_STRING) {
-            throw new Exhausted("built a string of more than " + MAX_STRING + " bytes");
+    }
+
+    /**
+     * Before {@code R(B) .. ... .. R(C)}: charges the result's size, and writes numbers as LuaJIT does ("%.14g")
+     * instead of luaj's way. The operands are temporaries the compiler copied for this instruction, so replacing
+     * them changes nothing else.
+     */
+    private void concat(LuaValue[] registers, int from, int to) {
+        long length = 0;
+        for (int i = from; i <= to && i < registers.length; i++) {
+            LuaValue value = registers[i];
+            if (value == null) {
+                continue;
+            }
+            if (value.type() == LuaValue.TNUMBER) {
+                value = LuaNumbers.toLuaString(value.todouble());
+                registers[i] = value;
+            }
+            if (value.type() == LuaValue.TSTRING) {
+                length += ((LuaString) value).m_length;
+            }
         }
+        allocate(length);
     }
 
     @Override
@@ -66,17 +155,13 @@ final class ExecutionBudget extends DebugLib {
     }
 
     @Override
-    public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {
-        push(c, stack);
+    public void onCall(LuaClosure c, Varargs varargs, LuaValue[] registers) {
+        push(c, registers);
     }
 
     @Override
     public void onReturn() {
-        if (depth > 0) {
-            depth--;
-            closures[depth] = null;
-            stacks[depth] = null;
-        }
+        stack.pop();
     }
 
     @Override
@@ -84,28 +169,65 @@ final class ExecutionBudget extends DebugLib {
         return "";
     }
 
-    private void push(LuaClosure closure, LuaValue[] stack) {
-        if (depth >= MAX_DEPTH) {
-            throw new Exhausted("overflowed the stack (more than " + MAX_DEPTH + " nested calls)");
+    private void push(LuaClosure closure, LuaValue[] registers) {
+        if (!stack.push(closure, registers)) {
+            throw exceeded(Limit.DEPTH);
         }
-        if (depth == closures.length) {
-            closures = java.util.Arrays.copyOf(closures, depth * 2);
-            stacks = java.util.Arrays.copyOf(stacks, depth * 2);
-        }
-        closures[depth] = closure;
-        stacks[depth] = stack;
-        depth++;
     }
 
-    /**
-     * Thrown through the evaluated code. An Error, not a LuaError, so that {@code pcall} in that code cannot catch
-     * it (luaj's pcall catches LuaError and Exception).
-     */
-    static final class Exhausted extends Error {
-        private static final long serialVersionUID = 1L;
+    /** The Lua calls of one coroutine (or of the main chunk): closure, registers and current pc per level. */
+    static final class CallStack {
+        private LuaClosure[] closures = new LuaClosure[64];
+        private LuaValue[][] stacks = new LuaValue[64][];
+        private int[] pcs = new int[64];
+        private int depth;
 
-        Exhausted(String message) {
-            super(message, null, false, false);
+        boolean push(LuaClosure closure, LuaValue[] registers) {
+            if (depth >= Limit.DEPTH.value()) {
+                return false;
+            }
+            if (depth == closures.length) {
+                closures = java.util.Arrays.copyOf(closures, depth * 2);
+                stacks = java.util.Arrays.copyOf(stacks, depth * 2);
+                pcs = java.util.Arrays.copyOf(pcs, depth * 2);
+            }
+            closures[depth] = closure;
+            stacks[depth] = registers;
+            pcs[depth] = 0;
+            depth++;
+            return true;
+        }
+
+        void pop() {
+            if (depth > 0) {
+                depth--;
+                closures[depth] = null;
+                stacks[depth] = null;
+            }
+        }
+
+        String where(int level) {
+            int i = depth - level;
+            if (level < 1 || i < 0 || closures[i] == null) {
+                return "";
+            }
+            LuaClosure closure = closures[i];
+            String source = closure.p.source == null ? "?" : closure.p.source.tojstring();
+            int[] lines = closure.p.lineinfo;
+            int line = lines != null && pcs[i] < lines.length ? lines[pcs[i]] : 0;
+            return (source.startsWith("@") ? source.substring(1) : source) + ":" + line + ":";
+        }
+
+        /** The line running in the innermost call of the plugin's own chunk, or 0. */
+        int pluginLine(LuaString chunk) {
+            for (int i = depth - 1; i >= 0; i--) {
+                LuaClosure closure = closures[i];
+                if (closure != null && chunk.equals(closure.p.source)) {
+                    int[] lines = closure.p.lineinfo;
+                    return lines != null && pcs[i] < lines.length ? lines[pcs[i]] : 0;
+                }
+            }
+            return 0;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.konnectplugins.internal.validation.eval;
 
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.lua.SyntaxProblem;
 import java.io.IOException;
@@ -9,39 +8,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.luaj.vm2.Globals;
-import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
-import org.luaj.vm2.lib.BaseLib;
-import org.luaj.vm2.lib.Bit32Lib;
-import org.luaj.vm2.lib.CoroutineLib;
-import org.luaj.vm2.lib.PackageLib;
-import org.luaj.vm2.lib.StringLib;
-import org.luaj.vm2.lib.TableLib;
-import org.luaj.vm2.lib.jse.JseMathLib;
-import org.luaj.vm2.lib.jse.JseOsLib;
 
 /**
  * Compiles a file with luaj and runs its top level in an environment that mirrors Kong's plugin sandbox (see
- * {@code sandbox-prelude.lua}), with an instruction budget and a time limit. Phase functions are never called.
+ * {@code sandbox-prelude.lua}), under the {@link Limit}s. Phase functions are never called.
  */
 public final class SandboxEvaluator {
-    private static final long INSTRUCTION_BUDGET = 1_000_000L;
-    private static final long TIME_LIMIT_NANOS = 1_000_000_000L;
     private static final Pattern LINE = Pattern.compile("^[^:]*:(\\d+):\\s*");
     private static final Pattern RUNTIME_LINE = Pattern.compile("^(@?[^:\\s]+):(\\d+):?\\s*");
+    private static final Pattern LUAJ_LINE = Pattern.compile("^([^:\\s]+):(\\d+):\\s*");
     private static final Pattern GOTO_LINE = Pattern.compile("<goto [^>]*> at line (\\d+)");
 
     /** Compiles prepared source; a failure is a syntax problem. */
     public static Compilation compile(String code, String file) {
         try {
-            InputStream in = new UnsynchronizedInput(code.getBytes(StandardCharsets.UTF_8));
-            return new Compilation(LuaC.instance.compile(in, "@" + file), null);
+            UnicodeEscapes escapes = UnicodeEscapes.of(code);
+            String source = escapes == null ? code : escapes.rewrite(code);
+            InputStream in = new UnsynchronizedInput(source.getBytes(StandardCharsets.UTF_8));
+            Prototype prototype = LuaC.instance.compile(in, "@" + file);
+            if (escapes != null) {
+                escapes.decode(prototype);
+            }
+            return new Compilation(prototype, null);
         } catch (LuaError e) {
             String message = e.getMessage() == null ? "syntax error" : e.getMessage();
             Matcher m = LINE.matcher(message);
@@ -59,35 +52,59 @@ public final class SandboxEvaluator {
         }
     }
 
-    /** Runs a compiled file's top level in a fresh sandbox for the file's kind. */
+    /**
+     * Runs a compiled file's top level in a fresh sandbox for the file's kind, under the {@link Limit}s. Returns when
+     * the chunk ends, fails or hits a limit, with every thread it started ended.
+     */
     public static Evaluation evaluate(Prototype prototype, Kind kind) {
-        Globals env = new Globals();
-        LuaValue exact = Trusted.build(env, kind);
-        env.debuglib = new ExecutionBudget(INSTRUCTION_BUDGET, TIME_LIMIT_NANOS);
         String file = "@" + kind.file();
+        ExecutionBudget budget = new ExecutionBudget(file);
+        Sandbox sandbox = null;
         try {
-            LuaValue value = new LuaClosure(prototype, env).invoke(LuaValue.NONE).arg1();
-            return Evaluation.returned(value, exact.call().toboolean());
-        } catch (ExecutionBudget.Exhausted e) {
-            return Evaluation.failed(e.getMessage(), 0, true, false);
+            sandbox = Sandbox.create(kind, budget);
+            sandbox.start(budget);
+            LuaValue value = new LuaClosure(prototype, sandbox.globals()).invoke(LuaValue.NONE).arg1();
+            sandbox.stop();
+            return Evaluation.returned(value, sandbox.exact());
+        } catch (LimitExceeded e) {
+            return Evaluation.failed(e.failure(), e.line(), true, false);
         } catch (LuaError e) {
-            String message = e.getMessage() == null ? "error" : e.getMessage().strip();
-            Matcher m = RUNTIME_LINE.matcher(message);
-            int line = 0;
-            if (m.find()) {
-                // luaj writes "@schema.lua:3 attempt to ..." (no colon after the line); a line in the prelude
-                // (a stand-in raising an error) is not the plugin's.
-                line = m.group(1).equals(file) ? Integer.parseInt(m.group(2)) : 0;
-                message = m.replaceFirst("");
+            if (sandbox == null) {
+                throw new IllegalStateException("The sandbox could not be set up", e);
             }
-            return Evaluation.failed(message, line, false, exact.call().toboolean());
+            sandbox.stop();
+            return luaFailure(e, file, sandbox.exact());
         } catch (StackOverflowError e) {
-            return Evaluation.failed("stack overflow", 0, false, false);
+            return Evaluation.failed(new LimitExceeded(Limit.DEPTH, 0).failure(), 0, true, false);
         } catch (OutOfMemoryError e) {
-            return Evaluation.failed("it needed more memory than validation allows", 0, true, false);
+            return Evaluation.failed(new LimitExceeded(Limit.MEMORY, 0).failure(), 0, true, false);
         } catch (RuntimeException e) {
             return Evaluation.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false, false);
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
         }
+    }
+
+    private static Evaluation luaFailure(LuaError e, String file, boolean exact) {
+        String message = e.getMessage() == null ? "error" : e.getMessage().strip();
+        Matcher m = RUNTIME_LINE.matcher(message);
+        int line = 0;
+        if (m.find()) {
+            // luaj writes "@schema.lua:3 attempt to ..." (no colon after the line); a line in the prelude
+            // (a stand-in raising an error) is not the plugin's.
+            line = m.group(1).equals(file) ? Integer.parseInt(m.group(2)) : 0;
+            message = m.replaceFirst("");
+        }
+        // error("...") in the plugin's code wrote the position LuaJIT would: "schema.lua:3: ..."; the diagnostic
+        // carries the line already.
+        Matcher own = LUAJ_LINE.matcher(message);
+        if (own.find() && ("@" + own.group(1)).equals(file)) {
+            line = Integer.parseInt(own.group(2));
+            message = own.replaceFirst("");
+        }
+        return Evaluation.failed(message, line, false, exact);
     }
 
     /** Whether a value is one of the permissive stand-ins for something the validator cannot reproduce. */
@@ -97,50 +114,6 @@ public final class SandboxEvaluator {
         }
         LuaValue mt = value.getmetatable();
         return mt != null && mt.rawget("__stub").toboolean();
-    }
-
-    /** The trusted Globals holding the standard libraries and the prelude's environment builder, made once. */
-    private static final class Trusted {
-        private static final LuaValue BUILDER = load();
-
-        /** Fills {@code env}; returns a function telling whether the run has touched a stand-in. */
-        static LuaValue build(Globals env, Kind kind) {
-            SandboxSpec spec = SandboxSpec.bundled();
-            LuaTable names = new LuaTable();
-            int index = 0;
-            for (String name : spec.names(kind)) {
-                names.rawset(++index, LuaValue.valueOf(name));
-            }
-            LuaTable requires = new LuaTable();
-            for (String module : spec.requires(kind)) {
-                requires.rawset(module, LuaValue.TRUE);
-            }
-            return BUILDER.invoke(LuaValue.varargsOf(new LuaValue[] {env,
-                    LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), names, requires})).arg1();
-        }
-
-        private static LuaValue load() {
-            Globals trusted = new Globals();
-            trusted.load(new BaseLib());
-            trusted.load(new PackageLib());
-            trusted.load(new Bit32Lib());
-            trusted.load(new TableLib());
-            trusted.load(new StringLib());
-            trusted.load(new CoroutineLib());
-            trusted.load(new JseMathLib());
-            trusted.load(new JseOsLib());
-            LoadState.install(trusted);
-            LuaC.install(trusted);
-            try (InputStream in = SandboxEvaluator.class.getResourceAsStream(
-                    "/dev/konnectplugins/internal/validation/sandbox-prelude.lua")) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing sandbox-prelude.lua");
-                }
-                return trusted.load(in, "@sandbox-prelude.lua", "t", trusted).call();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /**

@@ -1,0 +1,49 @@
+package dev.konnectplugins.internal.validation.eval;
+
+import java.util.Locale;
+
+/**
+ * The limits the evaluation of a plugin file runs under, with the numbers the README documents. Each is far above
+ * what a real plugin's top level needs (a loop of a few million iterations, a string of a few megabytes) and far
+ * below what would hurt the validating process.
+ */
+public enum Limit {
+    /** Lua instructions, with the work of library calls (pattern matching, copying) counted as instructions too. */
+    INSTRUCTIONS(100_000_000L),
+    /** Wall-clock time of one file's evaluation, in milliseconds: a safety net behind the instruction limit. */
+    TIME(30_000L),
+    /** Bytes of strings, tables and closures the code creates, charged before they are made. */
+    MEMORY(256L << 20),
+    /** Nested Lua calls; LuaJIT overflows its stack at about ten thousand. */
+    DEPTH(8_000L),
+    /** Coroutines started and not yet finished at the same time (each runs on its own thread here). */
+    COROUTINES(64L);
+
+    private final long value;
+
+    Limit(long value) {
+        this.value = value;
+    }
+
+    /** The limit's number, in its unit. */
+    public long value() {
+        return value;
+    }
+
+    /** What ran out, for a diagnostic: "did not finish within ...", "needed more than ...". */
+    String describe() {
+        return switch (this) {
+            case INSTRUCTIONS -> "did not finish within " + format(value) + " Lua instructions (the validator's "
+                    + "instruction limit, which counts the work of library calls such as pattern matching too)";
+            case TIME -> "did not finish within " + value / 1000 + " seconds (the validator's time limit)";
+            case MEMORY -> "needed more than " + (value >> 20) + " MB of memory (the validator's memory limit)";
+            case DEPTH -> "overflowed the stack (more than " + format(value) + " nested calls)";
+            case COROUTINES -> "had more than " + value + " coroutines running or suspended at once (the "
+                    + "validator's coroutine limit)";
+        };
+    }
+
+    private static String format(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

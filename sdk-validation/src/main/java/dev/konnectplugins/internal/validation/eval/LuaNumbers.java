@@ -1,0 +1,172 @@
+package dev.konnectplugins.internal.validation.eval;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * Numbers as LuaJIT 2.1 writes and reads them, where luaj differs: {@code tostring(2^53)} is "9.007199254741e+15"
+ * ("%.14g"), not "9007199254740992"; {@code tonumber} reads hex floats ("0x1p4"), "0b101", "inf" and "nan".
+ */
+final class LuaNumbers {
+    private static final int TOSTRING_DIGITS = 14;
+
+    /** {@code tostring(d)} in LuaJIT. */
+    static LuaString toLuaString(double d) {
+        return LuaString.valueOf(toString(d));
+    }
+
+    static String toString(double d) {
+        if (d == (int) d && (d != 0 || 1 / d > 0)) {
+            return Integer.toString((int) d);
+        }
+        return formatG(d, TOSTRING_DIGITS, false);
+    }
+
+    /** C's {@code %.<precision>g} ({@code alternate}: the '#' flag keeps trailing zeros). */
+    static String formatG(double d, int precision, boolean alternate) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return special(d);
+        }
+        int p = precision == 0 ? 1 : precision;
+        if (d == 0) {
+            String zero = alternate ? "0." + "0".repeat(p - 1) : "0";
+            return (1 / d < 0 ? "-" : "") + zero;
+        }
+        BigDecimal rounded = new BigDecimal(d).round(new MathContext(p, RoundingMode.HALF_UP));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        String text;
+        if (exponent < -4 || exponent >= p) {
+            BigDecimal mantissa = rounded.movePointLeft(exponent);
+            String digits = mantissa.setScale(p - 1, RoundingMode.HALF_UP).abs().toPlainString();
+            if (!alternate) {
+                digits = stripZeros(digits);
+            }
+            text = digits + (exponent < 0 ? "e-" : "e+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        } else {
+            String digits = rounded.setScale(Math.max(0, p - 1 - exponent), RoundingMode.HALF_UP).abs()
+                    .toPlainString();
+            text = alternate ? digits : stripZeros(digits);
+        }
+        return (d < 0 ? "-" : "") + text;
+    }
+
+    /** "inf", "-inf" or "nan", as C's printf writes them. */
+    static String special(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        return d > 0 ? "inf" : "-inf";
+    }
+
+    private static String stripZeros(String digits) {
+        if (digits.indexOf('.') < 0) {
+            return digits;
+        }
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (digits.charAt(end - 1) == '.') {
+            end--;
+        }
+        return digits.substring(0, end);
+    }
+
+    /** {@code tonumber(s)} in LuaJIT (lj_strscan): NIL when {@code s} is not a number. */
+    static LuaValue parse(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return LuaValue.NIL;
+        }
+        boolean negative = false;
+        char first = s.charAt(start);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            start++;
+        }
+        String body = s.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        Double value = parseUnsigned(body);
+        if (value == null) {
+            return LuaValue.NIL;
+        }
+        return LuaValue.valueOf(negative ? -value : value);
+    }
+
+    private static Double parseUnsigned(String body) {
+        switch (body) {
+            case "inf", "infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "nan" -> {
+                return Double.NaN;
+            }
+            default -> {
+            }
+        }
+        if (body.startsWith("0x")) {
+            return parseHex(body.substring(2));
+        }
+        if (body.startsWith("0b")) {
+            return parseBinary(body.substring(2));
+        }
+        if (!body.matches("(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+            return null;
+        }
+        return Double.parseDouble(body);
+    }
+
+    private static Double parseHex(String digits) {
+        if (!digits.matches("([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(p[+-]?\\d+)?")) {
+            return null;
+        }
+        // Java reads hex floats only with an exponent: "0x1.8p0".
+        return Double.parseDouble("0x" + digits + (digits.contains("p") ? "" : "p0"));
+    }
+
+    private static Double parseBinary(String digits) {
+        if (!digits.matches("[01]+")) {
+            return null;
+        }
+        double value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            value = value * 2 + (digits.charAt(i) - '0');
+        }
+        return value;
+    }
+
+    /** {@code tonumber(s, base)} for a base from 2 to 36: an integer, optionally negative. */
+    static LuaValue parse(String s, int base) {
+        String trimmed = s.strip();
+        boolean negative = trimmed.startsWith("-");
+        String digits = negative ? trimmed.substring(1) : trimmed;
+        if (digits.isEmpty()) {
+            return LuaValue.NIL;
+        }
+        double value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = Character.digit(digits.charAt(i), base);
+            if (digit < 0 || digits.charAt(i) > 'z') {
+                return LuaValue.NIL;
+            }
+            value = value * base + digit;
+        }
+        return LuaValue.valueOf(negative ? -value : value);
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    private LuaNumbers() {
+    }
+}
