@@ -13,7 +13,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The streamed custom plugins of one control plane, without blocking: every method returns at once with a
- * {@link CompletableFuture} that fails with the same exceptions the blocking {@link CustomPlugins} throws.
+ * {@link CompletableFuture} that fails with the same exceptions the blocking {@link CustomPlugins} throws, and
+ * completes on the client's executor (see {@link Konnect.Builder#executor}).
+ *
+ * <p>Each operation is written once, blocking (the package-private methods, which {@link CustomPlugins} calls on
+ * its caller's thread); the public methods here run it on the client's executor.
  */
 public final class CustomPluginsAsync {
     private final HttpPipeline pipeline;
@@ -37,8 +41,12 @@ public final class CustomPluginsAsync {
      */
     public CompletableFuture<CustomPlugin> create(PluginSource source) {
         Objects.requireNonNull(source, "source");
-        return guarded(source, () -> pipeline.send(ApiRequest.post(collection().toString(), body(source)),
-                response -> response.as(CustomPlugin.class)));
+        try {
+            guard.check(source);
+        } catch (PluginValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return pipeline.async(() -> upload(ApiRequest.post(collection().toString(), body(source))));
     }
 
     /** The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}. */
@@ -48,13 +56,15 @@ public final class CustomPluginsAsync {
 
     /** Reads a plugin by id or name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<CustomPlugin> get(String idOrName) {
-        return pipeline.send(ApiRequest.get(item(idOrName).toString()),
-                response -> response.as(CustomPlugin.class));
+        ApiRequest request = ApiRequest.get(item(idOrName).toString());
+        return pipeline.async(() -> pipeline.call(request, response -> response.as(CustomPlugin.class)));
     }
 
     /** Reads a plugin by id or name; empty when absent. */
     public CompletableFuture<Optional<CustomPlugin>> find(String idOrName) {
-        return Requests.emptyWhenNotFound(get(idOrName));
+        ApiRequest request = ApiRequest.get(item(idOrName).toString());
+        return pipeline.async(() -> Requests.emptyWhenNotFound(() -> pipeline.call(request,
+                response -> response.as(CustomPlugin.class))));
     }
 
     /** Every plugin, page by page as it is consumed. */
@@ -65,7 +75,7 @@ public final class CustomPluginsAsync {
     /** The plugins matching {@code options}, page by page as they are consumed. */
     public AsyncPagedIterable<CustomPlugin> list(ListOptions options) {
         Objects.requireNonNull(options, "options");
-        return new AsyncPagedIterable<>(() -> page(options, null));
+        return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(options, null)));
     }
 
     /** Creates or replaces the plugin named by the source (PUT). */
@@ -78,37 +88,71 @@ public final class CustomPluginsAsync {
     public CompletableFuture<CustomPlugin> upsert(String idOrName, PluginSource source) {
         Objects.requireNonNull(source, "source");
         String path = item(idOrName).toString();
-        return guarded(source, () -> pipeline.send(ApiRequest.put(path, body(source)),
-                response -> response.as(CustomPlugin.class)));
-    }
-
-    /** Deletes a plugin by id or name; completes normally when it was already gone. */
-    public CompletableFuture<Void> delete(String idOrName) {
-        return Requests.ignoreNotFound(pipeline.send(ApiRequest.delete(item(idOrName).toString())));
-    }
-
-    private CompletableFuture<Page<CustomPlugin>> page(ListOptions options, String offset) {
-        ApiPath path = collection()
-                .query("size", options.pageSize().isPresent() ? options.pageSize().getAsInt() : null)
-                .query("offset", offset)
-                .query("tags", options.tagsQuery().orElse(null));
-        return pipeline.send(ApiRequest.get(path.toString()), response -> {
-            CustomPluginPage body = response.as(CustomPluginPage.class);
-            List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
-            String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
-                    : Requests.offsetFromNextLink(body.getNext()), offset);
-            return new Page<>(data, next, cursor -> page(options, cursor));
-        });
-    }
-
-    private <T> CompletableFuture<T> guarded(PluginSource source,
-                                             java.util.function.Supplier<CompletableFuture<T>> upload) {
         try {
             guard.check(source);
         } catch (PluginValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return upload.get();
+        return pipeline.async(() -> upload(ApiRequest.put(path, body(source))));
+    }
+
+    /** Deletes a plugin by id or name; completes normally when it was already gone. */
+    public CompletableFuture<Void> delete(String idOrName) {
+        ApiRequest request = ApiRequest.delete(item(idOrName).toString());
+        return pipeline.async(() -> {
+            Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
+            return null;
+        });
+    }
+
+    // The blocking operations, shared with CustomPlugins.
+
+    CustomPlugin createNow(PluginSource source) {
+        Objects.requireNonNull(source, "source");
+        guard.check(source);
+        return upload(ApiRequest.post(collection().toString(), body(source)));
+    }
+
+    CustomPlugin getNow(String idOrName) {
+        return pipeline.call(ApiRequest.get(item(idOrName).toString()), response -> response.as(CustomPlugin.class));
+    }
+
+    Optional<CustomPlugin> findNow(String idOrName) {
+        return Requests.emptyWhenNotFound(() -> getNow(idOrName));
+    }
+
+    PagedIterable<CustomPlugin> listNow(ListOptions options) {
+        Objects.requireNonNull(options, "options");
+        return PagedIterable.of(() -> page(options, null));
+    }
+
+    CustomPlugin upsertNow(String idOrName, PluginSource source) {
+        Objects.requireNonNull(source, "source");
+        String path = item(idOrName).toString();
+        guard.check(source);
+        return upload(ApiRequest.put(path, body(source)));
+    }
+
+    void deleteNow(String idOrName) {
+        ApiRequest request = ApiRequest.delete(item(idOrName).toString());
+        Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
+    }
+
+    private CustomPlugin upload(ApiRequest request) {
+        return pipeline.call(request, response -> response.as(CustomPlugin.class));
+    }
+
+    private Page<CustomPlugin> page(ListOptions options, String offset) {
+        ApiPath path = collection()
+                .query("size", options.pageSize().isPresent() ? options.pageSize().getAsInt() : null)
+                .query("offset", offset)
+                .query("tags", options.tagsQuery().orElse(null));
+        CustomPluginPage body = pipeline.call(ApiRequest.get(path.toString()),
+                response -> response.as(CustomPluginPage.class));
+        List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
+        String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
+                : Requests.offsetFromNextLink(body.getNext()), offset);
+        return new Page<>(data, next, cursor -> page(options, cursor), pipeline);
     }
 
     /** Only what Konnect accepts on write: never the server-owned id or timestamps, never nulls. */
