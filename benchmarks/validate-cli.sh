@@ -3,7 +3,7 @@
 # Usage: benchmarks/validate-cli.sh [RUNS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-jar="$here/target/benchmarks.jar"
+jar="${BENCHMARKS_JAR:-$here/target/benchmarks.jar}"
 runs="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -17,4 +17,4 @@ for ((i = 0; i < runs; i++)); do
   times+=($(( $(millis) - start )))
 done
 ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "| validation CLI, 50 plugins (fresh JVM, median of $runs) | ${ms} ms |"
+echo "| validation: CLI on 50 plugins, fresh JVM, median of $runs | ${ms} ms |"
