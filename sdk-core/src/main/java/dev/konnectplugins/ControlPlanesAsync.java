@@ -27,8 +27,8 @@ public final class ControlPlanesAsync {
 
     /** Reads a control plane by id; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<ControlPlane> get(String id) {
-        ApiRequest request = getRequest(id);
-        return pipeline.async(() -> pipeline.call(request, response -> response.as(ControlPlane.class)));
+        Requests.requireText(id, "id");
+        return pipeline.async(() -> getNow(id));
     }
 
     /** The control plane whose name is exactly {@code name}; empty when none is. */
@@ -54,7 +54,8 @@ public final class ControlPlanesAsync {
     }
 
     ControlPlane getNow(String id) {
-        return pipeline.call(getRequest(id), response -> response.as(ControlPlane.class));
+        String path = ApiPath.of("v2", "control-planes").segment(Requests.requireText(id, "id")).toString();
+        return pipeline.call(ApiRequest.get(path), response -> response.as(ControlPlane.class));
     }
 
     Optional<ControlPlane> findByNameNow(String name) {
@@ -65,10 +66,6 @@ public final class ControlPlanesAsync {
     ControlPlane getByNameNow(String name) {
         return findByNameNow(name).orElseThrow(() -> new NotFoundException(new ErrorDetails("GET",
                 byNamePath(name, 1), 404, "No control plane is named '" + name + "'", null, List.of(), "")));
-    }
-
-    private static ApiRequest getRequest(String id) {
-        return ApiRequest.get(ApiPath.of("v2", "control-planes").segment(Requests.requireText(id, "id")).toString());
     }
 
     private Page<ControlPlane> page(String name, int number) {

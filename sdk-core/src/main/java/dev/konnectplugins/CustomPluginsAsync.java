@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The streamed custom plugins of one control plane, without blocking: every method returns at once with a
@@ -41,12 +42,7 @@ public final class CustomPluginsAsync {
      */
     public CompletableFuture<CustomPlugin> create(PluginSource source) {
         Objects.requireNonNull(source, "source");
-        try {
-            guard.check(source);
-        } catch (PluginValidationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return pipeline.async(() -> upload(ApiRequest.post(collection().toString(), body(source))));
+        return checkedThenAsync(source, () -> upload(ApiRequest.post(collection().toString(), body(source))));
     }
 
     /** The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}. */
@@ -56,15 +52,14 @@ public final class CustomPluginsAsync {
 
     /** Reads a plugin by id or name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<CustomPlugin> get(String idOrName) {
-        ApiRequest request = ApiRequest.get(item(idOrName).toString());
-        return pipeline.async(() -> pipeline.call(request, response -> response.as(CustomPlugin.class)));
+        Requests.requireText(idOrName, "idOrName");
+        return pipeline.async(() -> getNow(idOrName));
     }
 
     /** Reads a plugin by id or name; empty when absent. */
     public CompletableFuture<Optional<CustomPlugin>> find(String idOrName) {
-        ApiRequest request = ApiRequest.get(item(idOrName).toString());
-        return pipeline.async(() -> Requests.emptyWhenNotFound(() -> pipeline.call(request,
-                response -> response.as(CustomPlugin.class))));
+        Requests.requireText(idOrName, "idOrName");
+        return pipeline.async(() -> findNow(idOrName));
     }
 
     /** Every plugin, page by page as it is consumed. */
@@ -88,19 +83,14 @@ public final class CustomPluginsAsync {
     public CompletableFuture<CustomPlugin> upsert(String idOrName, PluginSource source) {
         Objects.requireNonNull(source, "source");
         String path = item(idOrName).toString();
-        try {
-            guard.check(source);
-        } catch (PluginValidationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return pipeline.async(() -> upload(ApiRequest.put(path, body(source))));
+        return checkedThenAsync(source, () -> upload(ApiRequest.put(path, body(source))));
     }
 
     /** Deletes a plugin by id or name; completes normally when it was already gone. */
     public CompletableFuture<Void> delete(String idOrName) {
-        ApiRequest request = ApiRequest.delete(item(idOrName).toString());
+        Requests.requireText(idOrName, "idOrName");
         return pipeline.async(() -> {
-            Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
+            deleteNow(idOrName);
             return null;
         });
     }
@@ -136,6 +126,16 @@ public final class CustomPluginsAsync {
     void deleteNow(String idOrName) {
         ApiRequest request = ApiRequest.delete(item(idOrName).toString());
         Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
+    }
+
+    /** Validates on the calling thread (milliseconds), then uploads on the executor. */
+    private CompletableFuture<CustomPlugin> checkedThenAsync(PluginSource source, Supplier<CustomPlugin> upload) {
+        try {
+            guard.check(source);
+        } catch (PluginValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return pipeline.async(upload);
     }
 
     private CustomPlugin upload(ApiRequest request) {

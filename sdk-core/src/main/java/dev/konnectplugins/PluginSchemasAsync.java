@@ -30,21 +30,20 @@ public final class PluginSchemasAsync {
 
     /** Uploads a schema (POST); Konnect takes the name from the schema itself. */
     public CompletableFuture<PluginSchema> create(String luaSchema) {
-        ApiRequest request = ApiRequest.post(collection().toString(), body(luaSchema));
-        return pipeline.async(() -> pipeline.call(request, PluginSchemasAsync::schemaOf));
+        Objects.requireNonNull(luaSchema, "luaSchema");
+        return pipeline.async(() -> createNow(luaSchema));
     }
 
     /** Reads a schema by plugin name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<PluginSchema> get(String name) {
-        ApiRequest request = ApiRequest.get(item(name).toString());
-        return pipeline.async(() -> pipeline.call(request, PluginSchemasAsync::schemaOf));
+        Requests.requireText(name, "name");
+        return pipeline.async(() -> getNow(name));
     }
 
     /** Reads a schema by plugin name; empty when absent. */
     public CompletableFuture<Optional<PluginSchema>> find(String name) {
-        ApiRequest request = ApiRequest.get(item(name).toString());
-        return pipeline.async(() -> Requests.emptyWhenNotFound(() -> pipeline.call(request,
-                PluginSchemasAsync::schemaOf)));
+        Requests.requireText(name, "name");
+        return pipeline.async(() -> findNow(name));
     }
 
     /** Every schema, page by page as it is consumed. */
@@ -54,15 +53,16 @@ public final class PluginSchemasAsync {
 
     /** Creates or replaces the schema of plugin {@code name} (PUT). */
     public CompletableFuture<PluginSchema> upsert(String name, String luaSchema) {
-        ApiRequest request = ApiRequest.put(item(name).toString(), body(luaSchema));
-        return pipeline.async(() -> pipeline.call(request, PluginSchemasAsync::schemaOf));
+        Requests.requireText(name, "name");
+        Objects.requireNonNull(luaSchema, "luaSchema");
+        return pipeline.async(() -> upsertNow(name, luaSchema));
     }
 
     /** Deletes the schema of plugin {@code name}; completes normally when it was already gone. */
     public CompletableFuture<Void> delete(String name) {
-        ApiRequest request = ApiRequest.delete(item(name).toString());
+        Requests.requireText(name, "name");
         return pipeline.async(() -> {
-            Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
+            deleteNow(name);
             return null;
         });
     }

@@ -76,16 +76,6 @@ public final class HttpPipeline {
         return call;
     }
 
-    /** {@link #call} without blocking: the 2xx answer, or a failed future. */
-    public CompletableFuture<ApiResponse> send(ApiRequest request) {
-        return async(() -> call(request, Function.identity()));
-    }
-
-    /** {@link #call} without blocking. */
-    public <T> CompletableFuture<T> send(ApiRequest request, Function<ApiResponse, ? extends T> reader) {
-        return async(() -> call(request, reader));
-    }
-
     /**
      * Refuses further calls and fails the calls still running with a {@link KonnectTransportException}, so that
      * nobody waits forever on a client whose threads are about to stop.
