@@ -34,7 +34,7 @@ final class Transport {
         HttpResponse<BoundedBody> response;
         try {
             response = settings.httpClient().send(httpRequest(request, timeout), bodies);
-        } catch (IllegalArgumentException | IllegalStateException | SecurityException e) {
+        } catch (RuntimeException e) {
             // The JDK's message may quote header values, the token among them: name only the failure's type.
             throw new KonnectTransportException(request.describe() + " could not be sent ("
                     + e.getClass().getSimpleName() + ")", null);
