@@ -71,7 +71,8 @@ public final class HttpPipeline {
         try {
             executor.execute(call);
         } catch (RejectedExecutionException e) {
-            call.completeExceptionally(new IllegalStateException("This Konnect client is closed", e));
+            call.completeExceptionally(new IllegalStateException(calls.closed() ? "This Konnect client is closed"
+                    : "The executor refused the call (a full queue, or it was shut down)", e));
         }
         return call;
     }
