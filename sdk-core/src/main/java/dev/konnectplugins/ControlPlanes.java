@@ -1,6 +1,5 @@
 package dev.konnectplugins;
 
-import dev.konnectplugins.internal.Futures;
 import dev.konnectplugins.model.ControlPlane;
 import java.util.Optional;
 
@@ -19,7 +18,7 @@ public final class ControlPlanes {
 
     /** Every control plane, fetched lazily. */
     public PagedIterable<ControlPlane> list() {
-        return PagedIterable.of(async.list());
+        return async.listNow();
     }
 
     /**
@@ -28,12 +27,12 @@ public final class ControlPlanes {
      * @throws NotFoundException when there is none
      */
     public ControlPlane get(String id) {
-        return Futures.join(async.get(id));
+        return async.getNow(id);
     }
 
     /** The control plane named exactly {@code name} ({@code filter[name][eq]}); empty when none is. */
     public Optional<ControlPlane> findByName(String name) {
-        return Futures.join(async.findByName(name));
+        return async.findByNameNow(name);
     }
 
     /**
@@ -42,6 +41,6 @@ public final class ControlPlanes {
      * @throws NotFoundException when none is
      */
     public ControlPlane getByName(String name) {
-        return Futures.join(async.getByName(name));
+        return async.getByNameNow(name);
     }
 }

@@ -2,7 +2,6 @@ package dev.konnectplugins;
 
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
-import dev.konnectplugins.internal.Futures;
 import dev.konnectplugins.internal.HttpPipeline;
 import dev.konnectplugins.model.ControlPlane;
 import dev.konnectplugins.model.ControlPlanePage;
@@ -23,21 +22,19 @@ public final class ControlPlanesAsync {
 
     /** Every control plane, page by page as it is consumed. */
     public AsyncPagedIterable<ControlPlane> list() {
-        return new AsyncPagedIterable<>(() -> page(null, 1));
+        return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(null, 1)));
     }
 
     /** Reads a control plane by id; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<ControlPlane> get(String id) {
-        String path = ApiPath.of("v2", "control-planes").segment(Requests.requireText(id, "id")).toString();
-        return pipeline.send(ApiRequest.get(path), response -> response.as(ControlPlane.class));
+        Requests.requireText(id, "id");
+        return pipeline.async(() -> getNow(id));
     }
 
     /** The control plane whose name is exactly {@code name}; empty when none is. */
     public CompletableFuture<Optional<ControlPlane>> findByName(String name) {
         Requests.requireText(name, "name");
-        return Futures.map(page(name, 1), page -> page.items().stream()
-                .filter(controlPlane -> name.equals(controlPlane.getName()))
-                .findFirst());
+        return pipeline.async(() -> findByNameNow(name));
     }
 
     /**
@@ -46,20 +43,40 @@ public final class ControlPlanesAsync {
      * @return fails with {@link NotFoundException} when no control plane has that name
      */
     public CompletableFuture<ControlPlane> getByName(String name) {
-        return Futures.map(findByName(name), found -> found.orElseThrow(() -> new NotFoundException(new ErrorDetails(
-                "GET", byNamePath(name, 1), 404, "No control plane is named '" + name + "'", null, List.of(), ""))));
+        Requests.requireText(name, "name");
+        return pipeline.async(() -> getByNameNow(name));
     }
 
-    private CompletableFuture<Page<ControlPlane>> page(String name, int number) {
-        return pipeline.send(ApiRequest.get(byNamePath(name, number)), response -> {
-            ControlPlanePage body = response.as(ControlPlanePage.class);
-            List<ControlPlane> data = body.getData() == null ? List.of() : body.getData();
-            PageNumbers numbers = body.getMeta() == null ? null : body.getMeta().getPage();
-            boolean more = !data.isEmpty() && numbers != null && numbers.getTotal() != null
-                    && numbers.getSize() != null && (long) number * numbers.getSize() < numbers.getTotal();
-            return new Page<>(data, more ? String.valueOf(number + 1) : null,
-                    next -> page(name, Integer.parseInt(next)));
-        });
+    // The blocking operations, shared with ControlPlanes.
+
+    PagedIterable<ControlPlane> listNow() {
+        return PagedIterable.of(() -> page(null, 1));
+    }
+
+    ControlPlane getNow(String id) {
+        String path = ApiPath.of("v2", "control-planes").segment(Requests.requireText(id, "id")).toString();
+        return pipeline.call(ApiRequest.get(path), response -> response.as(ControlPlane.class));
+    }
+
+    Optional<ControlPlane> findByNameNow(String name) {
+        Requests.requireText(name, "name");
+        return page(name, 1).items().stream().filter(controlPlane -> name.equals(controlPlane.getName())).findFirst();
+    }
+
+    ControlPlane getByNameNow(String name) {
+        return findByNameNow(name).orElseThrow(() -> new NotFoundException(new ErrorDetails("GET",
+                byNamePath(name, 1), 404, "No control plane is named '" + name + "'", null, List.of(), "")));
+    }
+
+    private Page<ControlPlane> page(String name, int number) {
+        ControlPlanePage body = pipeline.call(ApiRequest.get(byNamePath(name, number)),
+                response -> response.as(ControlPlanePage.class));
+        List<ControlPlane> data = body.getData() == null ? List.of() : body.getData();
+        PageNumbers numbers = body.getMeta() == null ? null : body.getMeta().getPage();
+        boolean more = !data.isEmpty() && numbers != null && numbers.getTotal() != null
+                && numbers.getSize() != null && (long) number * numbers.getSize() < numbers.getTotal();
+        return new Page<>(data, more ? String.valueOf(number + 1) : null,
+                next -> page(name, Integer.parseInt(next)), pipeline);
     }
 
     private static String byNamePath(String name, int number) {

@@ -1,13 +1,14 @@
 package dev.konnectplugins;
 
-import dev.konnectplugins.internal.Futures;
 import dev.konnectplugins.model.CustomPlugin;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The streamed custom plugins of one control plane
- * ({@code /v2/control-planes/{id}/core-entities/custom-plugins}). Thread-safe; blocking.
+ * ({@code /v2/control-planes/{id}/core-entities/custom-plugins}). Thread-safe; blocking: each call runs on the
+ * calling thread.
  * {@link #async()} gives the same operations without blocking.
  *
  * <pre>{@code
@@ -44,7 +45,7 @@ public final class CustomPlugins {
      * @throws BadRequestException       when Konnect rejects the plugin; see its invalid parameters
      */
     public CustomPlugin create(PluginSource source) {
-        return Futures.join(async.create(source));
+        return async.createNow(source);
     }
 
     /**
@@ -62,12 +63,12 @@ public final class CustomPlugins {
      * @throws NotFoundException when there is no such plugin (or no such control plane)
      */
     public CustomPlugin get(String idOrName) {
-        return Futures.join(async.get(idOrName));
+        return async.getNow(idOrName);
     }
 
     /** Reads a plugin by id or name; empty when there is none. */
     public Optional<CustomPlugin> find(String idOrName) {
-        return Futures.join(async.find(idOrName));
+        return async.findNow(idOrName);
     }
 
     /** Every plugin, fetching pages lazily as iteration proceeds. */
@@ -77,7 +78,7 @@ public final class CustomPlugins {
 
     /** The plugins matching the tag filter, with the given page size, fetched lazily. */
     public PagedIterable<CustomPlugin> list(ListOptions options) {
-        return PagedIterable.of(async.list(options));
+        return async.listNow(options);
     }
 
     /**
@@ -87,12 +88,13 @@ public final class CustomPlugins {
      * @throws PluginInUseException      when Konnect refuses to change a plugin that instances use
      */
     public CustomPlugin upsert(PluginSource source) {
-        return Futures.join(async.upsert(source));
+        Objects.requireNonNull(source, "source");
+        return async.upsertNow(source.name(), source);
     }
 
     /** Creates or replaces the plugin with this id or name (PUT). */
     public CustomPlugin upsert(String idOrName, PluginSource source) {
-        return Futures.join(async.upsert(idOrName, source));
+        return async.upsertNow(idOrName, source);
     }
 
     /**
@@ -101,7 +103,7 @@ public final class CustomPlugins {
      * @throws PluginInUseException when plugin instances still use it
      */
     public void delete(String idOrName) {
-        Futures.join(async.delete(idOrName));
+        async.deleteNow(idOrName);
     }
 
     @Override

@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The streamed custom plugins of one control plane, without blocking: every method returns at once with a
- * {@link CompletableFuture} that fails with the same exceptions the blocking {@link CustomPlugins} throws.
+ * {@link CompletableFuture} that fails with the same exceptions the blocking {@link CustomPlugins} throws, and
+ * completes on the client's executor (see {@link Konnect.Builder#executor}).
+ *
+ * <p>Each operation is written once, blocking (the package-private methods, which {@link CustomPlugins} calls on
+ * its caller's thread); the public methods here run it on the client's executor.
  */
 public final class CustomPluginsAsync {
     private final HttpPipeline pipeline;
@@ -37,8 +42,7 @@ public final class CustomPluginsAsync {
      */
     public CompletableFuture<CustomPlugin> create(PluginSource source) {
         Objects.requireNonNull(source, "source");
-        return guarded(source, () -> pipeline.send(ApiRequest.post(collection().toString(), body(source)),
-                response -> response.as(CustomPlugin.class)));
+        return checkedThenAsync(source, () -> upload(ApiRequest.post(collection().toString(), body(source))));
     }
 
     /** The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}. */
@@ -48,13 +52,14 @@ public final class CustomPluginsAsync {
 
     /** Reads a plugin by id or name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<CustomPlugin> get(String idOrName) {
-        return pipeline.send(ApiRequest.get(item(idOrName).toString()),
-                response -> response.as(CustomPlugin.class));
+        Requests.requireText(idOrName, "idOrName");
+        return pipeline.async(() -> getNow(idOrName));
     }
 
     /** Reads a plugin by id or name; empty when absent. */
     public CompletableFuture<Optional<CustomPlugin>> find(String idOrName) {
-        return Requests.emptyWhenNotFound(get(idOrName));
+        Requests.requireText(idOrName, "idOrName");
+        return pipeline.async(() -> findNow(idOrName));
     }
 
     /** Every plugin, page by page as it is consumed. */
@@ -65,7 +70,7 @@ public final class CustomPluginsAsync {
     /** The plugins matching {@code options}, page by page as they are consumed. */
     public AsyncPagedIterable<CustomPlugin> list(ListOptions options) {
         Objects.requireNonNull(options, "options");
-        return new AsyncPagedIterable<>(() -> page(options, null));
+        return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(options, null)));
     }
 
     /** Creates or replaces the plugin named by the source (PUT). */
@@ -78,37 +83,76 @@ public final class CustomPluginsAsync {
     public CompletableFuture<CustomPlugin> upsert(String idOrName, PluginSource source) {
         Objects.requireNonNull(source, "source");
         String path = item(idOrName).toString();
-        return guarded(source, () -> pipeline.send(ApiRequest.put(path, body(source)),
-                response -> response.as(CustomPlugin.class)));
+        return checkedThenAsync(source, () -> upload(ApiRequest.put(path, body(source))));
     }
 
     /** Deletes a plugin by id or name; completes normally when it was already gone. */
     public CompletableFuture<Void> delete(String idOrName) {
-        return Requests.ignoreNotFound(pipeline.send(ApiRequest.delete(item(idOrName).toString())));
-    }
-
-    private CompletableFuture<Page<CustomPlugin>> page(ListOptions options, String offset) {
-        ApiPath path = collection()
-                .query("size", options.pageSize().isPresent() ? options.pageSize().getAsInt() : null)
-                .query("offset", offset)
-                .query("tags", options.tagsQuery().orElse(null));
-        return pipeline.send(ApiRequest.get(path.toString()), response -> {
-            CustomPluginPage body = response.as(CustomPluginPage.class);
-            List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
-            String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
-                    : Requests.offsetFromNextLink(body.getNext()), offset);
-            return new Page<>(data, next, cursor -> page(options, cursor));
+        Requests.requireText(idOrName, "idOrName");
+        return pipeline.async(() -> {
+            deleteNow(idOrName);
+            return null;
         });
     }
 
-    private <T> CompletableFuture<T> guarded(PluginSource source,
-                                             java.util.function.Supplier<CompletableFuture<T>> upload) {
+    // The blocking operations, shared with CustomPlugins.
+
+    CustomPlugin createNow(PluginSource source) {
+        Objects.requireNonNull(source, "source");
+        guard.check(source);
+        return upload(ApiRequest.post(collection().toString(), body(source)));
+    }
+
+    CustomPlugin getNow(String idOrName) {
+        return pipeline.call(ApiRequest.get(item(idOrName).toString()), response -> response.as(CustomPlugin.class));
+    }
+
+    Optional<CustomPlugin> findNow(String idOrName) {
+        return Requests.emptyWhenNotFound(() -> getNow(idOrName));
+    }
+
+    PagedIterable<CustomPlugin> listNow(ListOptions options) {
+        Objects.requireNonNull(options, "options");
+        return PagedIterable.of(() -> page(options, null));
+    }
+
+    CustomPlugin upsertNow(String idOrName, PluginSource source) {
+        Objects.requireNonNull(source, "source");
+        String path = item(idOrName).toString();
+        guard.check(source);
+        return upload(ApiRequest.put(path, body(source)));
+    }
+
+    void deleteNow(String idOrName) {
+        ApiRequest request = ApiRequest.delete(item(idOrName).toString());
+        Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
+    }
+
+    /** Validates on the calling thread (milliseconds), then uploads on the executor. */
+    private CompletableFuture<CustomPlugin> checkedThenAsync(PluginSource source, Supplier<CustomPlugin> upload) {
         try {
             guard.check(source);
         } catch (PluginValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return upload.get();
+        return pipeline.async(upload);
+    }
+
+    private CustomPlugin upload(ApiRequest request) {
+        return pipeline.call(request, response -> response.as(CustomPlugin.class));
+    }
+
+    private Page<CustomPlugin> page(ListOptions options, String offset) {
+        ApiPath path = collection()
+                .query("size", options.pageSize().isPresent() ? options.pageSize().getAsInt() : null)
+                .query("offset", offset)
+                .query("tags", options.tagsQuery().orElse(null));
+        CustomPluginPage body = pipeline.call(ApiRequest.get(path.toString()),
+                response -> response.as(CustomPluginPage.class));
+        List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
+        String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
+                : Requests.offsetFromNextLink(body.getNext()), offset);
+        return new Page<>(data, next, cursor -> page(options, cursor), pipeline);
     }
 
     /** Only what Konnect accepts on write: never the server-owned id or timestamps, never nulls. */

@@ -37,12 +37,15 @@ import java.util.function.DoubleSupplier;
 public final class Konnect implements AutoCloseable {
     /** The environment variable {@link Builder#tokenFromEnvironment()} reads. */
     public static final String TOKEN_VARIABLE = "KONNECT_TOKEN";
+    /** The default of {@link Builder#maxResponseBytes(long)}: 32 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
 
     private final HttpPipeline pipeline;
     private final UploadGuard guard;
     private final ExecutorService ownedExecutor;
     private final ScheduledThreadPoolExecutor timer;
 
+    /** @param ownedExecutor the threads this client started for HTTP work and async calls */
     private Konnect(HttpPipeline pipeline, UploadGuard guard, ExecutorService ownedExecutor,
                     ScheduledThreadPoolExecutor timer) {
         this.pipeline = pipeline;
@@ -99,9 +102,7 @@ public final class Konnect implements AutoCloseable {
     public void close() {
         pipeline.close();
         timer.shutdownNow();
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
-        }
+        ownedExecutor.shutdown();
     }
 
     /** Never shows the token. */
@@ -125,6 +126,7 @@ public final class Konnect implements AutoCloseable {
         private boolean connectTimeoutSet;
         private Duration attemptTimeout = Duration.ofSeconds(30);
         private Duration totalTimeout = Duration.ofMinutes(2);
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private ProxySelector proxy;
         private HttpClient httpClient;
         private Executor executor;
@@ -224,6 +226,20 @@ public final class Konnect implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The longest answer the client reads, in bytes; default {@value Konnect#DEFAULT_MAX_RESPONSE_BYTES} (32 MiB),
+         * far above Konnect's largest (a page of 1000 plugins of 3 KB is about 3 MB). A longer answer fails the call
+         * with a {@link KonnectTransportException} as soon as its size is known, before it is held in memory.
+         */
+        public Builder maxResponseBytes(long value) {
+            if (value < 1 || value > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 8)
+                        + ", got " + value);
+            }
+            this.maxResponseBytes = value;
+            return this;
+        }
+
         /** Routes requests through a proxy. */
         public Builder proxy(ProxySelector value) {
             this.proxy = Objects.requireNonNull(value, "proxy");
@@ -247,13 +263,20 @@ public final class Konnect implements AutoCloseable {
         /**
          * Sends through your own {@link HttpClient} (its proxy, TLS, executor and connect timeout apply; the SDK's
          * {@link #connectTimeout}, {@link #proxy} and {@link #executor} must then not be set). It is not closed.
+         * It must not follow redirects ({@code followRedirects(Redirect.NEVER)}, the JDK's default): the JDK copies
+         * the {@code Authorization} header onto a redirect to any host, so {@link #build()} refuses a client that
+         * follows them rather than let the token reach a host other than the configured one.
          */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
             return this;
         }
 
-        /** Runs HTTP work and async completions on this executor instead of the client's own threads. */
+        /**
+         * Runs async calls on this executor instead of the client's own threads: each call in flight holds one of its
+         * threads while it waits for Konnect, and its future completes there. The JDK HttpClient's own I/O work
+         * stays on the client's threads, so a small fixed pool cannot starve it.
+         */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
@@ -308,12 +331,16 @@ public final class Konnect implements AutoCloseable {
                 throw new IllegalStateException("httpClient(...) cannot be combined with proxy, executor or "
                         + "connectTimeout: configure them on your HttpClient");
             }
+            if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalStateException("httpClient(...) follows redirects (" + httpClient.followRedirects()
+                        + "): the JDK would send the Konnect token to whatever host a redirect names. Build it with "
+                        + "followRedirects(HttpClient.Redirect.NEVER)");
+            }
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("konnect-timer"));
             timer.setRemoveOnCancelPolicy(true);
-            ExecutorService ownedExecutor = httpClient == null && executor == null
-                    ? Executors.newCachedThreadPool(daemonThreads("konnect-http")) : null;
-            HttpClient client = httpClient != null ? httpClient : newHttpClient(ownedExecutor != null ? ownedExecutor
-                    : executor);
+            // Cached, so that async calls blocked on Konnect never starve the JDK client's own I/O work.
+            ExecutorService ownedExecutor = Executors.newCachedThreadPool(daemonThreads("konnect-http"));
+            HttpClient client = httpClient != null ? httpClient : newHttpClient(ownedExecutor);
             Delayer waits = delayer != null ? delayer : wait -> {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 timer.schedule(() -> done.complete(null), wait.toNanos(), TimeUnit.NANOSECONDS);
@@ -322,9 +349,10 @@ public final class Konnect implements AutoCloseable {
             Duration effectiveConnectTimeout = client.connectTimeout().orElse(connectTimeout);
             TransportSettings settings = new TransportSettings(client, root, "Bearer " + token,
                     UserAgent.of(userAgentSuffix), retryPolicy, effectiveConnectTimeout, attemptTimeout, totalTimeout,
-                    waits, clock, random);
+                    maxResponseBytes, waits, clock, random);
             UploadGuard guard = validateBeforeUpload ? UploadGuard.fromClassPath() : UploadGuard.disabled();
-            return new Konnect(new HttpPipeline(settings, timer), guard, ownedExecutor, timer);
+            HttpPipeline pipeline = new HttpPipeline(settings, executor != null ? executor : ownedExecutor);
+            return new Konnect(pipeline, guard, ownedExecutor, timer);
         }
 
         /** Never shows the token. */

@@ -1,10 +1,12 @@
 package dev.konnectplugins;
 
-import dev.konnectplugins.internal.Futures;
+import dev.konnectplugins.internal.HttpPipeline;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One page of a listing, as Konnect returned it, with the means to fetch the next one.
@@ -14,12 +16,19 @@ import java.util.function.Function;
 public final class Page<T> {
     private final List<T> items;
     private final String continuation;
-    private final Function<String, CompletableFuture<Page<T>>> fetcher;
+    private final Function<String, Page<T>> fetcher;
+    private final HttpPipeline pipeline;
 
-    Page(List<T> items, String continuation, Function<String, CompletableFuture<Page<T>>> fetcher) {
-        this.items = List.copyOf(items);
+    /**
+     * @param items    a list nobody else holds (not copied)
+     * @param fetcher  fetches the page at a cursor, blocking
+     * @param pipeline runs {@link #nextAsync()}
+     */
+    Page(List<T> items, String continuation, Function<String, Page<T>> fetcher, HttpPipeline pipeline) {
+        this.items = Collections.unmodifiableList(items);
         this.continuation = continuation;
         this.fetcher = fetcher;
+        this.pipeline = pipeline;
     }
 
     /** The items of this page, in Konnect's order. */
@@ -42,12 +51,24 @@ public final class Page<T> {
         if (!hasNext()) {
             return CompletableFuture.failedFuture(new NoSuchElementException("This is the last page"));
         }
-        return fetcher.apply(continuation);
+        return pipeline.async(successor());
     }
 
     /** Fetches the next page, blocking. */
     public Page<T> next() {
-        return Futures.join(nextAsync());
+        if (!hasNext()) {
+            throw new NoSuchElementException("This is the last page");
+        }
+        return fetcher.apply(continuation);
+    }
+
+    /**
+     * Fetches the next page without holding on to this one, so that a listing keeps one page in memory, not two.
+     */
+    Supplier<Page<T>> successor() {
+        Function<String, Page<T>> fetch = fetcher;
+        String cursor = continuation;
+        return () -> fetch.apply(cursor);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.konnectplugins;
 
-import dev.konnectplugins.internal.Futures;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -27,9 +26,9 @@ public final class PagedIterable<T> implements Iterable<T> {
         this.firstPage = firstPage;
     }
 
-    /** The blocking view of an async listing: each page is awaited when iteration reaches it. */
-    static <T> PagedIterable<T> of(AsyncPagedIterable<T> pages) {
-        return new PagedIterable<>(() -> Futures.join(pages.firstPage()));
+    /** A listing whose first page {@code firstPage} fetches, blocking; the others follow from it. */
+    static <T> PagedIterable<T> of(Supplier<Page<T>> firstPage) {
+        return new PagedIterable<>(firstPage);
     }
 
     /** Iterates over every item of every page, fetching pages as needed. */
@@ -37,11 +36,13 @@ public final class PagedIterable<T> implements Iterable<T> {
     public Iterator<T> iterator() {
         Iterator<Page<T>> pages = iterableByPage().iterator();
         return new Iterator<>() {
-            private Iterator<T> current = List.<T>of().iterator();
+            private Iterator<T> current = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && pages.hasNext()) {
+                    // Let the finished page become garbage before the next one is fetched and parsed.
+                    current = Collections.emptyIterator();
                     current = pages.next().items().iterator();
                 }
                 return current.hasNext();
@@ -65,11 +66,12 @@ public final class PagedIterable<T> implements Iterable<T> {
     /** Iterates page by page, fetching each when reached. */
     public Iterable<Page<T>> iterableByPage() {
         return () -> new Iterator<>() {
-            private Page<T> current;
+            /** What fetches the next page; it holds the cursor, not the page before, which may be collected. */
+            private Supplier<Page<T>> next = firstPage;
 
             @Override
             public boolean hasNext() {
-                return current == null || current.hasNext();
+                return next != null;
             }
 
             @Override
@@ -77,8 +79,9 @@ public final class PagedIterable<T> implements Iterable<T> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                current = current == null ? firstPage.get() : current.next();
-                return current;
+                Page<T> page = next.get();
+                next = page.hasNext() ? page.successor() : null;
+                return page;
             }
         };
     }

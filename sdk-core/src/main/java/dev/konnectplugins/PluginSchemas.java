@@ -1,6 +1,5 @@
 package dev.konnectplugins;
 
-import dev.konnectplugins.internal.Futures;
 import dev.konnectplugins.model.PluginSchema;
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ public final class PluginSchemas {
      * @throws ConflictException when a schema for that plugin exists; use {@link #upsert} to replace it
      */
     public PluginSchema create(String luaSchema) {
-        return Futures.join(async.create(luaSchema));
+        return async.createNow(luaSchema);
     }
 
     /**
@@ -36,22 +35,22 @@ public final class PluginSchemas {
      * @throws NotFoundException when there is none
      */
     public PluginSchema get(String name) {
-        return Futures.join(async.get(name));
+        return async.getNow(name);
     }
 
     /** Reads the schema of plugin {@code name}; empty when there is none. */
     public Optional<PluginSchema> find(String name) {
-        return Futures.join(async.find(name));
+        return async.findNow(name);
     }
 
     /** Every schema, fetched lazily. */
     public PagedIterable<PluginSchema> list() {
-        return PagedIterable.of(async.list());
+        return async.listNow();
     }
 
     /** Creates or replaces the schema of plugin {@code name} (PUT). */
     public PluginSchema upsert(String name, String luaSchema) {
-        return Futures.join(async.upsert(name, luaSchema));
+        return async.upsertNow(name, luaSchema);
     }
 
     /**
@@ -60,6 +59,6 @@ public final class PluginSchemas {
      * @throws PluginInUseException when plugin instances still use it
      */
     public void delete(String name) {
-        Futures.join(async.delete(name));
+        async.deleteNow(name);
     }
 }

@@ -13,7 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The hybrid-mode plugin schemas of one control plane, without blocking; see {@link PluginSchemas}. */
+/**
+ * The hybrid-mode plugin schemas of one control plane, without blocking; see {@link PluginSchemas}. Each operation
+ * is written once, blocking (the package-private methods); the public ones run it on the client's executor.
+ */
 public final class PluginSchemasAsync {
     private static final int PAGE_SIZE = 100;
 
@@ -27,50 +30,85 @@ public final class PluginSchemasAsync {
 
     /** Uploads a schema (POST); Konnect takes the name from the schema itself. */
     public CompletableFuture<PluginSchema> create(String luaSchema) {
-        return pipeline.send(ApiRequest.post(collection().toString(), body(luaSchema)), PluginSchemasAsync::schemaOf);
+        Objects.requireNonNull(luaSchema, "luaSchema");
+        return pipeline.async(() -> createNow(luaSchema));
     }
 
     /** Reads a schema by plugin name; fails with {@link NotFoundException} when absent. */
     public CompletableFuture<PluginSchema> get(String name) {
-        return pipeline.send(ApiRequest.get(item(name).toString()), PluginSchemasAsync::schemaOf);
+        Requests.requireText(name, "name");
+        return pipeline.async(() -> getNow(name));
     }
 
     /** Reads a schema by plugin name; empty when absent. */
     public CompletableFuture<Optional<PluginSchema>> find(String name) {
-        return Requests.emptyWhenNotFound(get(name));
+        Requests.requireText(name, "name");
+        return pipeline.async(() -> findNow(name));
     }
 
     /** Every schema, page by page as it is consumed. */
     public AsyncPagedIterable<PluginSchema> list() {
-        return new AsyncPagedIterable<>(() -> page(null, 0));
+        return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(null, 0)));
     }
 
     /** Creates or replaces the schema of plugin {@code name} (PUT). */
     public CompletableFuture<PluginSchema> upsert(String name, String luaSchema) {
-        return pipeline.send(ApiRequest.put(item(name).toString(), body(luaSchema)), PluginSchemasAsync::schemaOf);
+        Requests.requireText(name, "name");
+        Objects.requireNonNull(luaSchema, "luaSchema");
+        return pipeline.async(() -> upsertNow(name, luaSchema));
     }
 
     /** Deletes the schema of plugin {@code name}; completes normally when it was already gone. */
     public CompletableFuture<Void> delete(String name) {
-        return Requests.ignoreNotFound(pipeline.send(ApiRequest.delete(item(name).toString())));
+        Requests.requireText(name, "name");
+        return pipeline.async(() -> {
+            deleteNow(name);
+            return null;
+        });
+    }
+
+    // The blocking operations, shared with PluginSchemas.
+
+    PluginSchema createNow(String luaSchema) {
+        return pipeline.call(ApiRequest.post(collection().toString(), body(luaSchema)), PluginSchemasAsync::schemaOf);
+    }
+
+    PluginSchema getNow(String name) {
+        return pipeline.call(ApiRequest.get(item(name).toString()), PluginSchemasAsync::schemaOf);
+    }
+
+    Optional<PluginSchema> findNow(String name) {
+        return Requests.emptyWhenNotFound(() -> getNow(name));
+    }
+
+    PagedIterable<PluginSchema> listNow() {
+        return PagedIterable.of(() -> page(null, 0));
+    }
+
+    PluginSchema upsertNow(String name, String luaSchema) {
+        return pipeline.call(ApiRequest.put(item(name).toString(), body(luaSchema)), PluginSchemasAsync::schemaOf);
+    }
+
+    void deleteNow(String name) {
+        ApiRequest request = ApiRequest.delete(item(name).toString());
+        Requests.ignoreNotFound(() -> pipeline.call(request, response -> null));
     }
 
     /**
      * Konnect reports a total but no next cursor for schemas; the next page is asked for with {@code page[after]}
      * set to the last name seen, until the total is reached.
      */
-    private CompletableFuture<Page<PluginSchema>> page(String after, int seenBefore) {
+    private Page<PluginSchema> page(String after, int seenBefore) {
         ApiPath path = collection().query("page[size]", PAGE_SIZE).query("page[after]", after);
-        return pipeline.send(ApiRequest.get(path.toString()), response -> {
-            PluginSchemaPage body = response.as(PluginSchemaPage.class);
-            List<PluginSchema> items = body.getItems() == null ? List.of() : body.getItems();
-            int seen = seenBefore + items.size();
-            long total = body.getPage() == null || body.getPage().getTotalCount() == null ? seen
-                    : body.getPage().getTotalCount();
-            String last = items.isEmpty() ? null : items.get(items.size() - 1).getName();
-            String next = seen < total ? Requests.nextCursor(last, after) : null;
-            return new Page<>(items, next, cursor -> page(cursor, seen));
-        });
+        PluginSchemaPage body = pipeline.call(ApiRequest.get(path.toString()),
+                response -> response.as(PluginSchemaPage.class));
+        List<PluginSchema> items = body.getItems() == null ? List.of() : body.getItems();
+        int seen = seenBefore + items.size();
+        long total = body.getPage() == null || body.getPage().getTotalCount() == null ? seen
+                : body.getPage().getTotalCount();
+        String last = items.isEmpty() ? null : items.get(items.size() - 1).getName();
+        String next = seen < total ? Requests.nextCursor(last, after) : null;
+        return new Page<>(items, next, cursor -> page(cursor, seen), pipeline);
     }
 
     private static PluginSchemaRequest body(String luaSchema) {

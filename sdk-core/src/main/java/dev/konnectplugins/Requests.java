@@ -1,11 +1,10 @@
 package dev.konnectplugins;
 
-import dev.konnectplugins.internal.Futures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** Small rules shared by the resource clients. */
 final class Requests {
@@ -21,27 +20,22 @@ final class Requests {
         return value;
     }
 
-    /** Maps a {@link NotFoundException} to an empty result. */
-    static <T> CompletableFuture<Optional<T>> emptyWhenNotFound(CompletableFuture<T> call) {
-        return Futures.cancelling(call.handle((value, failure) -> {
-            if (failure == null) {
-                return Optional.of(value);
-            }
-            if (Futures.unwrap(failure) instanceof NotFoundException) {
-                return Optional.<T>empty();
-            }
-            throw Futures.rethrowable(failure);
-        }), call);
+    /** The result of {@code call}, or empty when it throws a {@link NotFoundException}. */
+    static <T> Optional<T> emptyWhenNotFound(Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** Deleting what is already gone is success: the caller's goal, absence, holds. */
-    static CompletableFuture<Void> ignoreNotFound(CompletableFuture<?> call) {
-        return Futures.cancelling(call.handle((value, failure) -> {
-            if (failure == null || Futures.unwrap(failure) instanceof NotFoundException) {
-                return (Void) null;
-            }
-            throw Futures.rethrowable(failure);
-        }), call);
+    static void ignoreNotFound(Runnable call) {
+        try {
+            call.run();
+        } catch (NotFoundException e) {
+            // already gone
+        }
     }
 
     /**

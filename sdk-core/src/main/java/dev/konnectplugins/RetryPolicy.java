@@ -1,7 +1,11 @@
 package dev.konnectplugins;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,6 +22,10 @@ import java.util.TreeSet;
  * The wait before attempt {@code n+1} is a random duration between zero and
  * {@code min(maxBackoff, initialBackoff * 2^(n-1))} ("full jitter"), unless Konnect said how long to wait with
  * {@code Retry-After} or {@code retry-after-ms}, which is honoured up to {@code maxBackoff}.
+ *
+ * <p>The decision itself is {@link #retryDelay(String, int, int, Duration, double)} and
+ * {@link #retryDelay(String, IOException, int, double)}: pure functions of the request, what came back and the
+ * attempt count. The client adds one rule of its own: no wait may end after the call's total timeout.
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
@@ -75,6 +83,59 @@ public final class RetryPolicy {
     /** Whether I/O failures and attempt timeouts are retried on idempotent calls. */
     public boolean retryIoFailures() {
         return retryIoFailures;
+    }
+
+    /**
+     * Whether to try again after an error answer, and after how long.
+     *
+     * @param method     the request's HTTP method
+     * @param status     the status of the error answer
+     * @param attempts   attempts made so far, the one that got this answer included
+     * @param serverWait what Konnect asked for ({@code Retry-After}), or null
+     * @param jitter     a random number in [0, 1), drawn by the caller
+     * @return the wait before the next attempt, or empty to give up
+     */
+    public Optional<Duration> retryDelay(String method, int status, int attempts, Duration serverWait,
+                                         double jitter) {
+        boolean retryable = status == 429 || (idempotent(method) && retryableStatuses.contains(status));
+        if (!retryable || attempts >= maxAttempts) {
+            return Optional.empty();
+        }
+        return Optional.of(serverWait != null ? min(serverWait, maxBackoff) : backoff(attempts, jitter));
+    }
+
+    /**
+     * Whether to try again after an I/O failure or an attempt timeout, and after how long. A refused connection or
+     * a connect timeout is retried even for a POST: the request never left.
+     *
+     * @param method   the request's HTTP method
+     * @param failure  what went wrong
+     * @param attempts attempts made so far, the failed one included
+     * @param jitter   a random number in [0, 1), drawn by the caller
+     * @return the wait before the next attempt, or empty to give up
+     */
+    public Optional<Duration> retryDelay(String method, IOException failure, int attempts, double jitter) {
+        boolean neverReachedServer = failure instanceof ConnectException
+                || failure instanceof HttpConnectTimeoutException;
+        if (!retryIoFailures || attempts >= maxAttempts || !(idempotent(method) || neverReachedServer)) {
+            return Optional.empty();
+        }
+        return Optional.of(backoff(attempts, jitter));
+    }
+
+    /** Full jitter: uniform in [0, min(maxBackoff, initialBackoff * 2^(attempts-1))]. */
+    private Duration backoff(int attempts, double jitter) {
+        long ceiling = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempts - 1, 30));
+        return Duration.ofMillis((long) (jitter * ceiling));
+    }
+
+    /** Sending it twice has the effect of once: every method but POST and PATCH. */
+    private static boolean idempotent(String method) {
+        return !"POST".equals(method) && !"PATCH".equals(method);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

@@ -3,22 +3,55 @@ package dev.konnectplugins.internal;
 import dev.konnectplugins.ErrorDetails;
 import dev.konnectplugins.KonnectApiException;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One answer from Konnect.
- *
- * @param request the request it answers
- * @param status  HTTP status
- * @param headers response headers
- * @param body    body text, empty when there was none
+ * One answer from Konnect. The body stays bytes: models are parsed from them directly, and only error paths
+ * decode text.
  */
-public record ApiResponse(ApiRequest request, int status, HttpHeaders headers, String body) {
-    public ApiResponse {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(headers, "headers");
-        body = body == null ? "" : body;
+public final class ApiResponse {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final ApiRequest request;
+    private final int status;
+    private final HttpHeaders headers;
+    private final byte[] bytes;
+
+    /**
+     * @param request the request it answers
+     * @param status  HTTP status
+     * @param headers response headers
+     * @param bytes   the body, empty when there was none
+     */
+    public ApiResponse(ApiRequest request, int status, HttpHeaders headers, byte[] bytes) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.status = status;
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.bytes = bytes == null ? EMPTY : bytes;
+    }
+
+    public ApiRequest request() {
+        return request;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** The body as received; not a copy, do not change it. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** The body as text (UTF-8), for error reports. */
+    public String body() {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -28,11 +61,11 @@ public record ApiResponse(ApiRequest request, int status, HttpHeaders headers, S
      */
     public <T> T as(Class<T> type) {
         try {
-            return Json.read(body, type);
+            return Json.read(bytes, type);
         } catch (IllegalArgumentException e) {
             KonnectApiException failure = new KonnectApiException(new ErrorDetails(request.method(), request.path(),
                     status, "the response is not the expected " + type.getSimpleName() + " JSON ("
-                    + e.getMessage() + ")", null, List.of(), body));
+                    + ServerText.sanitize(e.getMessage(), ServerText.MESSAGE_LIMIT) + ")", null, List.of(), body()));
             failure.initCause(e);
             throw failure;
         }

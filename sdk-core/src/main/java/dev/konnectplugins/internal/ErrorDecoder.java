@@ -31,6 +31,10 @@ public final class ErrorDecoder {
     private static final int GRPC_ALREADY_EXISTS = 6;
     private static final int KONG_REFERENCED_BY_OTHERS = 19;
     private static final int SUMMARY_LIMIT = 300;
+    private static final int TRACE_ID_LIMIT = 200;
+    private static final int FIELD_LIMIT = 200;
+    /** A real answer names a few fields; a hostile one could name millions, each copied into the message. */
+    private static final int MAX_INVALID_PARAMETERS = 100;
     private static final Pattern HTML_TITLE = Pattern.compile("<title>(.*?)</title>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -39,13 +43,14 @@ public final class ErrorDecoder {
 
     /** The exception for an answer with status 400 or more. */
     public static KonnectApiException decode(ApiResponse response, Supplier<Instant> now) {
-        JsonNode body = Json.tree(response.body());
+        JsonNode body = Json.tree(response.bytes());
         if (body != null && !body.isObject()) {
             body = null;
         }
+        String rawBody = response.body();
         ErrorDetails details = new ErrorDetails(response.request().method(), response.request().path(),
-                response.status(), message(body, response.body()), traceId(body, response),
-                invalidParameters(body), response.body());
+                response.status(), ServerText.sanitize(message(body, rawBody), ServerText.MESSAGE_LIMIT),
+                ServerText.sanitize(traceId(body, response), TRACE_ID_LIMIT), invalidParameters(body), rawBody);
         return classify(details, body, response, now);
     }
 
@@ -102,7 +107,7 @@ public final class ErrorDecoder {
                 continue;
             }
             String reason = firstText(parameter, "reason", "rule");
-            parameters.add(new InvalidParameter(orElse(firstText(parameter, "field"), "body"), orElse(reason, "")));
+            add(parameters, orElse(firstText(parameter, "field"), "body"), orElse(reason, ""));
         }
         for (JsonNode detail : body.path("details")) {
             if (!detail.isObject()) {
@@ -110,14 +115,21 @@ public final class ErrorDecoder {
             }
             String field = orElse(firstText(detail, "field"), orElse(firstText(detail, "type"), "body"));
             for (JsonNode message : detail.path("messages")) {
-                parameters.add(new InvalidParameter(field, message.asText()));
+                add(parameters, field, message.asText());
             }
             String single = firstText(detail, "message");
             if (single != null) {
-                parameters.add(new InvalidParameter(field, single));
+                add(parameters, field, single);
             }
         }
         return parameters;
+    }
+
+    private static void add(List<InvalidParameter> parameters, String field, String reason) {
+        if (parameters.size() < MAX_INVALID_PARAMETERS) {
+            parameters.add(new InvalidParameter(ServerText.sanitize(field, FIELD_LIMIT),
+                    ServerText.sanitize(reason, ServerText.MESSAGE_LIMIT)));
+        }
     }
 
     private static boolean isInUse(JsonNode body, ErrorDetails details) {

@@ -46,7 +46,7 @@ public final class Json {
      *
      * @throws IllegalArgumentException with Jackson's reason, never a Jackson exception; callers wrap it
      */
-    public static <T> T read(String body, Class<T> type) {
+    public static <T> T read(byte[] body, Class<T> type) {
         try {
             T value = MAPPER.readValue(body, type);
             if (value == null) {
@@ -55,17 +55,20 @@ public final class Json {
             return value;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // Not reachable from a byte array; kept apart so that it is never mistaken for a parse error.
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Parses any JSON, or returns null when the text is not JSON (an HTML error page, say). */
-    public static JsonNode tree(String body) {
-        if (body == null || body.isBlank()) {
+    /** Parses any JSON, or returns null when the body is not JSON (an HTML error page, say). */
+    public static JsonNode tree(byte[] body) {
+        if (body == null || body.length == 0) {
             return null;
         }
         try {
             return MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -19,13 +19,15 @@ import java.util.function.DoubleSupplier;
  * @param connectTimeout how long connecting may take (reported when it fires)
  * @param attemptTimeout how long one attempt may take
  * @param totalTimeout   how long a call may take, all attempts and waits together
+ * @param maxResponseBytes the longest answer body read; a longer one fails the call
  * @param delayer        how to wait between attempts
  * @param clock          wall clock, for HTTP-date {@code Retry-After}
  * @param random         source of jitter in [0, 1)
  */
 public record TransportSettings(HttpClient httpClient, URI baseUrl, String authorization, String userAgent,
                                 RetryPolicy retryPolicy, Duration connectTimeout, Duration attemptTimeout,
-                                Duration totalTimeout, Delayer delayer, Clock clock, DoubleSupplier random) {
+                                Duration totalTimeout, long maxResponseBytes, Delayer delayer, Clock clock,
+                                DoubleSupplier random) {
     public TransportSettings {
         Objects.requireNonNull(httpClient, "httpClient");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -38,12 +40,16 @@ public record TransportSettings(HttpClient httpClient, URI baseUrl, String autho
         Objects.requireNonNull(delayer, "delayer");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
+        }
     }
 
     /** Never shows the token. */
     @Override
     public String toString() {
         return "TransportSettings{baseUrl=" + baseUrl + ", retryPolicy=" + retryPolicy + ", connectTimeout="
-                + connectTimeout + ", attemptTimeout=" + attemptTimeout + ", totalTimeout=" + totalTimeout + "}";
+                + connectTimeout + ", attemptTimeout=" + attemptTimeout + ", totalTimeout=" + totalTimeout
+                + ", maxResponseBytes=" + maxResponseBytes + "}";
     }
 }

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.konnectplugins.internal.testkit.BodyGateServerFactory;
 import dev.konnectplugins.internal.testkit.ControlPlaneInfo;
 import dev.konnectplugins.internal.testkit.ControlPlaneState;
 import dev.konnectplugins.internal.testkit.FakeKonnectAdminApi;
@@ -48,6 +49,12 @@ import java.util.UUID;
  */
 public final class FakeKonnect implements AutoCloseable {
 
+    /**
+     * The largest request body the fake accepts on Konnect's paths, 16 MiB: a larger one is answered 413 before it
+     * is read, as is any body sent without the token (401).
+     */
+    public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
     /** WireMock priority of the fake's catch-all stub: higher numbers lose, so your own stubs win. */
     public static final int FAKE_STUB_PRIORITY = 100;
 
@@ -64,8 +71,9 @@ public final class FakeKonnect implements AutoCloseable {
         this.state = new FakeState(options.clock(), options.duplicateNameStatus());
         this.defaultControlPlane = state.addControlPlane(options.controlPlaneId(), options.controlPlaneName());
         FakeStubKeeper stubKeeper = new FakeStubKeeper();
-        this.server = new WireMockServer(configuration(options,
-                new FakeKonnectTransformer(new KonnectRouter(state, token), faultQueue),
+        KonnectRouter router = new KonnectRouter(state, token);
+        this.server = new WireMockServer(configuration(options, router,
+                new FakeKonnectTransformer(router, faultQueue),
                 new FakeKonnectAdminApi(state, faults, this::reset),
                 stubKeeper));
         server.start();
@@ -84,9 +92,10 @@ public final class FakeKonnect implements AutoCloseable {
         return new FakeKonnectBuilder();
     }
 
-    private static WireMockConfiguration configuration(FakeKonnectBuilder options,
+    private static WireMockConfiguration configuration(FakeKonnectBuilder options, KonnectRouter router,
                                                        Extension... extensions) {
         return WireMockConfiguration.options()
+                .httpServerFactory(new BodyGateServerFactory(router, MAX_BODY_BYTES))
                 .port(options.port())
                 .bindAddress(options.bindAddress())
                 .extensions(extensions)

@@ -25,6 +25,25 @@ public final class KonnectRouter {
 
     private enum Route { CONTROL_PLANES, CONTROL_PLANE, CUSTOM_PLUGINS, CUSTOM_PLUGIN, PLUGIN_SCHEMAS, PLUGIN_SCHEMA }
 
+    /**
+     * What to answer before reading a request's body, if anything: a body sent to one of Konnect's paths without the
+     * token is refused (401) unread, and one declared larger than {@code maxBodyBytes} gets a 413, as Konnect's
+     * gateway answers. Other paths are left to WireMock, so that users' own stubs still answer them.
+     *
+     * @param request       the request without its body
+     * @param contentLength the declared length, -1 when unknown
+     */
+    public Optional<HttpReply> beforeBody(KonnectRequest request, long contentLength, long maxBodyBytes) {
+        if (contentLength == 0 || route(request.segments()).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!authorized(request.authorization())) {
+            return Optional.of(ErrorBodies.unauthorized());
+        }
+        return contentLength > maxBodyBytes ? Optional.of(ErrorBodies.gateway(413, "Request Entity Too Large"))
+                : Optional.empty();
+    }
+
     public HttpReply handle(KonnectRequest request) {
         Optional<Route> route = route(request.segments());
         if (route.isEmpty()) {
