@@ -257,7 +257,12 @@ public final class Konnect implements AutoCloseable {
             return fromEnvironment(System.getenv());
         }
 
-        Builder fromEnvironment(Map<String, String> environment) {
+        /**
+         * The same as {@link #fromEnvironment()}, from the given variables: a tool can lay its own options over
+         * the process environment (a {@code --token} flag replacing {@value Konnect#TOKEN_VARIABLE}, say).
+         */
+        public Builder fromEnvironment(Map<String, String> environment) {
+            Objects.requireNonNull(environment, "environment");
             tokenFromEnvironment(environment);
             String baseUrlValue = nonBlank(environment.get(BASE_URL_VARIABLE));
             String regionValue = nonBlank(environment.get(REGION_VARIABLE));

@@ -45,7 +45,7 @@ public final class DesiredState {
         List<PluginSource> sources = PluginFolders.read(folder, problems);
         problems.addAll(nameProblems(sources, true));
         if (problems.isEmpty() && sources.isEmpty()) {
-            problems.add("no plugins found: expected handler.lua and schema.lua in this folder, in its "
+            problems.add(folder + ": no plugins found: expected handler.lua and schema.lua in this folder, in its "
                     + "sub-folders, or under kong/plugins/<name>/");
         }
         if (!problems.isEmpty()) {

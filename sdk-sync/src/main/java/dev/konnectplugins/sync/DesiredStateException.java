@@ -31,9 +31,12 @@ public class DesiredStateException extends RuntimeException {
         return problems;
     }
 
+    /** Each problem already names its folder or file, so one problem is the message as it is. */
     private static String message(Path folder, List<String> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
         String where = folder == null ? "The plugins given" : folder.toString();
-        return problems.size() == 1 ? where + ": " + problems.get(0)
-                : where + ": " + problems.size() + " problems:\n  " + String.join("\n  ", problems);
+        return where + ": " + problems.size() + " problems:\n  " + String.join("\n  ", problems);
     }
 }

@@ -78,7 +78,7 @@ class DesiredStateTest {
         PluginSource one = PluginSource.of("dup", Plugins.handler("X"), Plugins.schema("dup"));
 
         assertThatThrownBy(() -> DesiredState.of(List.of(one, one))).isInstanceOf(DesiredStateException.class)
-                .hasMessage("The plugins given: plugin dup: duplicate plugin name 'dup'");
+                .hasMessage("plugin dup: duplicate plugin name 'dup'");
     }
 
     @Test

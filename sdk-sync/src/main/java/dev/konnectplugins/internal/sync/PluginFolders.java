@@ -17,15 +17,24 @@ public final class PluginFolders {
 
     /** The plugins under {@code folder}; each problem found is added to {@code problems}. */
     public static List<PluginSource> read(Path folder, List<String> problems) {
-        if (!Files.isDirectory(folder)) {
-            problems.add(Files.exists(folder) ? "not a folder" : "no such folder");
-            return List.of();
-        }
         List<PluginSource> sources = new ArrayList<>();
-        for (Path candidate : candidates(folder, problems)) {
+        for (Path candidate : find(folder, problems)) {
             readPlugin(candidate, problems).ifPresent(sources::add);
         }
         return sources;
+    }
+
+    /**
+     * The plugin folders under {@code folder} (itself, each {@code kong/plugins/<name>}, or each sub-folder with a
+     * plugin file), without reading them; problems (no such folder, unlistable), each naming its folder, are added
+     * to {@code problems}.
+     */
+    public static List<Path> find(Path folder, List<String> problems) {
+        if (!Files.isDirectory(folder)) {
+            problems.add(folder + (Files.exists(folder) ? ": not a folder" : ": no such folder"));
+            return List.of();
+        }
+        return candidates(folder, problems);
     }
 
     private static List<Path> candidates(Path folder, List<String> problems) {
