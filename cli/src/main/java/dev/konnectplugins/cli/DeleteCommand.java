@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Deletes custom plugins by name; a plugin in use is refused, naming its instances. */
-@Command(name = "delete", sortOptions = false,
+@Command(name = "delete", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Delete custom plugins by name or id. One that is already gone is not an error; one in use "
                 + "by plugin instances is refused (exit 1).")
 final class DeleteCommand extends Subcommand implements Callable<Integer> {

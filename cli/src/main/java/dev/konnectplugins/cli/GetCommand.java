@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** One custom plugin with its files. */
-@Command(name = "get", sortOptions = false,
+@Command(name = "get", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Show one custom plugin: its id, tags, handler.lua and schema.lua.")
 final class GetCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|ID", description = "the plugin's name or id")

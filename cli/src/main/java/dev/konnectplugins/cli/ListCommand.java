@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The custom plugins of a control plane. */
-@Command(name = "list", sortOptions = false,
+@Command(name = "list", sortOptions = false, mixinStandardHelpOptions = true,
         description = "List the custom plugins of a control plane: name, id and tags, one per line.")
 final class ListCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG", description = "only plugins with this tag (repeat: with all of them)")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** What a sync would do, with diffs; writes nothing. */
-@Command(name = "plan", aliases = "diff", sortOptions = false,
+@Command(name = "plan", aliases = "diff", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Show what sync would change on each control plane, with diffs of the Lua. Writes nothing.")
 final class PlanCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "FOLDER", description = "the plugins: one per sub-folder, one plugin folder, or "
@@ -38,6 +38,8 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
         try (Konnect konnect = connection.connect(environment())) {
             List<SyncPlan> plans = PluginSync.of(konnect).planAll(controlPlanes, desired, flags.toOptions().build());
             Reports.printPlans(out(), plans, flags.output);
+            plans.forEach(plan -> plan.failure().ifPresent(failure ->
+                    root.complain("plan", plan.controlPlane() + ": " + Messages.describe(failure))));
             return exitCode(plans);
         }
     }

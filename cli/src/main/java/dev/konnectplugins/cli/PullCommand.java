@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Writes a control plane's plugins to a folder, so plugins made in the UI can move into git. */
-@Command(name = "pull", sortOptions = false,
+@Command(name = "pull", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Write each custom plugin of a control plane as FOLDER/<name>/handler.lua and schema.lua. "
                 + "Local files that differ are kept unless --overwrite.")
 final class PullCommand extends Subcommand implements Callable<Integer> {

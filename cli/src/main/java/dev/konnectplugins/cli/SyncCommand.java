@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Makes control planes hold exactly the folder's plugins. */
-@Command(name = "sync", sortOptions = false,
+@Command(name = "sync", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Make each control plane hold exactly the plugins of the folder: validate them all, plan, "
                 + "then create and update (then, with --prune, delete). Plugins in use and plugins this tool does "
                 + "not manage are never changed.")
@@ -55,6 +55,8 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
             if (dryRun) {
                 List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options);
                 Reports.printPlans(out(), plans, flags.output);
+                plans.forEach(plan -> plan.failure().ifPresent(failure ->
+                        root.complain("sync", plan.controlPlane() + ": " + Messages.describe(failure))));
                 return plans.stream().map(SyncPlan::failure).flatMap(Optional::stream).findFirst()
                         .map(ExitCode::of).orElse(ExitCode.OK);
             }
@@ -66,6 +68,8 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
                 }
             });
             Reports.printResults(out(), results, flags.output);
+            results.forEach(result -> result.failure().ifPresent(failure ->
+                    root.complain("sync", result.plan().controlPlane() + ": " + Messages.describe(failure))));
             return exitCode(results);
         }
     }

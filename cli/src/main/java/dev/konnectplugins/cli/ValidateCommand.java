@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Offline validation, no token: sdk-validation's checks and formats over the folder layouts sync reads. */
-@Command(name = "validate", sortOptions = false,
+@Command(name = "validate", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Check plugins offline, as Konnect's upload checks and Kong's plugin sandbox would. "
                 + "No token, no network.")
 final class ValidateCommand extends Subcommand implements Callable<Integer> {

@@ -175,6 +175,9 @@ class CliTest {
         assertThat(unreachable.exitCode).isEqualTo(4);
         assertThat(unreachable.err).startsWith("konnect-plugins list: could not reach Konnect: ");
         assertThat(run("--version").out).startsWith("konnect-plugins ");
+        Run help = run("sync", "--help");
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).startsWith("Usage: konnect-plugins sync ").contains("--prune", "--dry-run", "--token");
         assertThat(run().exitCode).isEqualTo(2);
     }
 
