@@ -18,7 +18,8 @@ final class Reports {
     }
 
     static void printResults(PrintStream out, List<SyncResult> results, OutputFormat format) {
-        print(out, results, format, result -> result.plan().toText() + "\n" + result.toText(), SyncResult::toJson);
+        print(out, results, format, result -> result.failure().isPresent() ? result.toText()
+                : result.plan().toText() + "\n" + result.toText(), SyncResult::toJson);
     }
 
     /** One line for a terminal: the control plane and what was written. */

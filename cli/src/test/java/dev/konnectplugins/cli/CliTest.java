@@ -80,7 +80,7 @@ class CliTest {
 
         Run sync = run("sync", plugins.toString());
         assertThat(sync.exitCode).as(sync.toString()).isEqualTo(1);
-        assertThat(sync.out).contains("! beta (blocked update): in use by 1 plugin instance", "beta-v2");
+        assertThat(sync.out).contains("! beta (blocked update)\n    in use by 1 plugin instance", "beta-v2");
         assertThat(fake.customPlugin(fake.controlPlaneId(), "beta").orElseThrow().handler()).contains("X-Beta\"");
 
         Run pull = run("pull", plugins.toString());

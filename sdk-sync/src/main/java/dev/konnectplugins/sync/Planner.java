@@ -99,7 +99,7 @@ final class Planner {
         String name = existing.getName();
         if (!isManaged(existing)) {
             return new PlannedChange(name, ChangeAction.LEFT_ALONE, null, Set.of(), List.of(),
-                    "not managed (no tag '" + options.managedTag() + "'), left alone", List.of(), null);
+                    "not managed (no tag '" + options.managedTag() + "')", List.of(), null);
         }
         if (!options.prune()) {
             return new PlannedChange(name, ChangeAction.LEFT_ALONE, null, Set.of(), List.of(),

@@ -198,7 +198,7 @@ class PluginSyncTest {
         assertThat(result.outcomes()).singleElement().satisfies(outcome ->
                 assertThat(outcome.status()).isEqualTo(OutcomeStatus.SKIPPED));
         assertThat(writes(fake.requests().subList(requestsBefore, fake.requests().size()))).isEmpty();
-        assertThat(result.plan().toText()).contains("  ! stream-headers (blocked update): in use by 1 plugin");
+        assertThat(result.plan().toText()).contains("  ! stream-headers (blocked update)\n    in use by 1 plugin");
     }
 
     @Test

@@ -49,17 +49,26 @@ public final class Rendering {
             return out.append(": could not plan: ").append(plan.failure().get().getMessage()).append('\n').toString();
         }
         out.append('\n').append("Plan: ").append(summary(plan)).append(".\n");
+        boolean afterBlock = true;
         for (PlannedChange change : plan.changes()) {
             if (change.action() == ChangeAction.UNCHANGED) {
                 continue;
             }
-            out.append("\n  ").append(SYMBOLS.get(change.action())).append(' ').append(change.name()).append(" (")
+            // A blank line sets each diff apart; one-line entries stay together.
+            if (afterBlock || !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED) {
+                out.append('\n');
+            }
+            out.append("  ").append(SYMBOLS.get(change.action())).append(' ').append(change.name()).append(" (")
                     .append(describe(change)).append(')');
-            if (!change.reason().isEmpty()) {
+            if (change.action() == ChangeAction.BLOCKED) {
+                // The reason of a blocked change is long (it names the instances and the way out): its own line.
+                out.append('\n').append(DIFF_INDENT).append(change.reason());
+            } else if (!change.reason().isEmpty()) {
                 out.append(": ").append(change.reason());
             }
             out.append('\n');
             change.diff().forEach(line -> out.append(DIFF_INDENT).append(line).append('\n'));
+            afterBlock = !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED;
         }
         return out.toString();
     }
