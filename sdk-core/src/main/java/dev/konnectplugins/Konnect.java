@@ -248,7 +248,8 @@ public final class Konnect implements AutoCloseable {
          * Everything a tool or script needs from the environment, so none parses it again: the token from
          * {@value Konnect#TOKEN_VARIABLE}; the host from {@value Konnect#BASE_URL_VARIABLE} or else the region
          * {@value Konnect#REGION_VARIABLE} (default {@code us}); and, when {@code HTTPS_PROXY} or {@code HTTP_PROXY}
-         * is set, those proxies (with {@code NO_PROXY}). Call it first: later calls override what it set.
+         * is set, those proxies (with {@code NO_PROXY}). Call it first: later calls replace the token, the proxy or
+         * the region it set (but a {@code baseUrl} next to a region is refused, as always).
          *
          * @throws IllegalStateException    when the token is missing, or both host variables are set
          * @throws IllegalArgumentException naming the variable whose value is not valid
