@@ -114,7 +114,10 @@ class CliTest {
         String instance = fake.addPluginInstance(fake.controlPlaneId(), "alpha");
 
         Run delete = run("delete", "alpha");
+        Run json = run("delete", "alpha", "--output", "json");
 
+        assertThat(json.exitCode).isEqualTo(1);
+        assertThat(json.out).contains("\"status\" : \"in use\"", instance);
         assertThat(delete.exitCode).isEqualTo(1);
         assertThat(delete.err).isEqualTo("konnect-plugins delete: alpha is in use by plugin instances [" + instance
                 + "]; delete or move them first\n");
