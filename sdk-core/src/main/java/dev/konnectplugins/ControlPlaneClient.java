@@ -29,6 +29,11 @@ public final class ControlPlaneClient {
         return new CustomPlugins(new CustomPluginsAsync(pipeline, guard, id));
     }
 
+    /** Its plugin instances (read-only): which plugins are configured, and so which custom plugins are in use. */
+    public PluginInstances pluginInstances() {
+        return new PluginInstances(new PluginInstancesAsync(pipeline, id));
+    }
+
     /** Its hybrid-mode plugin schemas. */
     public PluginSchemas pluginSchemas() {
         return new PluginSchemas(new PluginSchemasAsync(pipeline, id));

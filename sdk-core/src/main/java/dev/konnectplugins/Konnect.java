@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The Konnect client: immutable, thread-safe, meant to be built once and shared. Close it when done.
@@ -39,6 +41,15 @@ public final class Konnect implements AutoCloseable {
     public static final String TOKEN_VARIABLE = "KONNECT_TOKEN";
     /** The default of {@link Builder#maxResponseBytes(long)}: 32 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /** The environment variable {@link Builder#fromEnvironment()} reads the region from ({@code us}, {@code eu}...). */
+    public static final String REGION_VARIABLE = "KONNECT_REGION";
+    /** The environment variable {@link Builder#fromEnvironment()} reads another API host from. */
+    public static final String BASE_URL_VARIABLE = "KONNECT_BASE_URL";
+    /** The environment variable {@link #controlPlaneFromEnvironment()} reads: a control plane's name or id. */
+    public static final String CONTROL_PLANE_VARIABLE = "KONNECT_CONTROL_PLANE";
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final HttpPipeline pipeline;
     private final UploadGuard guard;
@@ -71,6 +82,37 @@ public final class Konnect implements AutoCloseable {
      */
     public ControlPlaneClient controlPlaneByName(String name) {
         return controlPlane(controlPlanes().getByName(name).getId());
+    }
+
+    /**
+     * A control plane by id (a UUID: nothing is sent) or else by exact name (resolved now, as
+     * {@link #controlPlaneByName}), so users may give either.
+     *
+     * @throws NotFoundException when a name is given and no control plane has it
+     */
+    public ControlPlaneClient controlPlaneByIdOrName(String idOrName) {
+        String value = Requests.requireText(idOrName, "idOrName").trim();
+        return UUID.matcher(value).matches() ? controlPlane(value) : controlPlaneByName(value);
+    }
+
+    /**
+     * The control plane named by {@value #CONTROL_PLANE_VARIABLE} (a name or an id), as
+     * {@link #controlPlaneByIdOrName}.
+     *
+     * @throws IllegalStateException when the variable is not set
+     * @throws NotFoundException     when no control plane has that name
+     */
+    public ControlPlaneClient controlPlaneFromEnvironment() {
+        return controlPlaneFromEnvironment(System.getenv());
+    }
+
+    ControlPlaneClient controlPlaneFromEnvironment(Map<String, String> environment) {
+        String value = environment.get(CONTROL_PLANE_VARIABLE);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(CONTROL_PLANE_VARIABLE + " is not set: export a control plane's name "
+                    + "or id");
+        }
+        return controlPlaneByIdOrName(value);
     }
 
     /** The organization's control planes (list, get, find by name). */
@@ -117,6 +159,9 @@ public final class Konnect implements AutoCloseable {
      * ({@link #token}, {@link #tokenFromEnvironment()}).
      */
     public static final class Builder {
+        private static final List<String> PROXY_VARIABLES = List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY",
+                "http_proxy");
+
         private Region region;
         private URI baseUrl;
         private String customDomain;
@@ -199,6 +244,53 @@ public final class Konnect implements AutoCloseable {
                         + "system-account access token, or call token(...)");
             }
             return token(value);
+        }
+
+        /**
+         * Everything a tool or script needs from the environment, so none parses it again: the token from
+         * {@value Konnect#TOKEN_VARIABLE}; the host from {@value Konnect#BASE_URL_VARIABLE} or else the region
+         * {@value Konnect#REGION_VARIABLE} (default {@code us}); and, when {@code HTTPS_PROXY} or {@code HTTP_PROXY}
+         * is set, those proxies (with {@code NO_PROXY}). Call it first: later calls replace the token, the proxy or
+         * the region it set (but a {@code baseUrl} next to a region is refused, as always).
+         *
+         * @throws IllegalStateException    when the token is missing, or both host variables are set
+         * @throws IllegalArgumentException naming the variable whose value is not valid
+         */
+        public Builder fromEnvironment() {
+            return fromEnvironment(System.getenv());
+        }
+
+        /**
+         * The same as {@link #fromEnvironment()}, from the given variables: a tool can lay its own options over
+         * the process environment (a {@code --token} flag replacing {@value Konnect#TOKEN_VARIABLE}, say).
+         */
+        public Builder fromEnvironment(Map<String, String> environment) {
+            Objects.requireNonNull(environment, "environment");
+            tokenFromEnvironment(environment);
+            String baseUrlValue = nonBlank(environment.get(BASE_URL_VARIABLE));
+            String regionValue = nonBlank(environment.get(REGION_VARIABLE));
+            if (baseUrlValue != null && regionValue != null) {
+                throw new IllegalStateException("Both " + BASE_URL_VARIABLE + " and " + REGION_VARIABLE
+                        + " are set; unset one");
+            }
+            try {
+                if (baseUrlValue != null) {
+                    baseUrl(URI.create(baseUrlValue));
+                } else {
+                    region(regionValue == null ? Region.US : Region.of(regionValue));
+                }
+            } catch (IllegalArgumentException e) {
+                String variable = baseUrlValue != null ? BASE_URL_VARIABLE : REGION_VARIABLE;
+                throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+            }
+            if (PROXY_VARIABLES.stream().anyMatch(name -> nonBlank(environment.get(name)) != null)) {
+                proxyFromEnvironment(environment);
+            }
+            return this;
+        }
+
+        private static String nonBlank(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
         }
 
         /** When and how failed calls are retried; default {@link RetryPolicy#defaults()}. */

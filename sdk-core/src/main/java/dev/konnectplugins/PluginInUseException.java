@@ -1,5 +1,10 @@
 package dev.konnectplugins;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The plugin (or plugin schema) is still used by plugin instances on the control plane, so it cannot be changed or
  * deleted (Kong's 400 "referenced by others", code 19). Delete the instances first, or publish the new version
@@ -7,8 +12,30 @@ package dev.konnectplugins;
  */
 public class PluginInUseException extends KonnectApiException {
     private static final long serialVersionUID = 1L;
+    // Kong's words: custom plugin "x" is still referenced by plugins (id = "<uuid>")
+    private static final Pattern INSTANCE_ID = Pattern.compile("id = \"([^\"]+)\"");
+
+    private final List<String> instanceIds;
 
     public PluginInUseException(ErrorDetails details) {
         super(details);
+        this.instanceIds = idsIn(details.konnectMessage());
+    }
+
+    /**
+     * The ids of the plugin instances that use the plugin, as Konnect named them in its answer (Kong names the
+     * first one it finds); empty when the answer named none.
+     */
+    public List<String> instanceIds() {
+        return instanceIds;
+    }
+
+    private static List<String> idsIn(String message) {
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = INSTANCE_ID.matcher(message == null ? "" : message);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return List.copyOf(ids);
     }
 }

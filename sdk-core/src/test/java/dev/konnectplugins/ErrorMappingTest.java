@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -130,6 +131,19 @@ class ErrorMappingTest {
         PluginInUseException e = catchThrowableOfType(() -> plugins.create(SOURCE), PluginInUseException.class);
 
         assertThat(e.konnectMessage()).contains("still referenced");
+        assertThat(e.instanceIds()).isEmpty();
+    }
+
+    @Test
+    void pluginInUseNamesTheInstanceKongNamed() {
+        stubFor(put(PATH + "/x").willReturn(aResponse().withStatus(400).withBody("{\"code\":19,\"name\":"
+                + "\"referenced by others\",\"message\":\"custom plugin \\\"x\\\" is still referenced by plugins "
+                + "(id = \\\"5f0c7a52-0f1e-4b5e-9d7a-3f2d1c0b9a87\\\")\"}")));
+
+        PluginInUseException e = catchThrowableOfType(() -> plugins.upsert(SOURCE.withName("x")),
+                PluginInUseException.class);
+
+        assertThat(e.instanceIds()).containsExactly("5f0c7a52-0f1e-4b5e-9d7a-3f2d1c0b9a87");
     }
 
     @Test

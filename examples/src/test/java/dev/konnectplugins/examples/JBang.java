@@ -45,8 +45,16 @@ final class JBang {
 
     /** Runs {@code script args...} with this environment (plus JBang's own) and returns the script's result. */
     Result run(Map<String, String> environment, Path script, String... args) {
+        return run(environment, script.toString(), args);
+    }
+
+    /**
+     * Runs a script file or a Maven artifact ({@code group:artifact:version}, whose jar's Main-Class JBang runs) as
+     * {@code jbang <reference> args...} does.
+     */
+    Result run(Map<String, String> environment, String reference, String... args) {
         List<String> jbang = new ArrayList<>(List.of(java(), "-cp", lib.resolve("*").toString(), "dev.jbang.Main",
-                script.toString()));
+                reference));
         jbang.addAll(List.of(args));
         Result build = execute(jbang, environment);
         if (build.exitCode() != EXECUTE_OUTPUT) {

@@ -168,17 +168,31 @@ public final class FakeKonnect implements AutoCloseable {
     }
 
     /**
-     * Pretends a plugin instance uses the custom plugin (or plugin schema) of this name, so PUT and DELETE of
-     * it answer Kong's 400 "referenced by others". Returns the id of that imaginary plugin instance.
+     * Adds a plugin instance (a global one) that runs the plugin of this name, as a user configuring it in the UI
+     * would. It is listed under {@code core-entities/plugins}, and while it exists PUT, PATCH and DELETE of the
+     * custom plugin (or plugin schema) of that name answer Kong's 400 "referenced by others" (code 19) naming it.
+     * Returns the instance's id.
      */
-    public String markInUse(String controlPlaneId, String pluginName) {
+    public String addPluginInstance(String controlPlaneId, String pluginName) {
         String instanceId = UUID.randomUUID().toString();
-        controlPlane(controlPlaneId).markInUse(pluginName, instanceId);
+        long now = state.clock().instant().getEpochSecond();
+        controlPlane(controlPlaneId).addPluginInstance(pluginName, instanceId, now);
         return instanceId;
     }
 
+    /** Removes one plugin instance, as moving it to another plugin would; false when there was none. */
+    public boolean removePluginInstance(String controlPlaneId, String instanceId) {
+        return controlPlane(controlPlaneId).removePluginInstance(instanceId);
+    }
+
+    /** The same as {@link #addPluginInstance}: a plugin instance now uses the plugin. Returns its id. */
+    public String markInUse(String controlPlaneId, String pluginName) {
+        return addPluginInstance(controlPlaneId, pluginName);
+    }
+
+    /** Removes every plugin instance of the named plugin. */
     public void markNotInUse(String controlPlaneId, String pluginName) {
-        controlPlane(controlPlaneId).markNotInUse(pluginName);
+        controlPlane(controlPlaneId).removePluginInstances(pluginName);
     }
 
     /** Every request received so far, oldest first, whichever stub answered it. */

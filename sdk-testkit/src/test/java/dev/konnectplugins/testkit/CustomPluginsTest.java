@@ -350,6 +350,42 @@ class CustomPluginsTest {
     }
 
     @Test
+    void pluginInstancesAreListedByNameAndRefusePutPatchAndDeleteUntilRemoved() {
+        http.post(path, pluginBody("hello"));
+        String first = fake.addPluginInstance(fake.controlPlaneId(), "hello");
+        String second = fake.addPluginInstance(fake.controlPlaneId(), "hello");
+        fake.addPluginInstance(fake.controlPlaneId(), "rate-limiting");
+        String instances = "/v2/control-planes/" + fake.controlPlaneId() + "/core-entities/plugins";
+
+        JsonNode page1 = json(http.get(instances + "?size=1&filter%5Bname%5D%5Beq%5D=hello"));
+        JsonNode page2 = json(http.get(instances + "?size=1&filter[name][eq]=hello&offset="
+                + page1.get("offset").asText()));
+        assertThat(page1.get("data").get(0).get("id").asText()).isEqualTo(first);
+        assertThat(page2.get("data").get(0).get("id").asText()).isEqualTo(second);
+        assertThat(page2.get("data").get(0).get("name").asText()).isEqualTo("hello");
+        assertThat(page2.has("offset")).isFalse();
+        assertThat(json(http.get(instances)).get("data")).hasSize(3);
+
+        String refusal = "custom plugin \"hello\" is still referenced by plugins (id = \"" + first + "\")";
+        HttpResponse<String> patch = http.send(java.net.http.HttpRequest.newBuilder()
+                .uri(java.net.URI.create(fake.baseUrl() + path + "/hello"))
+                .header("Authorization", "Bearer " + fake.token())
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"tags\":[\"x\"]}")));
+        for (HttpResponse<String> refused : java.util.List.of(http.put(path + "/hello", pluginBody("hello")), patch,
+                http.delete(path + "/hello"))) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).get("code").asInt()).isEqualTo(19);
+            assertThat(json(refused).get("name").asText()).isEqualTo("referenced by others");
+            assertThat(json(refused).get("message").asText()).isEqualTo(refusal);
+        }
+
+        assertThat(fake.removePluginInstance(fake.controlPlaneId(), first)).isTrue();
+        assertThat(fake.removePluginInstance(fake.controlPlaneId(), second)).isTrue();
+        assertThat(fake.removePluginInstance(fake.controlPlaneId(), second)).isFalse();
+        assertThat(http.delete(path + "/hello").statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void controlPlanesAreIsolated() {
         String other = fake.addControlPlane("other");
         http.post(path, pluginBody("hello"));

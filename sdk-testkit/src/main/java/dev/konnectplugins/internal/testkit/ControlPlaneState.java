@@ -2,7 +2,7 @@ package dev.konnectplugins.internal.testkit;
 
 import dev.konnectplugins.testkit.StoredCustomPlugin;
 import dev.konnectplugins.testkit.StoredPluginSchema;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,9 @@ public final class ControlPlaneState {
     private final ControlPlaneInfo info;
     private final CustomPluginStore customPlugins = new CustomPluginStore();
     private final Map<String, StoredPluginSchema> pluginSchemas = new LinkedHashMap<>();
-    // Plugin name -> id of the (imaginary) plugin instance that uses it.
-    private final Map<String, String> inUse = new HashMap<>();
+    // Plugin instances in creation order; their sequence numbers are what paging cursors point at.
+    private final List<PluginInstanceRecord> pluginInstances = new ArrayList<>();
+    private long instanceSequence;
 
     public ControlPlaneState(ControlPlaneInfo info) {
         this.info = info;
@@ -41,16 +42,29 @@ public final class ControlPlaneState {
         return pluginSchemas;
     }
 
+    /** The id of the first plugin instance that uses this plugin, as Kong names it in its refusal. */
     Optional<String> usingInstance(String pluginName) {
-        return Optional.ofNullable(inUse.get(pluginName));
+        return pluginInstances.stream().filter(instance -> instance.name().equals(pluginName)).findFirst()
+                .map(PluginInstanceRecord::id);
     }
 
-    public synchronized void markInUse(String pluginName, String instanceId) {
-        inUse.put(pluginName, instanceId);
+    List<PluginInstanceRecord> pluginInstances() {
+        return pluginInstances;
     }
 
-    public synchronized void markNotInUse(String pluginName) {
-        inUse.remove(pluginName);
+    /** Adds a plugin instance of the named plugin (it need not exist: Konnect also has bundled plugins). */
+    public synchronized void addPluginInstance(String pluginName, String instanceId, long createdAt) {
+        pluginInstances.add(new PluginInstanceRecord(++instanceSequence, instanceId, pluginName, createdAt));
+    }
+
+    /** Removes one plugin instance; false when there was none with this id. */
+    public synchronized boolean removePluginInstance(String instanceId) {
+        return pluginInstances.removeIf(instance -> instance.id().equals(instanceId));
+    }
+
+    /** Removes every instance of the named plugin. */
+    public synchronized void removePluginInstances(String pluginName) {
+        pluginInstances.removeIf(instance -> instance.name().equals(pluginName));
     }
 
     public synchronized List<StoredCustomPlugin> customPluginSnapshot() {

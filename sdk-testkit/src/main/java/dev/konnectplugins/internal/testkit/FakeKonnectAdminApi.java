@@ -90,12 +90,12 @@ public final class FakeKonnectAdminApi implements AdminApiExtension {
             return reply(ErrorBodies.legacy(404, "no control plane " + controlPlaneId));
         }
         String instanceId = UUID.randomUUID().toString();
-        controlPlane.get().markInUse(name, instanceId);
+        controlPlane.get().addPluginInstance(name, instanceId, state.clock().instant().getEpochSecond());
         return reply(HttpReply.json(200, Json.object().put("instance_id", instanceId)));
     }
 
     private ResponseDefinition markNotInUse(String controlPlaneId, String name) {
-        state.controlPlane(controlPlaneId).ifPresent(controlPlane -> controlPlane.markNotInUse(name));
+        state.controlPlane(controlPlaneId).ifPresent(controlPlane -> controlPlane.removePluginInstances(name));
         return reply(HttpReply.noContent());
     }
 

@@ -14,6 +14,7 @@ public final class KonnectRouter {
     private final ControlPlanesEndpoint controlPlanes;
     private final CustomPluginsEndpoint customPlugins;
     private final PluginSchemasEndpoint pluginSchemas;
+    private final PluginInstancesEndpoint pluginInstances = new PluginInstancesEndpoint();
 
     public KonnectRouter(FakeState state, String token) {
         this.state = state;
@@ -23,7 +24,8 @@ public final class KonnectRouter {
         this.pluginSchemas = new PluginSchemasEndpoint(state);
     }
 
-    private enum Route { CONTROL_PLANES, CONTROL_PLANE, CUSTOM_PLUGINS, CUSTOM_PLUGIN, PLUGIN_SCHEMAS, PLUGIN_SCHEMA }
+    private enum Route { CONTROL_PLANES, CONTROL_PLANE, CUSTOM_PLUGINS, CUSTOM_PLUGIN, PLUGIN_SCHEMAS, PLUGIN_SCHEMA,
+        PLUGIN_INSTANCES }
 
     /**
      * What to answer before reading a request's body, if anything: a body sent to one of Konnect's paths without the
@@ -67,11 +69,12 @@ public final class KonnectRouter {
             case CUSTOM_PLUGIN -> customPlugins.item(request, controlPlane, request.segment(5));
             case PLUGIN_SCHEMAS -> pluginSchemas.collection(request, controlPlane);
             case PLUGIN_SCHEMA -> pluginSchemas.item(request, controlPlane, request.segment(5));
+            case PLUGIN_INSTANCES -> pluginInstances.collection(request, controlPlane);
             case CONTROL_PLANES -> controlPlanes.list(request);
         };
     }
 
-    /** v2 / control-planes [/ {id} [/ core-entities / (custom-plugins | plugin-schemas) [/ {key}]]]. */
+    /** v2 / control-planes [/ {id} [/ core-entities / (custom-plugins | plugin-schemas) [/ {key}] | plugins]]. */
     private static Optional<Route> route(List<String> segments) {
         int count = segments.size();
         if (count < 2 || !segments.get(0).equals("v2") || !segments.get(1).equals("control-planes")) {
@@ -86,6 +89,7 @@ public final class KonnectRouter {
         return switch (segments.get(4)) {
             case "custom-plugins" -> Optional.of(count == 5 ? Route.CUSTOM_PLUGINS : Route.CUSTOM_PLUGIN);
             case "plugin-schemas" -> Optional.of(count == 5 ? Route.PLUGIN_SCHEMAS : Route.PLUGIN_SCHEMA);
+            case "plugins" -> count == 5 ? Optional.of(Route.PLUGIN_INSTANCES) : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -1,0 +1,74 @@
+package dev.konnectplugins.cli;
+
+import dev.konnectplugins.Konnect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where and who: each option falls back to its environment variable, and Konnect.Builder.fromEnvironment reads
+ * the result, so the CLI parses none of those variables itself.
+ */
+final class ConnectionOptions {
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Konnect access token (env KONNECT_TOKEN; prefer the variable, options show in `ps`)")
+    String token;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "us (default), eu, au, me, in, sg (env KONNECT_REGION)")
+    String region;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "another API host, such as a fake Konnect (env KONNECT_BASE_URL)")
+    String baseUrl;
+
+    @Option(names = "--control-plane", paramLabel = "NAME|ID",
+            description = "control plane name or id; repeat for several (env KONNECT_CONTROL_PLANE)")
+    List<String> controlPlanes = new ArrayList<>();
+
+    /** A client from the environment with these options laid over it. */
+    Konnect connect(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(environment);
+        if (token != null) {
+            merged.put(Konnect.TOKEN_VARIABLE, token);
+        }
+        if (baseUrl != null) {
+            merged.put(Konnect.BASE_URL_VARIABLE, baseUrl);
+            merged.remove(Konnect.REGION_VARIABLE);
+        }
+        if (region != null) {
+            merged.put(Konnect.REGION_VARIABLE, region);
+            if (baseUrl == null) {
+                merged.remove(Konnect.BASE_URL_VARIABLE);
+            }
+        }
+        if (merged.getOrDefault(Konnect.TOKEN_VARIABLE, "").isBlank()) {
+            throw new IllegalStateException("no token: set KONNECT_TOKEN or pass --token");
+        }
+        return Konnect.builder().fromEnvironment(merged).userAgentSuffix("konnect-plugins-cli").build();
+    }
+
+    /** The control planes to work on: the options', else the variable's. */
+    List<String> controlPlanes(Map<String, String> environment) {
+        if (!controlPlanes.isEmpty()) {
+            return List.copyOf(controlPlanes);
+        }
+        String fromEnvironment = environment.get(Konnect.CONTROL_PLANE_VARIABLE);
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            throw new IllegalStateException("no control plane: set KONNECT_CONTROL_PLANE or pass --control-plane");
+        }
+        return List.of(fromEnvironment.trim());
+    }
+
+    /** The one control plane of a command that works on one. */
+    String controlPlane(Map<String, String> environment, String command) {
+        List<String> all = controlPlanes(environment);
+        if (all.size() > 1) {
+            throw new IllegalArgumentException(command + " works on one control plane; --control-plane was given "
+                    + all.size() + " times");
+        }
+        return all.get(0);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.konnectplugins.cli;
+
+import dev.konnectplugins.KonnectApiException;
+import dev.konnectplugins.KonnectTransportException;
+import dev.konnectplugins.PluginInUseException;
+import dev.konnectplugins.PluginValidationException;
+import dev.konnectplugins.sync.SyncValidationException;
+
+/** The exit codes, the same as the JBang scripts' and sdk-validation's CLI. */
+final class ExitCode {
+    /** Done. */
+    static final int OK = 0;
+    /** Refused or invalid: a plugin is invalid, a change is blocked, a local file was kept. */
+    static final int REFUSED = 1;
+    /** Bad usage or configuration: an unknown option, a missing token, a folder without plugins. */
+    static final int USAGE = 2;
+    /** Konnect answered with an error. */
+    static final int KONNECT_ERROR = 3;
+    /** Konnect could not be reached. */
+    static final int UNREACHABLE = 4;
+    /** {@code plan --detailed-exitcode}: the plan has changes (as Terraform's). */
+    static final int CHANGES = 2;
+
+    private ExitCode() {
+    }
+
+    /** The exit code for an exception a command let out. */
+    static int of(Throwable failure) {
+        if (failure instanceof SyncValidationException || failure instanceof PluginValidationException
+                || failure instanceof PluginInUseException) {
+            return REFUSED;
+        }
+        if (failure instanceof KonnectTransportException) {
+            return UNREACHABLE;
+        }
+        if (failure instanceof KonnectApiException) {
+            return KONNECT_ERROR;
+        }
+        return USAGE;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.konnectplugins.cli;
+
+import dev.konnectplugins.Konnect;
+import dev.konnectplugins.model.CustomPlugin;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** One custom plugin with its files. */
+@Command(name = "get", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Show one custom plugin: its id, tags, handler.lua and schema.lua.")
+final class GetCommand extends Subcommand implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME|ID", description = "the plugin's name or id")
+    String plugin;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
+    OutputFormat output;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        String controlPlane = connection.controlPlane(environment(), "get");
+        try (Konnect konnect = connection.connect(environment())) {
+            CustomPlugin found = konnect.controlPlaneByIdOrName(controlPlane).customPlugins().get(plugin);
+            List<String> tags = found.getTags() == null ? List.of() : found.getTags();
+            if (output == OutputFormat.json) {
+                out().print(Json.write(Json.object("name", found.getName(), "id", found.getId(), "tags", tags,
+                        "created_at", found.getCreatedAt(), "updated_at", found.getUpdatedAt(),
+                        "handler", found.getHandler(), "schema", found.getSchema())));
+            } else {
+                out().println("name: " + found.getName());
+                out().println("id:   " + found.getId());
+                out().println("tags: " + String.join(",", tags));
+                out().println("--- handler.lua");
+                out().println(found.getHandler().stripTrailing());
+                out().println("--- schema.lua");
+                out().println(found.getSchema().stripTrailing());
+            }
+            return ExitCode.OK;
+        }
+    }
+}

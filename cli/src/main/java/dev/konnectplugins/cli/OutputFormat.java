@@ -1,0 +1,7 @@
+package dev.konnectplugins.cli;
+
+/** {@code --output}: text for people, JSON for tools. */
+enum OutputFormat {
+    text,
+    json
+}

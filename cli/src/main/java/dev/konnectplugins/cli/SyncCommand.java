@@ -1,0 +1,87 @@
+package dev.konnectplugins.cli;
+
+import dev.konnectplugins.Konnect;
+import dev.konnectplugins.sync.DesiredState;
+import dev.konnectplugins.sync.OutcomeStatus;
+import dev.konnectplugins.sync.PluginOutcome;
+import dev.konnectplugins.sync.PluginSync;
+import dev.konnectplugins.sync.SyncOptions;
+import dev.konnectplugins.sync.SyncPlan;
+import dev.konnectplugins.sync.SyncResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Makes control planes hold exactly the folder's plugins. */
+@Command(name = "sync", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Make each control plane hold exactly the plugins of the folder: validate them all, plan, "
+                + "then create and update (then, with --prune, delete). Plugins in use and plugins this tool does "
+                + "not manage are never changed.")
+final class SyncCommand extends Subcommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FOLDER", description = "the plugins: one per sub-folder, one plugin folder, or "
+            + "kong/plugins/<name>/")
+    Path folder;
+
+    @Option(names = "--dry-run", description = "plan only, write nothing (the same as plan)")
+    boolean dryRun;
+
+    @Option(names = "--continue-on-error", description = "keep writing after a failed write")
+    boolean continueOnError;
+
+    @Option(names = "--stop-all-on-failure",
+            description = "with several control planes: a failed one stops those not yet started")
+    boolean stopAllOnFailure;
+
+    @Mixin
+    SyncFlags flags;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() {
+        DesiredState desired = DesiredState.fromFolder(folder);
+        List<String> controlPlanes = connection.controlPlanes(environment());
+        SyncOptions options = flags.toOptions().continueOnError(continueOnError).stopAllOnFailure(stopAllOnFailure)
+                .build();
+        try (Konnect konnect = connection.connect(environment())) {
+            PluginSync sync = PluginSync.of(konnect);
+            if (dryRun) {
+                List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options);
+                Reports.printPlans(out(), plans, flags.output);
+                plans.forEach(plan -> plan.failure().ifPresent(failure ->
+                        root.complain("sync", plan.controlPlane() + ": " + Messages.describe(failure))));
+                return plans.stream().map(SyncPlan::failure).flatMap(Optional::stream).findFirst()
+                        .map(ExitCode::of).orElse(ExitCode.OK);
+            }
+            AtomicInteger done = new AtomicInteger();
+            List<SyncResult> results = sync.syncAll(controlPlanes, desired, options, result -> {
+                if (root.terminal()) {
+                    err().println("konnect-plugins sync: [" + done.incrementAndGet() + "/" + controlPlanes.size()
+                            + "] " + Reports.progress(result));
+                }
+            });
+            Reports.printResults(out(), results, flags.output);
+            results.forEach(result -> result.failure().ifPresent(failure ->
+                    root.complain("sync", result.plan().controlPlane() + ": " + Messages.describe(failure))));
+            return exitCode(results);
+        }
+    }
+
+    private static int exitCode(List<SyncResult> results) {
+        for (SyncResult result : results) {
+            Optional<RuntimeException> failure = result.failure().or(() -> result.outcomes(OutcomeStatus.FAILED)
+                    .stream().map(PluginOutcome::failure).flatMap(Optional::stream).findFirst());
+            if (failure.isPresent()) {
+                return ExitCode.of(failure.get());
+            }
+        }
+        return results.stream().allMatch(SyncResult::converged) ? ExitCode.OK : ExitCode.REFUSED;
+    }
+}

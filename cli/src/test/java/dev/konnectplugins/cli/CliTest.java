@@ -1,0 +1,218 @@
+package dev.konnectplugins.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.konnectplugins.testkit.FakeKonnect;
+import dev.konnectplugins.testkit.FakeKonnectExtension;
+import dev.konnectplugins.testkit.StoredCustomPlugin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each subcommand in-process against a FakeKonnect: output, exit codes, and the bad-input messages. */
+@ExtendWith(FakeKonnectExtension.class)
+class CliTest {
+    @TempDir
+    Path work;
+
+    private FakeKonnect fake;
+    private Path plugins;
+
+    @BeforeEach
+    void setUp(FakeKonnect fake) {
+        this.fake = fake;
+        plugins = work.resolve("plugins");
+        SamplePlugins.write(plugins, "alpha", "X-Alpha");
+        SamplePlugins.write(plugins, "beta", "X-Beta");
+    }
+
+    @Test
+    void planThenSyncThenPlanAgainShowsNothingToDo() {
+        Run plan = run("plan", plugins.toString(), "--detailed-exitcode");
+        assertThat(plan.exitCode).as(plan.toString()).isEqualTo(2);
+        assertThat(plan.out).startsWith("Control plane default (" + fake.controlPlaneId() + ")\n"
+                + "Plan: 2 to create, 0 to update, 0 to delete, 0 unchanged.\n\n  + alpha (create)\n");
+        assertThat(fake.customPlugins(fake.controlPlaneId())).isEmpty();
+
+        Run sync = run("sync", plugins.toString());
+        assertThat(sync.exitCode).as(sync.toString()).isZero();
+        assertThat(sync.out).contains("2 written, 0 failed, 0 skipped, 0 unchanged", "  + alpha created");
+        assertThat(sync.err).as("no progress lines when not on a terminal").isEmpty();
+
+        Run again = run("diff", plugins.toString(), "--detailed-exitcode");
+        assertThat(again.exitCode).as(again.toString()).isZero();
+        assertThat(again.out).contains("Plan: 0 to create, 0 to update, 0 to delete, 2 unchanged.");
+    }
+
+    @Test
+    void syncAcrossControlPlanesReportsEachAndProgressOnATerminal() throws IOException {
+        fake.addControlPlane("second");
+        Map<String, String> env = environment();
+        env.remove("KONNECT_CONTROL_PLANE");
+
+        Run sync = run(env, true, "sync", plugins.toString(), "--control-plane", "default", "--control-plane",
+                "second", "--output", "json");
+
+        assertThat(sync.exitCode).as(sync.toString()).isZero();
+        JsonNode results = new ObjectMapper().readTree(sync.out);
+        assertThat(results).hasSize(2);
+        assertThat(results.get(1).get("controlPlane").asText()).isEqualTo("second");
+        assertThat(results.get(1).get("converged").asBoolean()).isTrue();
+        assertThat(sync.err.lines()).hasSize(2).allMatch(line -> line.startsWith("konnect-plugins sync: ["));
+    }
+
+    @Test
+    void aBlockedChangeIsExit1AndAPullKeepsLocalFiles() throws IOException {
+        run("sync", plugins.toString());
+        fake.addPluginInstance(fake.controlPlaneId(), "beta");
+        Files.writeString(plugins.resolve("beta/handler.lua"), SamplePlugins.handler("X-Beta-2"));
+
+        Run sync = run("sync", plugins.toString());
+        assertThat(sync.exitCode).as(sync.toString()).isEqualTo(1);
+        assertThat(sync.out).contains("! beta (blocked update)\n    in use by 1 plugin instance", "beta-v2");
+        assertThat(fake.customPlugin(fake.controlPlaneId(), "beta").orElseThrow().handler()).contains("X-Beta\"");
+
+        Run pull = run("pull", plugins.toString());
+        assertThat(pull.exitCode).as(pull.toString()).isEqualTo(1);
+        assertThat(pull.out).contains("Unchanged " + plugins.resolve("alpha"), "Kept beta: ");
+    }
+
+    @Test
+    void pruneDeletesOnlyManagedPluginsAndListGetDeleteWork() {
+        run("sync", plugins.toString(), "--tag", "team-a");
+        Path fewer = work.resolve("fewer");
+        SamplePlugins.write(fewer, "alpha", "X-Alpha");
+
+        Run prune = run("sync", fewer.toString(), "--prune", "--tag", "team-a");
+        assertThat(prune.exitCode).as(prune.toString()).isZero();
+        assertThat(prune.out).contains("  - beta (delete)", "  - beta deleted");
+
+        Run list = run("list", "--tag", "team-a");
+        assertThat(list.out).matches("alpha  [0-9a-f-]{36}  konnect-plugins-managed,team-a\\n");
+        Run get = run("get", "alpha");
+        assertThat(get.out).startsWith("name: alpha\nid:   ").contains("--- handler.lua\n", "X-Alpha");
+        Run delete = run("delete", "alpha", "gone");
+        assertThat(delete.exitCode).isZero();
+        assertThat(delete.out).isEqualTo("Deleted alpha\nNot found, nothing to delete: gone\n");
+        assertThat(fake.customPlugins(fake.controlPlaneId())).extracting(StoredCustomPlugin::name).isEmpty();
+    }
+
+    @Test
+    void deleteOfAPluginInUseIsRefusedNamingTheInstance() {
+        run("sync", plugins.toString());
+        String instance = fake.addPluginInstance(fake.controlPlaneId(), "alpha");
+
+        Run delete = run("delete", "alpha");
+        Run json = run("delete", "alpha", "--output", "json");
+
+        assertThat(json.exitCode).isEqualTo(1);
+        assertThat(json.out).contains("\"status\" : \"in use\"", instance);
+        assertThat(delete.exitCode).isEqualTo(1);
+        assertThat(delete.err).isEqualTo("konnect-plugins delete: alpha is in use by plugin instances [" + instance
+                + "]; delete or move them first\n");
+    }
+
+    @Test
+    void badFoldersAreExit2NamingTheFolderAndNothingIsSent() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        assertUsage(run("sync", empty.toString()), "konnect-plugins sync: " + empty + ": no plugins found");
+
+        Path half = Files.createDirectories(work.resolve("half/only-handler"));
+        Files.writeString(half.resolve("handler.lua"), SamplePlugins.handler("X"));
+        assertUsage(run("plan", half.getParent().toString()), "konnect-plugins plan: " + half
+                + ": has handler.lua but no schema.lua; a plugin needs both");
+
+        Path renamed = SamplePlugins.write(work.resolve("renamed"), "one", "X");
+        Files.writeString(renamed.resolve("schema.lua"), SamplePlugins.schema("two"));
+        assertUsage(run("sync", renamed.getParent().toString()), "konnect-plugins sync: " + renamed
+                + ": the folder is named 'one' but its schema.lua declares name = \"two\"");
+
+        assertUsage(run("validate", empty.toString()), "konnect-plugins validate: " + empty + ": no plugins found");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void anInvalidPluginIsExit1BeforeAnyRequest() throws IOException {
+        Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function H:access(conf)\n  ngx.timer.at(0, function() end)\nend\nreturn H\n");
+
+        Run sync = run("sync", plugins.toString());
+        Run validate = run("validate", "--format", "github", plugins.toString());
+
+        assertThat(sync.exitCode).isEqualTo(1);
+        assertThat(sync.err).startsWith("konnect-plugins sync: 1 error in the desired state; nothing was written")
+                .contains("beta: ", "sandbox.timer");
+        assertThat(validate.exitCode).isEqualTo(1);
+        assertThat(validate.out).contains("::error file=" + plugins.resolve("beta/handler.lua"));
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void configurationAndKonnectFailuresHaveTheirExitCodes() {
+        Map<String, String> noToken = environment();
+        noToken.remove("KONNECT_TOKEN");
+        assertUsage(run(noToken, false, "plan", plugins.toString()),
+                "konnect-plugins plan: no token: set KONNECT_TOKEN or pass --token");
+        assertUsage(run("plan", plugins.toString(), "--output", "yaml"),
+                "konnect-plugins plan: Invalid value for option '--output'");
+        assertUsage(run("list", "--control-plane", "a", "--control-plane", "b"),
+                "konnect-plugins list: list works on one control plane");
+
+        Run wrongToken = run("plan", plugins.toString(), "--token", "kpat_wrong");
+        assertThat(wrongToken.exitCode).isEqualTo(3);
+        Run missing = run("plan", plugins.toString(), "--control-plane", "nowhere");
+        assertThat(missing.exitCode).isEqualTo(3);
+        assertThat(missing.out).contains("Control plane nowhere: could not plan: ");
+        Run unreachable = run("list", "--base-url", "http://127.0.0.1:1");
+        assertThat(unreachable.exitCode).isEqualTo(4);
+        assertThat(unreachable.err).startsWith("konnect-plugins list: could not reach Konnect: ");
+        assertThat(run("--version").out).startsWith("konnect-plugins ");
+        Run help = run("sync", "--help");
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).startsWith("Usage: konnect-plugins sync ").contains("--prune", "--dry-run", "--token");
+        assertThat(run().exitCode).isEqualTo(2);
+    }
+
+    private void assertUsage(Run run, String messageStart) {
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).startsWith(messageStart);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KONNECT_TOKEN", fake.token());
+        env.put("KONNECT_BASE_URL", fake.baseUrl().toString());
+        env.put("KONNECT_CONTROL_PLANE", fake.controlPlaneName());
+        return env;
+    }
+
+    private Run run(String... args) {
+        return run(environment(), false, args);
+    }
+
+    private static Run run(Map<String, String> env, boolean terminal, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+}

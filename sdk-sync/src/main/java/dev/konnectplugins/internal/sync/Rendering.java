@@ -1,0 +1,202 @@
+package dev.konnectplugins.internal.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.konnectplugins.sync.ChangeAction;
+import dev.konnectplugins.sync.ChangedPart;
+import dev.konnectplugins.sync.OutcomeStatus;
+import dev.konnectplugins.sync.PlannedChange;
+import dev.konnectplugins.sync.PluginOutcome;
+import dev.konnectplugins.sync.SyncPlan;
+import dev.konnectplugins.sync.SyncResult;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Text and JSON for plans and results. Text is meant for people (terminals, pull-request comments). */
+public final class Rendering {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String DIFF_INDENT = "    ";
+    private static final Map<ChangeAction, String> SYMBOLS = Map.of(ChangeAction.CREATE, "+", ChangeAction.UPDATE,
+            "~", ChangeAction.DELETE, "-", ChangeAction.BLOCKED, "!", ChangeAction.LEFT_ALONE, "=",
+            ChangeAction.UNCHANGED, " ");
+
+    private Rendering() {
+    }
+
+    public static String summary(SyncPlan plan) {
+        StringBuilder line = new StringBuilder()
+                .append(plan.count(ChangeAction.CREATE)).append(" to create, ")
+                .append(plan.count(ChangeAction.UPDATE)).append(" to update, ")
+                .append(plan.count(ChangeAction.DELETE)).append(" to delete, ")
+                .append(plan.count(ChangeAction.UNCHANGED)).append(" unchanged");
+        if (plan.count(ChangeAction.BLOCKED) > 0) {
+            line.append(", ").append(plan.count(ChangeAction.BLOCKED)).append(" blocked");
+        }
+        if (plan.count(ChangeAction.LEFT_ALONE) > 0) {
+            line.append(", ").append(plan.count(ChangeAction.LEFT_ALONE)).append(" left alone");
+        }
+        return line.toString();
+    }
+
+    public static String text(SyncPlan plan) {
+        StringBuilder out = new StringBuilder(heading(plan));
+        if (plan.failure().isPresent()) {
+            return out.append(": could not plan: ").append(plan.failure().get().getMessage()).append('\n').toString();
+        }
+        out.append('\n').append("Plan: ").append(summary(plan)).append(".\n");
+        boolean afterBlock = true;
+        for (PlannedChange change : plan.changes()) {
+            if (change.action() == ChangeAction.UNCHANGED) {
+                continue;
+            }
+            // A blank line sets each diff apart; one-line entries stay together.
+            if (afterBlock || !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED) {
+                out.append('\n');
+            }
+            out.append("  ").append(SYMBOLS.get(change.action())).append(' ').append(change.name()).append(" (")
+                    .append(describe(change)).append(')');
+            if (change.action() == ChangeAction.BLOCKED) {
+                // The reason of a blocked change is long (it names the instances and the way out): its own line.
+                out.append('\n').append(DIFF_INDENT).append(change.reason());
+            } else if (!change.reason().isEmpty()) {
+                out.append(": ").append(change.reason());
+            }
+            out.append('\n');
+            change.diff().forEach(line -> out.append(DIFF_INDENT).append(line).append('\n'));
+            afterBlock = !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED;
+        }
+        return out.toString();
+    }
+
+    public static String text(SyncResult result) {
+        SyncPlan plan = result.plan();
+        StringBuilder out = new StringBuilder(heading(plan));
+        if (plan.failure().isPresent()) {
+            return out.append(": could not plan: ").append(plan.failure().get().getMessage()).append('\n').toString();
+        }
+        out.append(": ").append(result.outcomes(OutcomeStatus.DONE).size()).append(" written, ")
+                .append(result.outcomes(OutcomeStatus.FAILED).size()).append(" failed, ")
+                .append(result.outcomes(OutcomeStatus.SKIPPED).size()).append(" skipped, ")
+                .append(plan.count(ChangeAction.UNCHANGED)).append(" unchanged\n");
+        for (PluginOutcome outcome : result.outcomes()) {
+            out.append("  ").append(SYMBOLS.get(outcome.action())).append(' ').append(outcome.name()).append(' ')
+                    .append(outcomeWords(outcome)).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String json(SyncPlan plan) {
+        return write(planNode(plan));
+    }
+
+    public static String json(SyncResult result) {
+        ObjectNode node = planHeader(result.plan());
+        if (result.plan().failure().isEmpty()) {
+            node.put("converged", result.converged());
+            ArrayNode outcomes = node.putArray("outcomes");
+            for (PluginOutcome outcome : result.outcomes()) {
+                ObjectNode entry = outcomes.addObject().put("name", outcome.name())
+                        .put("action", outcome.action().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+                if (!outcome.reason().isEmpty()) {
+                    entry.put("reason", outcome.reason());
+                }
+                outcome.failure().ifPresent(failure -> entry.put("error", String.valueOf(failure.getMessage())));
+            }
+        }
+        node.set("plan", planNode(result.plan()));
+        return write(node);
+    }
+
+    private static ObjectNode planNode(SyncPlan plan) {
+        ObjectNode node = planHeader(plan);
+        if (plan.failure().isPresent()) {
+            return node;
+        }
+        ObjectNode summary = node.putObject("summary");
+        for (ChangeAction action : ChangeAction.values()) {
+            summary.put(camel(action), plan.count(action));
+        }
+        node.put("hasChanges", plan.hasChanges());
+        ArrayNode changes = node.putArray("changes");
+        for (PlannedChange change : plan.changes()) {
+            ObjectNode entry = changes.addObject().put("name", change.name()).put("action", camel(change.action()));
+            change.intendedAction().ifPresent(intended -> entry.put("blockedAction", camel(intended)));
+            if (!change.changedParts().isEmpty()) {
+                ArrayNode parts = entry.putArray("changed");
+                List.of(ChangedPart.values()).stream().filter(change.changedParts()::contains)
+                        .forEach(part -> parts.add(part.label()));
+            }
+            if (!change.reason().isEmpty()) {
+                entry.put("reason", change.reason());
+            }
+            if (!change.instanceIds().isEmpty()) {
+                ArrayNode ids = entry.putArray("instanceIds");
+                change.instanceIds().forEach(ids::add);
+            }
+            if (!change.diff().isEmpty()) {
+                entry.put("diff", String.join("\n", change.diff()) + "\n");
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode planHeader(SyncPlan plan) {
+        ObjectNode node = MAPPER.createObjectNode().put("controlPlane", plan.controlPlane());
+        plan.controlPlaneId().ifPresent(id -> node.put("controlPlaneId", id));
+        plan.failure().ifPresent(failure -> node.put("error", String.valueOf(failure.getMessage())));
+        return node;
+    }
+
+    private static String heading(SyncPlan plan) {
+        String id = plan.controlPlaneId().filter(value -> !value.equals(plan.controlPlane()))
+                .map(value -> " (" + value + ")").orElse("");
+        return "Control plane " + plan.controlPlane() + id;
+    }
+
+    private static String describe(PlannedChange change) {
+        if (change.action() == ChangeAction.BLOCKED) {
+            return "blocked " + change.intendedAction().map(ChangeAction::label).orElse("change");
+        }
+        if (change.changedParts().isEmpty()) {
+            return change.action().label();
+        }
+        return change.action().label() + ": " + List.of(ChangedPart.values()).stream()
+                .filter(change.changedParts()::contains).map(ChangedPart::label).collect(Collectors.joining(", "));
+    }
+
+    private static String outcomeWords(PluginOutcome outcome) {
+        return switch (outcome.status()) {
+            case DONE -> switch (outcome.action()) {
+                case CREATE -> "created";
+                case UPDATE -> "updated";
+                case DELETE -> "deleted";
+                default -> "done";
+            };
+            case SKIPPED -> "skipped: " + outcome.reason();
+            case FAILED -> outcome.action().label() + " failed: "
+                    + outcome.failure().map(Throwable::getMessage).orElse("unknown error");
+        };
+    }
+
+    private static String camel(ChangeAction action) {
+        String label = action.label();
+        int space = label.indexOf(' ');
+        return space < 0 ? label : label.substring(0, space) + Character.toUpperCase(label.charAt(space + 1))
+                + label.substring(space + 2);
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            // Cannot happen for a tree of strings and numbers; kept unchecked for the caller's sake.
+            throw new UncheckedIOException(e);
+        }
+    }
+}

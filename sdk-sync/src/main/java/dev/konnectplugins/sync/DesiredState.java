@@ -1,0 +1,114 @@
+package dev.konnectplugins.sync;
+
+import dev.konnectplugins.PluginSource;
+import dev.konnectplugins.internal.sync.PluginFolders;
+import dev.konnectplugins.internal.sync.SchemaName;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The plugins a control plane should have: read from a folder, or given in memory. Immutable; plugins are sorted by
+ * name.
+ *
+ * <pre>{@code
+ * DesiredState desired = DesiredState.fromFolder(Path.of("plugins"));
+ * }</pre>
+ */
+public final class DesiredState {
+    private final Path folder;
+    private final List<PluginSource> plugins;
+
+    private DesiredState(Path folder, List<PluginSource> plugins) {
+        this.folder = folder;
+        this.plugins = plugins;
+    }
+
+    /**
+     * Reads a folder in any of three layouts: a single plugin folder ({@code handler.lua} and {@code schema.lua} in
+     * it), Kong's template layout ({@code kong/plugins/<name>/}), or one plugin per sub-folder. A plugin's name is
+     * its folder's name and must equal the name its schema declares. Sub-folders with neither file (and hidden
+     * ones) are ignored.
+     *
+     * @throws DesiredStateException listing every problem found (no plugins, a missing file, an unreadable file,
+     *                               a name that differs from its schema's)
+     */
+    public static DesiredState fromFolder(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        List<String> problems = new ArrayList<>();
+        List<PluginSource> sources = PluginFolders.read(folder, problems);
+        problems.addAll(nameProblems(sources, true));
+        if (problems.isEmpty() && sources.isEmpty()) {
+            problems.add(folder + ": no plugins found: expected handler.lua and schema.lua in this folder, in its "
+                    + "sub-folders, or under kong/plugins/<name>/");
+        }
+        if (!problems.isEmpty()) {
+            throw new DesiredStateException(folder, problems);
+        }
+        return new DesiredState(folder, sorted(sources));
+    }
+
+    /**
+     * Plugins given in memory. An empty collection is allowed: with prune, it removes every managed plugin.
+     *
+     * @throws DesiredStateException for duplicate names or a name that differs from its schema's
+     */
+    public static DesiredState of(Collection<PluginSource> plugins) {
+        Objects.requireNonNull(plugins, "plugins");
+        List<PluginSource> sources = List.copyOf(plugins);
+        List<String> problems = nameProblems(sources, false);
+        if (!problems.isEmpty()) {
+            throw new DesiredStateException(null, problems);
+        }
+        return new DesiredState(null, sorted(sources));
+    }
+
+    /** The plugins, sorted by name. */
+    public List<PluginSource> plugins() {
+        return plugins;
+    }
+
+    /** The plugin with this name, if it is part of the desired state. */
+    public Optional<PluginSource> plugin(String name) {
+        return plugins.stream().filter(plugin -> plugin.name().equals(name)).findFirst();
+    }
+
+    /** The folder it was read from; empty for plugins given in memory. */
+    public Optional<Path> folder() {
+        return Optional.ofNullable(folder);
+    }
+
+    @Override
+    public String toString() {
+        return "DesiredState{" + (folder == null ? "" : "folder=" + folder + ", ") + "plugins="
+                + plugins.stream().map(PluginSource::name).toList() + "}";
+    }
+
+    private static List<String> nameProblems(List<PluginSource> sources, boolean fromFolders) {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PluginSource source : sources) {
+            String where = source.directory().map(Path::toString).orElse("plugin " + source.name());
+            if (!seen.add(source.name())) {
+                problems.add(where + ": duplicate plugin name '" + source.name() + "'");
+            }
+            Optional<String> schemaName = SchemaName.of(source.schema());
+            if (schemaName.isPresent() && !schemaName.get().equals(source.name())) {
+                problems.add(where + ": " + (fromFolders ? "the folder" : "the plugin") + " is named '"
+                        + source.name() + "' but its schema.lua declares name = \"" + schemaName.get()
+                        + "\"; Konnect requires them to be equal");
+            }
+        }
+        return problems;
+    }
+
+    private static List<PluginSource> sorted(List<PluginSource> sources) {
+        return sources.stream().sorted(Comparator.comparing(PluginSource::name)).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.konnectplugins.sync;
+
+import dev.konnectplugins.PluginSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One plugin's entry in a {@link SyncPlan}: what will happen to it and why. Immutable.
+ */
+public final class PlannedChange {
+    private final String name;
+    private final ChangeAction action;
+    private final ChangeAction intendedAction;
+    private final Set<ChangedPart> changedParts;
+    private final List<String> diff;
+    private final String reason;
+    private final List<String> instanceIds;
+    private final PluginSource desired;
+
+    PlannedChange(String name, ChangeAction action, ChangeAction intendedAction, Set<ChangedPart> changedParts,
+                  List<String> diff, String reason, List<String> instanceIds, PluginSource desired) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.action = Objects.requireNonNull(action, "action");
+        this.intendedAction = intendedAction;
+        this.changedParts = Set.copyOf(changedParts);
+        this.diff = List.copyOf(diff);
+        this.reason = reason == null ? "" : reason;
+        this.instanceIds = List.copyOf(instanceIds);
+        this.desired = desired;
+    }
+
+    /** The plugin's name. */
+    public String name() {
+        return name;
+    }
+
+    /** What the plan does with it. */
+    public ChangeAction action() {
+        return action;
+    }
+
+    /** For {@link ChangeAction#BLOCKED}: the change that is blocked, {@code UPDATE} or {@code DELETE}. */
+    public Optional<ChangeAction> intendedAction() {
+        return Optional.ofNullable(intendedAction);
+    }
+
+    /** For an update (or a blocked one): which of handler, schema and tags differ. */
+    public Set<ChangedPart> changedParts() {
+        return changedParts;
+    }
+
+    /**
+     * For an update (or a blocked one): the unified diff lines of handler.lua, then schema.lua, from Konnect's
+     * version ({@code --- konnect/<name>/handler.lua}) to the local one ({@code +++ local/<name>/handler.lua}),
+     * each cut at the plan's line limit; and a {@code tags} line when the tags differ.
+     */
+    public List<String> diff() {
+        return diff;
+    }
+
+    /** For a blocked or left-alone plugin: why, and the way out; empty otherwise. */
+    public String reason() {
+        return reason;
+    }
+
+    /** For a plugin blocked because it is in use: the ids of the plugin instances that use it. */
+    public List<String> instanceIds() {
+        return instanceIds;
+    }
+
+    /** For a create or update: the plugin as it will be written (with its tags). */
+    public Optional<PluginSource> desired() {
+        return Optional.ofNullable(desired);
+    }
+
+    @Override
+    public String toString() {
+        return "PlannedChange{" + name + " " + action.label()
+                + (intendedAction == null ? "" : " (" + intendedAction.label() + ")")
+                + (changedParts.isEmpty() ? "" : " " + changedParts) + "}";
+    }
+}

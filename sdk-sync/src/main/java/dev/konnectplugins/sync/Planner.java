@@ -1,0 +1,142 @@
+package dev.konnectplugins.sync;
+
+import dev.konnectplugins.ControlPlaneClient;
+import dev.konnectplugins.ListOptions;
+import dev.konnectplugins.PluginSource;
+import dev.konnectplugins.internal.sync.Texts;
+import dev.konnectplugins.internal.sync.UnifiedDiff;
+import dev.konnectplugins.model.CustomPlugin;
+import dev.konnectplugins.model.PluginInstance;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Works out a {@link SyncPlan}: reads the control plane's plugins (and, for changes, their instances). */
+final class Planner {
+    private final ControlPlaneClient controlPlane;
+    private final SyncOptions options;
+
+    Planner(ControlPlaneClient controlPlane, SyncOptions options) {
+        this.controlPlane = controlPlane;
+        this.options = options;
+    }
+
+    SyncPlan plan(String label, DesiredState desired) {
+        Map<String, CustomPlugin> remote = new TreeMap<>();
+        controlPlane.customPlugins().list(ListOptions.builder().pageSize(ListOptions.MAX_PAGE_SIZE).build())
+                .forEach(plugin -> remote.put(plugin.getName(), plugin));
+        List<PlannedChange> changes = new ArrayList<>();
+        for (PluginSource source : desired.plugins()) {
+            PluginSource target = source.withTags(tagsFor(source));
+            CustomPlugin existing = remote.get(source.name());
+            changes.add(existing == null ? create(target) : compare(existing, target));
+        }
+        for (CustomPlugin existing : remote.values()) {
+            if (desired.plugin(existing.getName()).isEmpty()) {
+                changes.add(absentLocally(existing));
+            }
+        }
+        changes.sort(Comparator.comparing(PlannedChange::name));
+        return new SyncPlan(label, controlPlane.id(), changes, options, null);
+    }
+
+    /** The managed tag first, then the options' tags, then the plugin's own, without repeats. */
+    private List<String> tagsFor(PluginSource source) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(options.managedTag());
+        tags.addAll(options.tags());
+        tags.addAll(source.tags());
+        return List.copyOf(tags);
+    }
+
+    private static PlannedChange create(PluginSource target) {
+        return new PlannedChange(target.name(), ChangeAction.CREATE, null, Set.of(), List.of(), "", List.of(),
+                target);
+    }
+
+    private PlannedChange compare(CustomPlugin existing, PluginSource target) {
+        Set<ChangedPart> parts = EnumSet.noneOf(ChangedPart.class);
+        List<String> diff = new ArrayList<>();
+        String name = target.name();
+        if (!Texts.same(text(existing.getHandler()), target.handler())) {
+            parts.add(ChangedPart.HANDLER);
+            diff.addAll(fileDiff(name, PluginSource.HANDLER_FILE, text(existing.getHandler()), target.handler()));
+        }
+        if (!Texts.same(text(existing.getSchema()), target.schema())) {
+            parts.add(ChangedPart.SCHEMA);
+            diff.addAll(fileDiff(name, PluginSource.SCHEMA_FILE, text(existing.getSchema()), target.schema()));
+        }
+        List<String> remoteTags = tags(existing);
+        if (!new HashSet<>(remoteTags).equals(new HashSet<>(target.tags()))) {
+            parts.add(ChangedPart.TAGS);
+            diff.add("tags: " + remoteTags + " -> " + target.tags());
+        }
+        if (parts.isEmpty()) {
+            return new PlannedChange(name, ChangeAction.UNCHANGED, null, parts, List.of(), "", List.of(), target);
+        }
+        if (!isManaged(existing) && !options.adopt()) {
+            return new PlannedChange(name, ChangeAction.BLOCKED, ChangeAction.UPDATE, parts, diff,
+                    "not managed (no tag '" + options.managedTag() + "'): it was made by hand or by another tool; "
+                            + "adopt it (--adopt) to let this sync update it", List.of(), target);
+        }
+        List<String> instances = instancesUsing(name);
+        if (!instances.isEmpty()) {
+            return new PlannedChange(name, ChangeAction.BLOCKED, ChangeAction.UPDATE, parts, diff,
+                    inUse(name, instances) + " Publish the change under a new name (such as " + name + "-v2, with "
+                            + "that name in schema.lua), move the instances to it, then prune " + name + ".",
+                    instances, target);
+        }
+        return new PlannedChange(name, ChangeAction.UPDATE, null, parts, diff, "", List.of(), target);
+    }
+
+    private PlannedChange absentLocally(CustomPlugin existing) {
+        String name = existing.getName();
+        if (!isManaged(existing)) {
+            return new PlannedChange(name, ChangeAction.LEFT_ALONE, null, Set.of(), List.of(),
+                    "not managed (no tag '" + options.managedTag() + "')", List.of(), null);
+        }
+        if (!options.prune()) {
+            return new PlannedChange(name, ChangeAction.LEFT_ALONE, null, Set.of(), List.of(),
+                    "managed but not in the folder; kept (prune would delete it)", List.of(), null);
+        }
+        List<String> instances = instancesUsing(name);
+        if (!instances.isEmpty()) {
+            return new PlannedChange(name, ChangeAction.BLOCKED, ChangeAction.DELETE, Set.of(), List.of(),
+                    inUse(name, instances) + " Move or delete the instances first.", instances, null);
+        }
+        return new PlannedChange(name, ChangeAction.DELETE, null, Set.of(), List.of(), "", List.of(), null);
+    }
+
+    private boolean isManaged(CustomPlugin plugin) {
+        return tags(plugin).contains(options.managedTag());
+    }
+
+    private List<String> instancesUsing(String pluginName) {
+        return controlPlane.pluginInstances().listByPluginName(pluginName).stream().map(PluginInstance::getId)
+                .toList();
+    }
+
+    private static String inUse(String name, List<String> instances) {
+        return "in use by " + instances.size() + " plugin instance" + (instances.size() == 1 ? "" : "s") + " ("
+                + String.join(", ", instances) + "): Kong refuses to change or delete " + name + " while it is used.";
+    }
+
+    private List<String> fileDiff(String name, String file, String konnect, String local) {
+        return UnifiedDiff.of("konnect/" + name + "/" + file, konnect, "local/" + name + "/" + file, local,
+                options.diffLineLimit());
+    }
+
+    private static List<String> tags(CustomPlugin plugin) {
+        return plugin.getTags() == null ? List.of() : plugin.getTags();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.konnectplugins.sync;
+
+import dev.konnectplugins.ControlPlaneClient;
+import dev.konnectplugins.CustomPlugins;
+import dev.konnectplugins.Diagnostic;
+import dev.konnectplugins.Konnect;
+import dev.konnectplugins.PluginSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Plugins as code: makes Konnect control planes hold exactly the plugins of a folder, with a plan (and diffs)
+ * before anything is written, and without touching plugins it does not own. Thread-safe; it uses the given client
+ * and never closes it.
+ *
+ * <pre>{@code
+ * PluginSync sync = PluginSync.of(konnect);
+ * DesiredState desired = DesiredState.fromFolder(Path.of("plugins"));
+ * SyncPlan plan = sync.plan("prod-gateways", desired, SyncOptions.defaults());
+ * System.out.print(plan.toText());
+ * SyncResult result = sync.apply(plan);
+ * }</pre>
+ *
+ * <p>Every plugin is validated before anything is planned or written (with sdk-validation on the class path, as for
+ * uploads); plugins in use by plugin instances are never changed or deleted (Kong would refuse); only plugins that
+ * carry the managed tag are pruned or updated unless adoption is asked for.
+ */
+public final class PluginSync {
+    private static final String NOT_STARTED = "not started: another control plane failed (stopAllOnFailure)";
+
+    private final Konnect konnect;
+
+    private PluginSync(Konnect konnect) {
+        this.konnect = konnect;
+    }
+
+    /** A sync that sends through this client. */
+    public static PluginSync of(Konnect konnect) {
+        return new PluginSync(Objects.requireNonNull(konnect, "konnect"));
+    }
+
+    /**
+     * Plans one control plane, given by id or name. Reads only.
+     *
+     * @throws SyncValidationException         when a plugin is invalid (nothing was read from Konnect)
+     * @throws dev.konnectplugins.KonnectException when the control plane cannot be found or read
+     */
+    public SyncPlan plan(String controlPlane, DesiredState desired, SyncOptions options) {
+        requireArguments(desired, options);
+        validate(konnect.controlPlane(controlPlane), desired);
+        return planValidated(controlPlane, konnect.controlPlaneByIdOrName(controlPlane), desired, options);
+    }
+
+    /** Plans one control plane; see {@link #plan(String, DesiredState, SyncOptions)}. */
+    public SyncPlan plan(ControlPlaneClient controlPlane, DesiredState desired, SyncOptions options) {
+        requireArguments(desired, options);
+        validate(controlPlane, desired);
+        return planValidated(controlPlane.id(), controlPlane, desired, options);
+    }
+
+    /**
+     * Sends a plan's writes: creates and updates by name, then deletes by name; blocked changes are skipped. Stops
+     * at the first failed write unless the plan's options say {@code continueOnError}. Never throws for a failed
+     * write: each outcome says what happened.
+     */
+    public SyncResult apply(SyncPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        if (plan.failure().isPresent() || plan.controlPlaneId().isEmpty()) {
+            return new SyncResult(plan, List.of());
+        }
+        return new Applier(konnect.controlPlane(plan.controlPlaneId().get()).customPlugins()).apply(plan);
+    }
+
+    /**
+     * Plans and applies one control plane, given by id or name.
+     *
+     * @throws SyncValidationException         when a plugin is invalid (nothing was written)
+     * @throws dev.konnectplugins.KonnectException when the control plane cannot be found or read
+     */
+    public SyncResult sync(String controlPlane, DesiredState desired, SyncOptions options) {
+        return apply(plan(controlPlane, desired, options));
+    }
+
+    /**
+     * Plans several control planes (ids or names) concurrently, {@link SyncOptions#parallelism()} at a time. A
+     * control plane that cannot be planned gets a plan whose {@link SyncPlan#failure()} says why; the others go on.
+     *
+     * @throws SyncValidationException when a plugin is invalid (nothing was read from Konnect)
+     */
+    public List<SyncPlan> planAll(List<String> controlPlanes, DesiredState desired, SyncOptions options) {
+        requireTargets(controlPlanes, desired, options);
+        validate(konnect.controlPlane(controlPlanes.get(0)), desired);
+        return fanOut(controlPlanes, options, target -> planSafely(target, desired, options),
+                plan -> plan.failure().isPresent(), target -> notStarted(target, options), plan -> { });
+    }
+
+    /** Syncs several control planes concurrently; see {@link #syncAll(List, DesiredState, SyncOptions, Consumer)}. */
+    public List<SyncResult> syncAll(List<String> controlPlanes, DesiredState desired, SyncOptions options) {
+        return syncAll(controlPlanes, desired, options, result -> { });
+    }
+
+    /**
+     * Plans and applies several control planes (ids or names) concurrently, {@link SyncOptions#parallelism()} at a
+     * time, each with its own plan and result, in the order given. A failing control plane does not stop the others
+     * unless {@link SyncOptions#stopAllOnFailure()}.
+     *
+     * @param whenDone called with each control plane's result as soon as it is done (from a worker thread)
+     * @throws SyncValidationException when a plugin is invalid (nothing was written anywhere)
+     */
+    public List<SyncResult> syncAll(List<String> controlPlanes, DesiredState desired, SyncOptions options,
+                                    Consumer<SyncResult> whenDone) {
+        requireTargets(controlPlanes, desired, options);
+        Objects.requireNonNull(whenDone, "whenDone");
+        validate(konnect.controlPlane(controlPlanes.get(0)), desired);
+        return fanOut(controlPlanes, options, target -> apply(planSafely(target, desired, options)),
+                result -> !result.succeeded(), target -> apply(notStarted(target, options)), whenDone);
+    }
+
+    /**
+     * Writes each plugin of a control plane as {@code <folder>/<name>/handler.lua} and {@code schema.lua}, so
+     * plugins made in the UI can move into git. A plugin whose local files differ is kept as it is unless
+     * {@code overwrite}.
+     *
+     * @throws dev.konnectplugins.KonnectException when the control plane cannot be found or read
+     * @throws java.io.UncheckedIOException        naming the file that cannot be read or written
+     */
+    public List<PulledPlugin> pull(String controlPlane, Path folder, boolean overwrite) {
+        Objects.requireNonNull(folder, "folder");
+        return new Puller(konnect.controlPlaneByIdOrName(controlPlane).customPlugins()).pull(folder, overwrite);
+    }
+
+    private SyncPlan planValidated(String label, ControlPlaneClient controlPlane, DesiredState desired,
+                                   SyncOptions options) {
+        return new Planner(controlPlane, options).plan(label, desired);
+    }
+
+    private static SyncPlan notStarted(String target, SyncOptions options) {
+        return SyncPlan.failed(target, options, new IllegalStateException(NOT_STARTED));
+    }
+
+    private SyncPlan planSafely(String target, DesiredState desired, SyncOptions options) {
+        try {
+            return planValidated(target, konnect.controlPlaneByIdOrName(target), desired, options);
+        } catch (RuntimeException e) {
+            return SyncPlan.failed(target, options, e);
+        }
+    }
+
+    /** Every plugin's findings; throws when any has an error. */
+    private static void validate(ControlPlaneClient anyControlPlane, DesiredState desired) {
+        CustomPlugins plugins = anyControlPlane.customPlugins();
+        Map<String, List<Diagnostic>> findings = new LinkedHashMap<>();
+        boolean errors = false;
+        for (PluginSource source : desired.plugins()) {
+            List<Diagnostic> found = plugins.validate(source);
+            if (!found.isEmpty()) {
+                findings.put(source.name(), found);
+                errors |= found.stream().anyMatch(Diagnostic::isError);
+            }
+        }
+        if (errors) {
+            throw new SyncValidationException(findings);
+        }
+    }
+
+    /**
+     * Runs {@code work} for each target on at most {@code parallelism} threads, keeping the targets' order. With
+     * stopAllOnFailure, a failed target makes the ones not yet started {@code notStarted}.
+     */
+    private static <T> List<T> fanOut(List<String> targets, SyncOptions options,
+                                      Function<String, T> work, Predicate<T> failed,
+                                      Function<String, T> notStarted, Consumer<T> whenDone) {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger threadCount = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), targets.size()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "konnect-plugins-sync-" + threadCount.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<CompletableFuture<T>> futures = new ArrayList<>();
+            for (String target : targets) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    T result = stop.get() ? notStarted.apply(target) : work.apply(target);
+                    if (options.stopAllOnFailure() && failed.test(result)) {
+                        stop.set(true);
+                    }
+                    whenDone.accept(result);
+                    return result;
+                }, pool));
+            }
+            return futures.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void requireArguments(DesiredState desired, SyncOptions options) {
+        Objects.requireNonNull(desired, "desired");
+        Objects.requireNonNull(options, "options");
+    }
+
+    private static void requireTargets(List<String> controlPlanes, DesiredState desired, SyncOptions options) {
+        requireArguments(desired, options);
+        Objects.requireNonNull(controlPlanes, "controlPlanes");
+        if (controlPlanes.isEmpty()) {
+            throw new IllegalArgumentException("controlPlanes must name at least one control plane");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PluginSync{" + konnect.baseUrl() + "}";
+    }
+}

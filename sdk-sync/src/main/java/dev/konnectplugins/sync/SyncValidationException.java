@@ -1,0 +1,45 @@
+package dev.konnectplugins.sync;
+
+import dev.konnectplugins.Diagnostic;
+import dev.konnectplugins.KonnectException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * At least one plugin of the desired state is invalid, so nothing was planned or written. Lists every plugin's
+ * findings together, errors and warnings, so all can be fixed in one go.
+ */
+public class SyncValidationException extends KonnectException {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, List<Diagnostic>> diagnostics;
+
+    public SyncValidationException(Map<String, List<Diagnostic>> diagnostics) {
+        super(message(diagnostics));
+        Map<String, List<Diagnostic>> copy = new LinkedHashMap<>();
+        diagnostics.forEach((name, found) -> copy.put(name, List.copyOf(found)));
+        this.diagnostics = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Every finding, by plugin name (plugins without findings are absent). */
+    public Map<String, List<Diagnostic>> diagnostics() {
+        return diagnostics;
+    }
+
+    /** The names of the plugins with at least one error. */
+    public List<String> invalidPlugins() {
+        return diagnostics.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(Diagnostic::isError))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static String message(Map<String, List<Diagnostic>> diagnostics) {
+        List<String> lines = new ArrayList<>();
+        diagnostics.forEach((name, found) -> found.stream().filter(Diagnostic::isError)
+                .forEach(diagnostic -> lines.add(name + ": " + diagnostic)));
+        return lines.size() + " error" + (lines.size() == 1 ? "" : "s") + " in the desired state; nothing was "
+                + "written:\n  " + String.join("\n  ", lines);
+    }
+}
