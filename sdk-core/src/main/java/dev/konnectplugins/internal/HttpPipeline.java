@@ -61,7 +61,8 @@ public final class HttpPipeline {
      */
     public CompletableFuture<ApiResponse> send(ApiRequest request) {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("This Konnect client is closed"));
+            return CompletableFuture.failedFuture(new KonnectTransportException(
+                    request.describe() + " was not sent: this Konnect client is closed", null));
         }
         Call call = new Call(request);
         call.start();
@@ -129,7 +130,7 @@ public final class HttpPipeline {
 
         void abandon() {
             fail(new KonnectTransportException(request.describe() + " was abandoned: the Konnect client was closed",
-                    null));
+                    null, attempt, earlierFailures));
             cancelInFlight();
         }
 
@@ -152,7 +153,7 @@ public final class HttpPipeline {
             } catch (RuntimeException e) {
                 // The JDK's message may quote header values, the token among them: name only the failure's type.
                 fail(new KonnectTransportException(request.describe() + " could not be sent ("
-                        + e.getClass().getSimpleName() + ")", null));
+                        + e.getClass().getSimpleName() + ")", null, attempt, earlierFailures));
                 return;
             }
             inFlight = sent;
@@ -207,7 +208,8 @@ public final class HttpPipeline {
                 result.complete(response);
                 return;
             }
-            KonnectApiException error = ErrorDecoder.decode(response, settings.clock()::instant);
+            KonnectApiException error = ErrorDecoder.decode(response, settings.clock()::instant, attempt,
+                    earlierFailures);
             traceBodies(response);
             boolean retryable = status == 429 || (request.idempotent() && policy.retryableStatuses().contains(status));
             Duration serverWait = retryable
@@ -269,20 +271,22 @@ public final class HttpPipeline {
         private KonnectTransportException transportError(Throwable failure, boolean clippedByDeadline) {
             if (failure instanceof HttpConnectTimeoutException) {
                 return new KonnectTimeoutException(request.describe(), Timeout.CONNECT, settings.connectTimeout(),
-                        failure);
+                        failure, attempt, earlierFailures);
             }
             if (failure instanceof HttpTimeoutException) {
                 return clippedByDeadline ? totalTimeout(failure)
                         : new KonnectTimeoutException(request.describe(), Timeout.ATTEMPT, settings.attemptTimeout(),
-                        failure);
+                        failure, attempt, earlierFailures);
             }
             String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
                     : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            return new KonnectTransportException(request.describe() + " failed: " + reason, failure);
+            return new KonnectTransportException(request.describe() + " failed: " + reason, failure, attempt,
+                    earlierFailures);
         }
 
         private KonnectTimeoutException totalTimeout(Throwable cause) {
-            return new KonnectTimeoutException(request.describe(), Timeout.TOTAL, settings.totalTimeout(), cause);
+            return new KonnectTimeoutException(request.describe(), Timeout.TOTAL, settings.totalTimeout(), cause,
+                    attempt, earlierFailures);
         }
 
         private void totalTimeoutFired() {
@@ -301,7 +305,7 @@ public final class HttpPipeline {
 
         private void fail(KonnectException error) {
             if (!result.isDone()) {
-                result.completeExceptionally(error.withAttempts(attempt, earlierFailures));
+                result.completeExceptionally(error);
             }
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.konnectplugins.Konnect;
+import dev.konnectplugins.KonnectException;
 import dev.konnectplugins.PluginSource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +37,7 @@ class InjectedKonnectTest {
     void closesTheClientAfterItsTestAndInjectsANewOne(Konnect konnect, FakeKonnect fake) {
         assertThat(injectedIntoFirstTest).isNotNull().isNotSameAs(konnect);
         assertThatThrownBy(() -> injectedIntoFirstTest.controlPlane(fake.controlPlaneId()).customPlugins().find("x"))
-                .hasMessageContaining("closed");
+                .isInstanceOf(KonnectException.class).hasMessageContaining("closed");
 
         assertThat(konnect.controlPlane(fake.controlPlaneId()).customPlugins().find("hello")).isEmpty();
     }
