@@ -54,8 +54,11 @@ public final class ListOptions {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
 
-    /** The {@code tags} query value: {@code ,} joins tags that must all match, {@code /} tags of which one must. */
-    public Optional<String> tagsQuery() {
+    /**
+     * The {@code tags} query value: {@code ,} joins tags that must all match, {@code /} tags of which one must.
+     * Wire encoding, so not API: callers read {@link #tags()} and {@link #anyTag()}.
+     */
+    Optional<String> tagsQuery() {
         return tags.isEmpty() ? Optional.empty() : Optional.of(String.join(anyTag ? "/" : ",", tags));
     }
 
