@@ -35,6 +35,11 @@ public final class ListOptions {
         return DEFAULTS;
     }
 
+    /**
+     * Starts a set of options: no tag filter and Konnect's page size until set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -95,6 +100,11 @@ public final class ListOptions {
             return this;
         }
 
+        /**
+         * The options as set so far.
+         *
+         * @return immutable options
+         */
         public ListOptions build() {
             return new ListOptions(this);
         }

@@ -110,6 +110,11 @@ public final class FakeKonnect implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * The port the fake listens on; the one picked when the builder asked for port 0.
+     *
+     * @return the TCP port
+     */
     public int port() {
         return server.port();
     }
@@ -124,6 +129,11 @@ public final class FakeKonnect implements AutoCloseable {
         return defaultControlPlane.id();
     }
 
+    /**
+     * Name of the control plane the fake starts with ({@code default} unless the builder set another).
+     *
+     * @return the control plane's name
+     */
     public String controlPlaneName() {
         return defaultControlPlane.name();
     }
@@ -168,6 +178,12 @@ public final class FakeKonnect implements AutoCloseable {
         return instanceId;
     }
 
+    /**
+     * Undoes {@link #markInUse}: the plugin can be changed and deleted again.
+     *
+     * @param controlPlaneId the control plane holding the plugin
+     * @param pluginName     the plugin's name
+     */
     public void markNotInUse(String controlPlaneId, String pluginName) {
         controlPlane(controlPlaneId).markNotInUse(pluginName);
     }
