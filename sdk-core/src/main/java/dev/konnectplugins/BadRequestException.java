@@ -11,8 +11,24 @@ public class BadRequestException extends KonnectApiException {
 
     private final List<InvalidParameter> invalidParameters;
 
+    /**
+     * This error answer, without retry history (for tests).
+     *
+     * @param details the decoded answer
+     */
     public BadRequestException(ErrorDetails details) {
-        super(details);
+        this(details, 0, List.of());
+    }
+
+    /**
+     * This error answer to the last of {@code attempts} HTTP attempts.
+     *
+     * @param details         the decoded answer
+     * @param attempts        number of attempts made, including the last one
+     * @param earlierFailures one line per attempt before the last one, oldest first
+     */
+    public BadRequestException(ErrorDetails details, int attempts, List<String> earlierFailures) {
+        super(details, attempts, earlierFailures);
         this.invalidParameters = details.invalidParameters();
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param message  what is wrong and what to do about it
  */
 public record Diagnostic(String rule, Severity severity, String file, int line, int column, String message) {
+    /** Checks that no component is null (and the positions are not negative). */
     public Diagnostic {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");

@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record ErrorDetails(String method, String path, int statusCode, String konnectMessage, String traceId,
                            List<InvalidParameter> invalidParameters, String rawBody) {
+    /** Checks method and path; a missing message or body becomes empty, the parameters an immutable copy. */
     public ErrorDetails {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

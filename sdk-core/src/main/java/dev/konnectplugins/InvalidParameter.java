@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param reason Konnect's explanation
  */
 public record InvalidParameter(String field, String reason) {
+    /** Checks that neither the field nor the reason is null. */
     public InvalidParameter {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(reason, "reason");

@@ -65,6 +65,12 @@ public final class Konnect implements AutoCloseable {
         this.timer = timer;
     }
 
+    /**
+     * Starts configuring a client: set where ({@code region} or {@code baseUrl}) and who ({@code token}), then
+     * {@link Builder#build()}.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }

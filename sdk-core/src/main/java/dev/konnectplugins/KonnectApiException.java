@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,24 @@ public class KonnectApiException extends KonnectException {
     private final String traceId;
     private final String rawBody;
 
+    /**
+     * An error answer, without retry history (for tests, and answers outside a retried call).
+     *
+     * @param details the decoded answer
+     */
     public KonnectApiException(ErrorDetails details) {
-        super(details.describe());
+        this(details, 0, List.of());
+    }
+
+    /**
+     * An error answer to the last of {@code attempts} HTTP attempts.
+     *
+     * @param details         the decoded answer
+     * @param attempts        number of attempts made, including the last one
+     * @param earlierFailures one line per attempt before the last one, oldest first
+     */
+    public KonnectApiException(ErrorDetails details, int attempts, List<String> earlierFailures) {
+        super(details.describe(), null, attempts, earlierFailures);
         this.method = details.method();
         this.path = details.path();
         this.statusCode = details.statusCode();
@@ -54,5 +71,11 @@ public class KonnectApiException extends KonnectException {
     /** The response body exactly as received; empty when there was none. */
     public String rawBody() {
         return rawBody;
+    }
+
+    /** True for 429, 502, 503 and 504: Konnect (or a proxy) may answer differently later. */
+    @Override
+    public boolean retryable() {
+        return statusCode == 429 || statusCode == 502 || statusCode == 503 || statusCode == 504;
     }
 }

@@ -3,45 +3,88 @@ package dev.konnectplugins;
 import java.util.List;
 
 /**
- * The root of every exception this SDK throws. Unchecked, so it composes with lambdas and streams.
+ * The root of every exception this SDK throws. Unchecked, so it composes with lambdas and streams. Immutable: the
+ * SDK gives each exception its whole story, retry history included, when it creates it.
  *
  * <p>When a call was retried, {@link #attempts()} says how many HTTP attempts were made and
  * {@link #attemptFailures()} why each earlier one failed; the exception itself describes the last.
+ * {@link #retryable()} says whether trying the same call again later may succeed.
  */
 public class KonnectException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private volatile List<String> attemptFailures = List.of();
-    private volatile int attempts;
+    private final List<String> attemptFailures;
+    private final int attempts;
 
+    /**
+     * A failure that happened before any HTTP attempt (or that is not about one).
+     *
+     * @param message what failed
+     */
     public KonnectException(String message) {
-        super(message);
+        this(message, null, 0, List.of());
     }
 
+    /**
+     * A failure that happened before any HTTP attempt (or that is not about one), caused by another.
+     *
+     * @param message what failed
+     * @param cause   the underlying failure, or null
+     */
     public KonnectException(String message, Throwable cause) {
-        super(message, cause);
+        this(message, cause, 0, List.of());
     }
 
-    /** How many HTTP attempts the failed call made; 0 when it failed before sending anything. */
+    /**
+     * A failure after {@code attempts} HTTP attempts.
+     *
+     * @param message         what failed, on the last attempt
+     * @param cause           the underlying failure, or null
+     * @param attempts        number of attempts made, including the last one; 0 when nothing was sent
+     * @param earlierFailures one line per attempt before the last one, oldest first
+     */
+    protected KonnectException(String message, Throwable cause, int attempts, List<String> earlierFailures) {
+        super(message);
+        if (cause != null) {
+            initCause(cause); // Left unset otherwise, so that the SDK can still attach one.
+        }
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+        }
+        this.attempts = attempts;
+        this.attemptFailures = List.copyOf(earlierFailures);
+    }
+
+    /**
+     * How many HTTP attempts the failed call made; 0 when it failed before sending anything, or when the failure is
+     * not about a single call.
+     *
+     * @return the number of attempts, the last one included
+     */
     public int attempts() {
         return attempts;
     }
 
-    /** Why each attempt before the last one failed, oldest first; empty when there was no retry. */
+    /**
+     * Why each attempt before the last one failed, oldest first; empty when there was no retry.
+     *
+     * @return one line per earlier attempt
+     */
     public List<String> attemptFailures() {
         return attemptFailures;
     }
 
     /**
-     * Records the retry history; called once by the SDK when it gives up.
+     * Whether the same call may succeed if it is made again later: true for rate limiting (429), a gateway or
+     * availability error (502, 503, 504), and a failed or timed-out connection; false for everything that will fail
+     * the same way until something changes (a refused plugin, a bad token, a missing control plane). The SDK already
+     * retried as its {@link RetryPolicy} allows; this tells a caller whether retrying at a higher level (a later run,
+     * a job queue) makes sense.
      *
-     * @param attempts        number of attempts made, including the last one
-     * @param earlierFailures one line per earlier attempt
+     * @return true when the failure is transient
      */
-    public KonnectException withAttempts(int attempts, List<String> earlierFailures) {
-        this.attempts = attempts;
-        this.attemptFailures = List.copyOf(earlierFailures);
-        return this;
+    public boolean retryable() {
+        return false;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.konnectplugins;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -21,9 +22,20 @@ public class KonnectTimeoutException extends KonnectTransportException {
     private final Timeout timeout;
     private final Duration limit;
 
-    public KonnectTimeoutException(String request, Timeout timeout, Duration limit, Throwable cause) {
+    /**
+     * A timeout that ended the last of {@code attempts} HTTP attempts (or the whole call).
+     *
+     * @param request         the request, as {@code METHOD path}
+     * @param timeout         which timeout fired
+     * @param limit           its configured length
+     * @param cause           the JDK's timeout exception, or null
+     * @param attempts        number of attempts made, including the last one
+     * @param earlierFailures one line per attempt before the last one, oldest first
+     */
+    public KonnectTimeoutException(String request, Timeout timeout, Duration limit, Throwable cause, int attempts,
+                                   List<String> earlierFailures) {
         super(request + " timed out: " + timeout.name().toLowerCase(Locale.ROOT) + " timeout of " + limit.toMillis()
-                + " ms", cause);
+                + " ms", cause, attempts, earlierFailures);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.limit = Objects.requireNonNull(limit, "limit");
     }

@@ -35,6 +35,11 @@ public final class ListOptions {
         return DEFAULTS;
     }
 
+    /**
+     * Starts a set of options: no tag filter and Konnect's page size until set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -54,8 +59,11 @@ public final class ListOptions {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
 
-    /** The {@code tags} query value: {@code ,} joins tags that must all match, {@code /} tags of which one must. */
-    public Optional<String> tagsQuery() {
+    /**
+     * The {@code tags} query value: {@code ,} joins tags that must all match, {@code /} tags of which one must.
+     * Wire encoding, so not API: callers read {@link #tags()} and {@link #anyTag()}.
+     */
+    Optional<String> tagsQuery() {
         return tags.isEmpty() ? Optional.empty() : Optional.of(String.join(anyTag ? "/" : ",", tags));
     }
 
@@ -92,6 +100,11 @@ public final class ListOptions {
             return this;
         }
 
+        /**
+         * The options as set so far.
+         *
+         * @return immutable options
+         */
         public ListOptions build() {
             return new ListOptions(this);
         }

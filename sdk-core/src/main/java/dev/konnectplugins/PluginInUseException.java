@@ -17,6 +17,11 @@ public class PluginInUseException extends KonnectApiException {
 
     private final List<String> instanceIds;
 
+    /**
+     * This error answer, without retry history (for tests).
+     *
+     * @param details the decoded answer
+     */
     public PluginInUseException(ErrorDetails details) {
         super(details);
         this.instanceIds = idsIn(details.konnectMessage());
@@ -37,5 +42,17 @@ public class PluginInUseException extends KonnectApiException {
             ids.add(matcher.group(1));
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * This error answer to the last of {@code attempts} HTTP attempts.
+     *
+     * @param details         the decoded answer
+     * @param attempts        number of attempts made, including the last one
+     * @param earlierFailures one line per attempt before the last one, oldest first
+     */
+    public PluginInUseException(ErrorDetails details, int attempts, List<String> earlierFailures) {
+        super(details, attempts, earlierFailures);
+        this.instanceIds = idsIn(details.konnectMessage());
     }
 }

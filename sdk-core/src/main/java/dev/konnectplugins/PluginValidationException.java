@@ -13,6 +13,12 @@ public class PluginValidationException extends KonnectException {
     private final String pluginName;
     private final List<Diagnostic> diagnostics;
 
+    /**
+     * A refused plugin; the message lists its errors.
+     *
+     * @param pluginName  the plugin that was not uploaded
+     * @param diagnostics every finding, errors and warnings
+     */
     public PluginValidationException(String pluginName, List<Diagnostic> diagnostics) {
         super(describe(pluginName, diagnostics));
         this.pluginName = pluginName;

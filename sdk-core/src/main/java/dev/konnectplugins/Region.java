@@ -7,7 +7,16 @@ import java.util.stream.Collectors;
 
 /** The Konnect geographies that host control planes; each has its own API host. */
 public enum Region {
-    US, EU, AU, ME, IN,
+    /** United States: {@code https://us.api.konghq.com}. */
+    US,
+    /** Europe: {@code https://eu.api.konghq.com}. */
+    EU,
+    /** Australia: {@code https://au.api.konghq.com}. */
+    AU,
+    /** Middle East: {@code https://me.api.konghq.com}. */
+    ME,
+    /** India: {@code https://in.api.konghq.com}. */
+    IN,
     /** Singapore; an organization admin must opt in to this region. */
     SG;
 

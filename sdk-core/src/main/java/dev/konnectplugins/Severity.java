@@ -2,7 +2,9 @@ package dev.konnectplugins;
 
 /** How serious a {@link Diagnostic} is: an error blocks an upload, a warning does not. */
 public enum Severity {
+    /** Blocks the upload: Konnect would reject the plugin, or it would fail on the data plane. */
     ERROR,
+    /** Worth a look, but the plugin would work. */
     WARNING;
 
     /** The lower-case word used in diagnostics output: {@code error} or {@code warning}. */

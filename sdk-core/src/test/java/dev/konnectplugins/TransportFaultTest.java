@@ -114,6 +114,6 @@ class TransportFaultTest {
         konnect.close();
 
         assertThat(catchThrowableOfType(() -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"),
-                IllegalStateException.class)).hasMessageContaining("closed");
+                KonnectTransportException.class)).hasMessageContaining("closed");
     }
 }

@@ -21,14 +21,18 @@ final class JBang {
 
     private final Path lib;
     private final Map<String, String> jbangEnvironment;
+    private final List<String> repositories;
 
     /**
      * @param lib              jbang-cli and its dependencies
      * @param jbangEnvironment JBANG_DIR, JBANG_REPO, JAVA_HOME: where JBang caches, resolves and finds its JDK
+     * @param repositories     JBang's {@code --repos} values, searched in this order (they replace Maven Central,
+     *                         so list {@code mavencentral} where it should be searched)
      */
-    JBang(Path lib, Map<String, String> jbangEnvironment) {
+    JBang(Path lib, Map<String, String> jbangEnvironment, List<String> repositories) {
         this.lib = lib;
         this.jbangEnvironment = Map.copyOf(jbangEnvironment);
+        this.repositories = List.copyOf(repositories);
     }
 
     /** What a script run printed and returned. */
@@ -54,7 +58,9 @@ final class JBang {
      */
     Result run(Map<String, String> environment, String reference, String... args) {
         List<String> jbang = new ArrayList<>(List.of(java(), "-cp", lib.resolve("*").toString(), "dev.jbang.Main",
-                reference));
+                "run"));
+        repositories.forEach(repository -> jbang.addAll(List.of("--repos", repository)));
+        jbang.add(reference);
         jbang.addAll(List.of(args));
         Result build = execute(jbang, environment);
         if (build.exitCode() != EXECUTE_OUTPUT) {

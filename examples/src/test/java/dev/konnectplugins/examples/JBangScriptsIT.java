@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
  * Runs each script in {@code examples/jbang} with JBang (from Maven Central, see the pom), as a user would, against
  * a FakeKonnect, and checks its output and the exit status its {@code --help} promises.
  *
- * <p>The scripts' {@code //DEPS} come from the local Maven repository, so this runs after {@code install} put the SDK
- * modules there: {@code mvn install} from the repository root does.
+ * <p>The scripts' SDK {@code //DEPS} come from the build repository that the SDK modules deploy themselves to during
+ * {@code verify} (so {@code mvn verify} from the repository root tests this build's jars, whatever {@code ~/.m2}
+ * holds); their other dependencies come from the local Maven repository, read as a remote one into a JBang
+ * repository of their own, so nothing this test resolves lands in {@code ~/.m2}.
  */
 class JBangScriptsIT {
     private static final String PLUGIN = SamplePlugin.NAME;
@@ -42,10 +44,11 @@ class JBangScriptsIT {
         work = Path.of(property("konnect.examples.work"));
         Path lib = Path.of(property("konnect.examples.jbang.lib"));
         Path jbangHome = Path.of(property("konnect.examples.jbang.dir"));
-        Path repository = Path.of(property("konnect.examples.local.repository"));
-        requireInstalled(repository, "sdk-core");
-        requireInstalled(repository, "sdk-validation");
-        requireInstalled(repository, "konnect-plugins-cli");
+        Path buildRepository = Path.of(property("konnect.examples.build.repository"));
+        Path localRepository = Path.of(property("konnect.examples.local.repository"));
+        requireDeployed(buildRepository, "sdk-core");
+        requireDeployed(buildRepository, "sdk-validation");
+        requireDeployed(buildRepository, "konnect-plugins-cli");
         if (!Files.isDirectory(lib) || listing(lib).noneMatch(jar -> jar.startsWith("jbang-cli-"))) {
             fail("jbang-cli is not in " + lib + "; the pre-integration-test phase copies it there: run mvn verify");
         }
@@ -53,8 +56,9 @@ class JBangScriptsIT {
         deleteRecursively(jbangHome);
         deleteRecursively(work);
         Files.createDirectories(work);
-        jbang = new JBang(lib, Map.of("JBANG_DIR", jbangHome.toString(), "JBANG_REPO", repository.toString(),
-                "JAVA_HOME", System.getProperty("java.home")));
+        jbang = new JBang(lib, Map.of("JBANG_DIR", jbangHome.toString(),
+                "JBANG_REPO", jbangHome.resolve("repository").toString(), "JAVA_HOME", System.getProperty("java.home")),
+                List.of("build=" + buildRepository.toUri(), "local=" + localRepository.toUri(), "mavencentral"));
         konnect = FakeKonnect.start();
     }
 
@@ -245,13 +249,12 @@ class JBangScriptsIT {
         return directory;
     }
 
-    private static void requireInstalled(Path repository, String artifact) {
+    private static void requireDeployed(Path repository, String artifact) {
         String version = property("konnect.examples.version");
-        Path jar = repository.resolve(Path.of("dev", "konnectplugins", artifact, version,
-                artifact + "-" + version + ".jar"));
-        if (!Files.isRegularFile(jar)) {
-            fail(jar + " is missing. The JBang scripts resolve the SDK from the local Maven repository: run "
-                    + "`mvn install` from the repository root (not just `mvn verify`).");
+        Path metadata = repository.resolve(Path.of("dev", "konnectplugins", artifact, version, "maven-metadata.xml"));
+        if (!Files.isRegularFile(metadata)) {
+            fail(metadata + " is missing. The JBang scripts resolve the SDK from the build repository the SDK "
+                    + "modules deploy to during verify: run `mvn verify` from the repository root.");
         }
     }
 

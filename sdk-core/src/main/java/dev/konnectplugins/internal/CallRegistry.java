@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal;
 
+import dev.konnectplugins.KonnectTransportException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,11 +16,12 @@ final class CallRegistry {
     /**
      * Registers the calling thread's call.
      *
-     * @throws IllegalStateException when the client is closed
+     * @throws KonnectTransportException when the client is closed: nothing is sent
      */
-    Registration enter() {
+    Registration enter(ApiRequest request) {
         if (closed) {
-            throw new IllegalStateException("This Konnect client is closed");
+            throw new KonnectTransportException(request.describe() + " was not sent: this Konnect client is closed",
+                    null);
         }
         Registration registration = new Registration(Thread.currentThread());
         live.add(registration);

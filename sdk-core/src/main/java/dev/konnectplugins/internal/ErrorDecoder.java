@@ -41,8 +41,13 @@ public final class ErrorDecoder {
     private ErrorDecoder() {
     }
 
-    /** The exception for an answer with status 400 or more. */
-    public static KonnectApiException decode(ApiResponse response, Supplier<Instant> now) {
+    /**
+     * The exception for an answer with status 400 or more, to the last of {@code attempts} attempts.
+     *
+     * @param earlierFailures one line per attempt before this one, oldest first
+     */
+    public static KonnectApiException decode(ApiResponse response, Supplier<Instant> now, int attempts,
+                                             List<String> earlierFailures) {
         JsonNode body = Json.tree(response.bytes());
         if (body != null && !body.isObject()) {
             body = null;
@@ -51,32 +56,33 @@ public final class ErrorDecoder {
         ErrorDetails details = new ErrorDetails(response.request().method(), response.request().path(),
                 response.status(), ServerText.sanitize(message(body, rawBody), ServerText.MESSAGE_LIMIT),
                 ServerText.sanitize(traceId(body, response), TRACE_ID_LIMIT), invalidParameters(body), rawBody);
-        return classify(details, body, response, now);
+        return classify(details, body, response, now, attempts, List.copyOf(earlierFailures));
     }
 
     private static KonnectApiException classify(ErrorDetails details, JsonNode body, ApiResponse response,
-                                                Supplier<Instant> now) {
+                                                Supplier<Instant> now, int attempts, List<String> earlier) {
         int status = details.statusCode();
         switch (status) {
             case 400:
                 if (isInUse(body, details)) {
-                    return new PluginInUseException(details);
+                    return new PluginInUseException(details, attempts, earlier);
                 }
-                return isUniqueViolation(body, details) ? new ConflictException(details)
-                        : new BadRequestException(details);
+                return isUniqueViolation(body, details) ? new ConflictException(details, attempts, earlier)
+                        : new BadRequestException(details, attempts, earlier);
             case 401:
-                return new UnauthorizedException(details);
+                return new UnauthorizedException(details, attempts, earlier);
             case 403:
-                return new ForbiddenException(details);
+                return new ForbiddenException(details, attempts, earlier);
             case 404:
-                return new NotFoundException(details);
+                return new NotFoundException(details, attempts, earlier);
             case 409:
-                return new ConflictException(details);
+                return new ConflictException(details, attempts, earlier);
             case 429:
                 Duration retryAfter = RetryAfter.parse(response.headers(), now).orElse(null);
-                return new RateLimitedException(details, retryAfter);
+                return new RateLimitedException(details, retryAfter, attempts, earlier);
             default:
-                return status >= 500 ? new ServerException(details) : new KonnectApiException(details);
+                return status >= 500 ? new ServerException(details, attempts, earlier)
+                        : new KonnectApiException(details, attempts, earlier);
         }
     }
 

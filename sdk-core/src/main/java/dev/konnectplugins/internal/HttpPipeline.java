@@ -48,10 +48,9 @@ public final class HttpPipeline {
      * Sends the request on the calling thread and reads a 2xx answer with {@code reader}.
      *
      * @throws KonnectException      when Konnect answers an error, or no answer comes, after the retries allowed
-     * @throws IllegalStateException when the client is closed
      */
     public <T> T call(ApiRequest request, Function<ApiResponse, ? extends T> reader) {
-        CallRegistry.Registration registration = calls.enter();
+        CallRegistry.Registration registration = calls.enter(request);
         try {
             return reader.apply(new Attempts(request, registration).run());
         } finally {
@@ -65,13 +64,14 @@ public final class HttpPipeline {
      */
     public <T> CompletableFuture<T> async(Supplier<? extends T> work) {
         if (calls.closed()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("This Konnect client is closed"));
+            return CompletableFuture.failedFuture(new KonnectTransportException("This Konnect client is closed: the call was not made", null));
         }
         AsyncCall<T> call = new AsyncCall<>(work);
         try {
             executor.execute(call);
         } catch (RejectedExecutionException e) {
-            call.completeExceptionally(new IllegalStateException(calls.closed() ? "This Konnect client is closed"
+            call.completeExceptionally(new KonnectTransportException(calls.closed()
+                    ? "This Konnect client is closed: the call was not made"
                     : "The executor refused the call (a full queue, or it was shut down)", e));
         }
         return call;
@@ -116,7 +116,7 @@ public final class HttpPipeline {
                 boolean clippedByDeadline = remaining < settings.attemptTimeout().toNanos();
                 Duration timeout = clippedByDeadline ? Duration.ofNanos(remaining) : settings.attemptTimeout();
                 long started = System.nanoTime();
-                KonnectException error;
+                Failure error;
                 Optional<Duration> retryIn;
                 String outcome;
                 try {
@@ -128,7 +128,8 @@ public final class HttpPipeline {
                         AttemptLog.attempt(request, outcome, attempt, policy.maxAttempts(), started, null);
                         return response;
                     }
-                    error = ErrorDecoder.decode(response, settings.clock()::instant);
+                    error = (attempts, earlier) -> ErrorDecoder.decode(response, settings.clock()::instant, attempts,
+                            earlier);
                     Duration serverWait = RetryAfter.parse(response.headers(), settings.clock()::instant)
                             .orElse(null);
                     retryIn = policy.retryDelay(request.method(), response.status(), attempt, serverWait,
@@ -136,11 +137,12 @@ public final class HttpPipeline {
                 } catch (IOException failure) {
                     outcome = failure.getClass().getSimpleName();
                     error = transportError(failure, clippedByDeadline);
-                    retryIn = isTotalTimeout(error) ? Optional.empty()
+                    retryIn = isTotalTimeout(failure, clippedByDeadline) ? Optional.empty()
                             : policy.retryDelay(request.method(), failure, attempt, settings.random().getAsDouble());
-                } catch (KonnectException unretryable) {
+                } catch (KonnectTransportException unretryable) {
                     AttemptLog.attempt(request, "refused", attempt, policy.maxAttempts(), started, null);
-                    throw failed(unretryable);
+                    throw failed((attempts, earlier) -> new KonnectTransportException(unretryable.getMessage(),
+                            unretryable.getCause(), attempts, earlier));
                 } catch (InterruptedException e) {
                     throw interrupted(e);
                 }
@@ -152,12 +154,13 @@ public final class HttpPipeline {
                 if (earlierFailures == null) {
                     earlierFailures = new ArrayList<>(policy.maxAttempts());
                 }
-                earlierFailures.add(error.getMessage());
+                // The attempt's own message, without the history a final exception adds to it.
+                earlierFailures.add(error.create(attempt, List.of()).getMessage());
                 backOff(retryIn.get(), error);
             }
         }
 
-        private void backOff(Duration wait, KonnectException error) {
+        private void backOff(Duration wait, Failure error) {
             try {
                 settings.delayer().after(wait).get();
             } catch (InterruptedException e) {
@@ -168,43 +171,56 @@ public final class HttpPipeline {
             }
         }
 
-        private KonnectTransportException transportError(IOException failure, boolean clippedByDeadline) {
+        private Failure transportError(IOException failure, boolean clippedByDeadline) {
             if (failure instanceof HttpConnectTimeoutException) {
-                return new KonnectTimeoutException(request.describe(), Timeout.CONNECT, settings.connectTimeout(),
-                        failure);
+                return (attempts, earlier) -> new KonnectTimeoutException(request.describe(), Timeout.CONNECT,
+                        settings.connectTimeout(), failure, attempts, earlier);
             }
             if (failure instanceof HttpTimeoutException) {
                 return clippedByDeadline ? totalTimeout(failure)
-                        : new KonnectTimeoutException(request.describe(), Timeout.ATTEMPT, settings.attemptTimeout(),
-                        failure);
+                        : (attempts, earlier) -> new KonnectTimeoutException(request.describe(), Timeout.ATTEMPT,
+                        settings.attemptTimeout(), failure, attempts, earlier);
             }
             String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
                     : failure.getClass().getSimpleName() + ": "
                     + ServerText.sanitize(failure.getMessage(), ServerText.MESSAGE_LIMIT);
-            return new KonnectTransportException(request.describe() + " failed: " + reason, failure);
+            return (attempts, earlier) -> new KonnectTransportException(request.describe() + " failed: " + reason,
+                    failure, attempts, earlier);
         }
 
-        private KonnectTimeoutException totalTimeout(Throwable cause) {
-            return new KonnectTimeoutException(request.describe(), Timeout.TOTAL, settings.totalTimeout(), cause);
+        private Failure totalTimeout(Throwable cause) {
+            return (attempts, earlier) -> new KonnectTimeoutException(request.describe(), Timeout.TOTAL,
+                    settings.totalTimeout(), cause, attempts, earlier);
         }
 
-        private boolean isTotalTimeout(KonnectException error) {
-            return error instanceof KonnectTimeoutException
-                    && ((KonnectTimeoutException) error).timeout() == Timeout.TOTAL;
+        /** A timeout clipped by the call's deadline is the total timeout: nothing is left to retry with. */
+        private boolean isTotalTimeout(IOException failure, boolean clippedByDeadline) {
+            return clippedByDeadline && failure instanceof HttpTimeoutException
+                    && !(failure instanceof HttpConnectTimeoutException);
         }
 
         /** close() interrupted this call, or its caller did (a cancelled future, an interrupted thread). */
         private KonnectException interrupted(InterruptedException e) {
             if (registration.abandoned()) {
-                return failed(new KonnectTransportException(request.describe()
-                        + " was abandoned: the Konnect client was closed", null));
+                return failed((attempts, earlier) -> new KonnectTransportException(request.describe()
+                        + " was abandoned: the Konnect client was closed", null, attempts, earlier));
             }
             Thread.currentThread().interrupt();
-            return failed(new KonnectTransportException("Interrupted while waiting for Konnect", e));
+            return failed((attempts, earlier) -> new KonnectTransportException(
+                    "Interrupted while waiting for Konnect", e, attempts, earlier));
         }
 
-        private KonnectException failed(KonnectException error) {
-            return error.withAttempts(attempt, earlierFailures == null ? List.of() : earlierFailures);
+        private KonnectException failed(Failure error) {
+            return error.create(attempt, earlierFailures == null ? List.of() : earlierFailures);
         }
+    }
+
+    /**
+     * How an attempt failed, made into its exception only once the attempt count and the earlier failures are
+     * known: exceptions are immutable, and most failures are retried and never thrown.
+     */
+    @FunctionalInterface
+    private interface Failure {
+        KonnectException create(int attempts, List<String> earlierFailures);
     }
 }

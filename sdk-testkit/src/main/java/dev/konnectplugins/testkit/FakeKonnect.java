@@ -119,6 +119,11 @@ public final class FakeKonnect implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * The port the fake listens on; the one picked when the builder asked for port 0.
+     *
+     * @return the TCP port
+     */
     public int port() {
         return server.port();
     }
@@ -133,6 +138,11 @@ public final class FakeKonnect implements AutoCloseable {
         return defaultControlPlane.id();
     }
 
+    /**
+     * Name of the control plane the fake starts with ({@code default} unless the builder set another).
+     *
+     * @return the control plane's name
+     */
     public String controlPlaneName() {
         return defaultControlPlane.name();
     }
@@ -190,7 +200,12 @@ public final class FakeKonnect implements AutoCloseable {
         return addPluginInstance(controlPlaneId, pluginName);
     }
 
-    /** Removes every plugin instance of the named plugin. */
+    /**
+     * Removes every plugin instance of the named plugin: it can be changed and deleted again.
+     *
+     * @param controlPlaneId the control plane holding the plugin
+     * @param pluginName     the plugin's name
+     */
     public void markNotInUse(String controlPlaneId, String pluginName) {
         controlPlane(controlPlaneId).removePluginInstances(pluginName);
     }

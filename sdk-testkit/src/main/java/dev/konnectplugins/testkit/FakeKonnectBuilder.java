@@ -12,6 +12,7 @@ public final class FakeKonnectBuilder {
 
     /** The token a fake accepts unless told otherwise; shaped like a Konnect personal access token. */
     public static final String DEFAULT_TOKEN = "kpat_fake0000000000000000000000000000000000000000000";
+    /** The name of the control plane a fake starts with unless told otherwise. */
     public static final String DEFAULT_CONTROL_PLANE_NAME = "default";
 
     private int port;

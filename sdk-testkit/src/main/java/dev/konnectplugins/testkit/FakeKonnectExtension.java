@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that injects a started {@link FakeKonnect} into test methods, lifecycle methods and
- * constructors.
+ * constructors, and, when sdk-core is on the test class path, a ready {@code dev.konnectplugins.Konnect} client
+ * pointed at that fake.
  *
  * <p>Lifecycle: one fake per test class (shared by its {@code @Nested} classes), started on first use and
  * closed after the class; {@link FakeKonnect#reset()} runs before each test, so every test starts with an
@@ -25,6 +26,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * For other options, register an instance: {@code @RegisterExtension static FakeKonnectExtension konnect =
  * new FakeKonnectExtension(FakeKonnect.builder().duplicateNameStatus(409));} and use {@link #fake()} or
  * parameters as before.
+ *
+ * <p>A {@code Konnect} parameter gets a client built as {@code Konnect.builder().baseUrl(fake.baseUrl())
+ * .token(fake.token()).build()}, with the client's default retries and timeouts. It is closed when the context it
+ * was injected into ends: after the test for a test method's parameter, after the class for a constructor's or
+ * {@code @BeforeAll} method's. Parameters of one method share one client.
+ *
+ * <pre>{@code
+ * @ExtendWith(FakeKonnectExtension.class)
+ * class DeployTest {
+ *     @Test void deploys(Konnect konnect, FakeKonnect fake) { ... }
+ * }
+ * }</pre>
  */
 public final class FakeKonnectExtension implements BeforeEachCallback, ParameterResolver {
 
@@ -59,14 +72,22 @@ public final class FakeKonnectExtension implements BeforeEachCallback, Parameter
         fakeFor(context).reset();
     }
 
+    /** Supports {@link FakeKonnect} parameters, and {@code Konnect} ones (see the class comment). */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == FakeKonnect.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == FakeKonnect.class || type.getName().equals(InjectedKonnect.KONNECT_CLASS);
     }
 
+    /** The fake of this test class, or a client pointed at it, closed when {@code context} ends. */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return fakeFor(context);
+        FakeKonnect fake = fakeFor(context);
+        if (parameter.getParameter().getType() == FakeKonnect.class) {
+            return fake;
+        }
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(InjectedKonnect.class,
+                key -> new InjectedKonnect(fake), InjectedKonnect.class).konnect();
     }
 
     private FakeKonnect fakeFor(ExtensionContext context) {

@@ -14,6 +14,13 @@ public final class FakeKonnectServer {
     private FakeKonnectServer() {
     }
 
+    /**
+     * Starts the fake with the options given ({@code --help} lists them), prints its {@code KONNECT_*} settings and
+     * serves until the process is killed; exits with status 2 on a bad command line.
+     *
+     * @param args command-line options
+     * @throws InterruptedException when the serving thread is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         ServerArguments arguments;
         FakeKonnect fake;

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public record RecordedRequest(String method, String url, Map<String, List<String>> headers, String body) {
 
+    /** Keeps immutable copies of the headers. */
     public RecordedRequest {
         headers = Map.copyOf(headers);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 public record StoredCustomPlugin(String id, String name, String handler, String schema, List<String> tags,
                                  long createdAt, long updatedAt) {
 
+    /** Keeps an immutable copy of the tags. */
     public StoredCustomPlugin {
         tags = List.copyOf(tags);
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param diagnostics every finding, errors then warnings are mixed in file/line order
  */
 public record ValidationResult(String path, String name, List<Diagnostic> diagnostics) {
+    /** Checks that no component is null and keeps an immutable copy of the diagnostics. */
     public ValidationResult {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(name, "name");

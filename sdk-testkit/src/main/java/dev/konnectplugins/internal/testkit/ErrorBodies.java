@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The four error body shapes Konnect uses on the endpoints we wrap (konnect-api.md section 2c):
  * gateway-style, legacy `{message}`, RFC 7807 problem+json, and the gRPC-status style of core entities.
  */
-public final class ErrorBodies {
+final class ErrorBodies {
 
     static final String ERROR_DETAIL_TYPE = "type.googleapis.com/kong.admin.model.v1.ErrorDetail";
     private static final int GRPC_INVALID_ARGUMENT = 3;

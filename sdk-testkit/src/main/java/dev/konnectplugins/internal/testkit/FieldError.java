@@ -1,5 +1,5 @@
 package dev.konnectplugins.internal.testkit;
 
 /** One failed check of a request body, reported as one `details[]` entry of a core-entity error. */
-public record FieldError(String field, String message) {
+record FieldError(String field, String message) {
 }

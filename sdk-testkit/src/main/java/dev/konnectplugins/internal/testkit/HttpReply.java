@@ -11,7 +11,7 @@ import java.util.Map;
  * @param body        the body text, empty for none
  * @param headers     extra headers (for example Retry-After)
  */
-public record HttpReply(int status, String contentType, String body, Map<String, String> headers) {
+record HttpReply(int status, String contentType, String body, Map<String, String> headers) {
 
     public static final String JSON = "application/json; charset=utf-8";
     public static final String PROBLEM_JSON = "application/problem+json";

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** The fake's one JSON mapper: strict on input (like a real API server), plain on output. */
-public final class Json {
+final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -14,7 +14,7 @@ import java.util.List;
  * @param body          request body text (UTF-8)
  * @param authorization the Authorization header, or null
  */
-public record KonnectRequest(String method, List<String> segments, QueryString query, String body,
+record KonnectRequest(String method, List<String> segments, QueryString query, String body,
                              String authorization) {
 
     public KonnectRequest {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * constants taken from top-level {@code local SOME_CONSTANT = "x"} assignments. Kong checks the same name by
  * loading the schema; this static reading covers the shapes plugin templates actually use.
  */
-public final class LuaSchemaName {
+final class LuaSchemaName {
 
     private LuaSchemaName() {
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Decoded query parameters. Parsed by hand because clients send Konnect's bracketed names both raw
  * (`filter[name][eq]`) and percent-encoded (`filter%5Bname%5D%5Beq%5D`), and both must mean the same.
  */
-public final class QueryString {
+final class QueryString {
 
     private final Map<String, List<String>> values;
 

@@ -26,6 +26,12 @@ public final class Main {
 
     private static final String PROGRAM = "konnect-plugins-validate: ";
 
+    /**
+     * Validates the plugin directories named on the command line and exits with {@link #VALID}, {@link #INVALID} or
+     * {@link #USAGE}; {@code --help} lists the options.
+     *
+     * @param args plugin directories and options
+     */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
