@@ -168,7 +168,7 @@ final class Coroutines {
         if (failure instanceof StackOverflowError) {
             return budget.exceeded(Limit.DEPTH);
         }
-        return (Error) failure;
+        return failure;
     }
 
     private void start(Coroutine co) {

@@ -12,7 +12,7 @@ final class LuaArgs {
     static LuaString string(Varargs args, int i, String function) {
         LuaValue value = args.arg(i);
         if (value.type() == LuaValue.TSTRING) {
-            return (LuaString) value.strvalue();
+            return value.strvalue();
         }
         if (value.type() == LuaValue.TNUMBER) {
             return LuaNumbers.toLuaString(value.todouble());

@@ -111,10 +111,10 @@ final class LuaBase {
             if (result.type() != LuaValue.TSTRING) {
                 throw new LuaError("'__tostring' must return a string");
             }
-            return (LuaString) result.strvalue();
+            return result.strvalue();
         }
         return switch (value.type()) {
-            case LuaValue.TSTRING -> (LuaString) value.strvalue();
+            case LuaValue.TSTRING -> value.strvalue();
             case LuaValue.TNUMBER -> LuaNumbers.toLuaString(value.todouble());
             default -> LuaString.valueOf(value.tojstring());
         };

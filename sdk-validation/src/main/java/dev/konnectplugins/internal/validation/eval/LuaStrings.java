@@ -289,7 +289,7 @@ final class LuaStrings {
         switch (replacement.type()) {
             case LuaValue.TNUMBER, LuaValue.TSTRING -> {
                 addString(matcher, out, s, e, replacement.type() == LuaValue.TNUMBER
-                        ? LuaNumbers.toLuaString(replacement.todouble()) : (LuaString) replacement.strvalue());
+                        ? LuaNumbers.toLuaString(replacement.todouble()) : replacement.strvalue());
                 return;
             }
             case LuaValue.TFUNCTION -> value = replacement.invoke(LuaValue.varargsOf(matcher.captures(s, e, true)))
@@ -299,7 +299,7 @@ final class LuaStrings {
         if (!value.toboolean()) {
             out.add(matcher.substring(s, e));
         } else if (value.type() == LuaValue.TSTRING) {
-            out.add((LuaString) value.strvalue());
+            out.add(value.strvalue());
         } else if (value.type() == LuaValue.TNUMBER) {
             out.add(LuaNumbers.toLuaString(value.todouble()));
         } else {
@@ -324,7 +324,7 @@ final class LuaStrings {
             } else {
                 LuaValue capture = matcher.capture(c - '1', s, e);
                 out.add(capture.type() == LuaValue.TNUMBER ? LuaNumbers.toLuaString(capture.todouble())
-                        : (LuaString) capture.strvalue());
+                        : capture.strvalue());
             }
         }
     }

@@ -85,7 +85,7 @@ final class LuaTables {
     private static LuaString part(LuaTable t, long k) {
         LuaValue v = t.rawget(LuaValue.valueOf((double) k));
         if (v.type() == LuaValue.TSTRING) {
-            return (LuaString) v.strvalue();
+            return v.strvalue();
         }
         if (v.type() == LuaValue.TNUMBER) {
             return LuaNumbers.toLuaString(v.todouble());
