@@ -58,7 +58,7 @@ class CancellationAndCloseTest {
 
         konnect.close();
 
-        ExecutionException e = catchThrowableOfType(() -> call.get(2, TimeUnit.SECONDS), ExecutionException.class);
+        ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> call.get(2, TimeUnit.SECONDS));
         assertThat(e).hasCauseInstanceOf(KonnectTransportException.class);
         assertThat(e.getCause()).hasMessageContaining("closed");
     }
@@ -72,8 +72,8 @@ class CancellationAndCloseTest {
                 .RecordingDelayer()).attemptTimeout(Duration.ofMillis(300))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
             KonnectTimeoutException e = catchThrowableOfType(
-                    () -> konnect.controlPlane(TestClients.CP).customPlugins().get("dribble"),
-                    KonnectTimeoutException.class);
+                    KonnectTimeoutException.class,
+                    () -> konnect.controlPlane(TestClients.CP).customPlugins().get("dribble"));
 
             assertThat(e.timeout()).isEqualTo(Timeout.ATTEMPT);
             assertThat(e.attempts()).isEqualTo(2);

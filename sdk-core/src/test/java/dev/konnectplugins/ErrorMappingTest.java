@@ -46,7 +46,7 @@ class ErrorMappingTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json").withBody(body)));
 
-        BadRequestException e = catchThrowableOfType(() -> plugins.create(SOURCE), BadRequestException.class);
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> plugins.create(SOURCE));
 
         assertThat(e).isExactlyInstanceOf(BadRequestException.class);
         assertThat(e.statusCode()).isEqualTo(400);
@@ -65,7 +65,7 @@ class ErrorMappingTest {
                 + "\"validation error\",\"details\":[{\"@type\":\"type.googleapis.com/kong.admin.model.v1.ErrorDetail\","
                 + "\"type\":\"ERROR_TYPE_FIELD\",\"field\":\"name\",\"messages\":[\"name must be equal to schema.name\"]}]}")));
 
-        BadRequestException e = catchThrowableOfType(() -> plugins.create(SOURCE), BadRequestException.class);
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> plugins.create(SOURCE));
 
         assertThat(e).isExactlyInstanceOf(BadRequestException.class);
         assertThat(e.invalidParameters()).containsExactly(
@@ -79,7 +79,7 @@ class ErrorMappingTest {
                 + "\"data constraint error\",\"details\":[{\"type\":\"ERROR_TYPE_REFERENCE\",\"field\":\"name\","
                 + "\"messages\":[\"name (type: unique) constraint failed\"]}]}")));
 
-        ConflictException e = catchThrowableOfType(() -> plugins.create(SOURCE), ConflictException.class);
+        ConflictException e = catchThrowableOfType(ConflictException.class, () -> plugins.create(SOURCE));
 
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.konnectMessage()).isEqualTo("data constraint error");
@@ -90,7 +90,7 @@ class ErrorMappingTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(400).withBody("{\"message\":\"validation error\","
                 + "\"hint\":\"names have a unique constraint and this one already exists\"}")));
 
-        assertThat(catchThrowableOfType(() -> plugins.create(SOURCE), BadRequestException.class))
+        assertThat(catchThrowableOfType(BadRequestException.class, () -> plugins.create(SOURCE)))
                 .isExactlyInstanceOf(BadRequestException.class);
     }
 
@@ -98,7 +98,7 @@ class ErrorMappingTest {
     void redirectIsAnErrorBecauseRedirectsAreNotFollowed() {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(301).withHeader("Location", "http://elsewhere/")));
 
-        KonnectApiException e = catchThrowableOfType(() -> plugins.get("x"), KonnectApiException.class);
+        KonnectApiException e = catchThrowableOfType(KonnectApiException.class, () -> plugins.get("x"));
 
         assertThat(e.statusCode()).isEqualTo(301);
         assertThat(e.attempts()).isEqualTo(1);
@@ -109,7 +109,7 @@ class ErrorMappingTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(400).withBody("{\"detail\":\"bad\","
                 + "\"invalid_parameters\":[\"name\",5,null,{\"field\":\"name\",\"reason\":\"too long\"}]}")));
 
-        assertThat(catchThrowableOfType(() -> plugins.create(SOURCE), BadRequestException.class).invalidParameters())
+        assertThat(catchThrowableOfType(BadRequestException.class, () -> plugins.create(SOURCE)).invalidParameters())
                 .containsExactly(new InvalidParameter("name", "too long"));
     }
 
@@ -117,7 +117,7 @@ class ErrorMappingTest {
     void http409IsAConflict() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(409).withBody("{\"message\":\"Conflict\"}")));
 
-        ConflictException e = catchThrowableOfType(() -> plugins.create(SOURCE), ConflictException.class);
+        ConflictException e = catchThrowableOfType(ConflictException.class, () -> plugins.create(SOURCE));
 
         assertThat(e.statusCode()).isEqualTo(409);
         assertThat(e.konnectMessage()).isEqualTo("Conflict");
@@ -128,7 +128,7 @@ class ErrorMappingTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(400).withBody("{\"code\":19,\"name\":"
                 + "\"referenced by others\",\"message\":\"custom plugin \\\"x\\\" is still referenced by plugins\"}")));
 
-        PluginInUseException e = catchThrowableOfType(() -> plugins.create(SOURCE), PluginInUseException.class);
+        PluginInUseException e = catchThrowableOfType(PluginInUseException.class, () -> plugins.create(SOURCE));
 
         assertThat(e.konnectMessage()).contains("still referenced");
         assertThat(e.instanceIds()).isEmpty();
@@ -140,8 +140,8 @@ class ErrorMappingTest {
                 + "\"referenced by others\",\"message\":\"custom plugin \\\"x\\\" is still referenced by plugins "
                 + "(id = \\\"5f0c7a52-0f1e-4b5e-9d7a-3f2d1c0b9a87\\\")\"}")));
 
-        PluginInUseException e = catchThrowableOfType(() -> plugins.upsert(SOURCE.withName("x")),
-                PluginInUseException.class);
+        PluginInUseException e = catchThrowableOfType(PluginInUseException.class,
+                () -> plugins.upsert(SOURCE.withName("x")));
 
         assertThat(e.instanceIds()).containsExactly("5f0c7a52-0f1e-4b5e-9d7a-3f2d1c0b9a87");
     }
@@ -151,7 +151,7 @@ class ErrorMappingTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(400)
                 .withBody("{\"message\":\"plugin schema is currently in use\"}")));
 
-        assertThat(catchThrowableOfType(() -> plugins.create(SOURCE), PluginInUseException.class)).isNotNull();
+        assertThat(catchThrowableOfType(PluginInUseException.class, () -> plugins.create(SOURCE))).isNotNull();
     }
 
     @Test
@@ -159,7 +159,7 @@ class ErrorMappingTest {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(401)
                 .withBody("{\"message\":\"Unauthorized\",\"status\":401}")));
 
-        UnauthorizedException e = catchThrowableOfType(() -> plugins.get("x"), UnauthorizedException.class);
+        UnauthorizedException e = catchThrowableOfType(UnauthorizedException.class, () -> plugins.get("x"));
 
         assertThat(e.konnectMessage()).isEqualTo("Unauthorized");
         assertThat(e.getMessage()).doesNotContain(TestClients.TOKEN);
@@ -169,7 +169,7 @@ class ErrorMappingTest {
     void legacyMessage403IsForbidden() {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(403).withBody("{\"message\":\"Forbidden\"}")));
 
-        assertThat(catchThrowableOfType(() -> plugins.get("x"), ForbiddenException.class).konnectMessage())
+        assertThat(catchThrowableOfType(ForbiddenException.class, () -> plugins.get("x")).konnectMessage())
                 .isEqualTo("Forbidden");
     }
 
@@ -178,7 +178,7 @@ class ErrorMappingTest {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "77")
                 .withBody("{\"message\":\"API rate limit exceeded\"}")));
 
-        RateLimitedException e = catchThrowableOfType(() -> plugins.get("x"), RateLimitedException.class);
+        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> plugins.get("x"));
 
         assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(77));
         assertThat(e.konnectMessage()).isEqualTo("API rate limit exceeded");
@@ -191,7 +191,7 @@ class ErrorMappingTest {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html")
                 .withBody(html)));
 
-        ServerException e = catchThrowableOfType(() -> plugins.get("x"), ServerException.class);
+        ServerException e = catchThrowableOfType(ServerException.class, () -> plugins.get("x"));
 
         assertThat(e.konnectMessage()).isEqualTo("502 Bad Gateway");
         assertThat(e.rawBody()).isEqualTo(html);
@@ -202,7 +202,7 @@ class ErrorMappingTest {
     void emptyErrorBodyStillSaysWhatFailed() {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(500)));
 
-        ServerException e = catchThrowableOfType(() -> plugins.get("x"), ServerException.class);
+        ServerException e = catchThrowableOfType(ServerException.class, () -> plugins.get("x"));
 
         assertThat(e.getMessage()).isEqualTo("GET " + PATH + "/x failed: HTTP 500");
         assertThat(e.rawBody()).isEmpty();
@@ -213,14 +213,14 @@ class ErrorMappingTest {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(500).withHeader("X-Kong-Request-Id", "abc123")
                 .withBody("{\"message\":\"boom\"}")));
 
-        assertThat(catchThrowableOfType(() -> plugins.get("x"), ServerException.class).traceId()).hasValue("abc123");
+        assertThat(catchThrowableOfType(ServerException.class, () -> plugins.get("x")).traceId()).hasValue("abc123");
     }
 
     @Test
     void otherStatusesAreThePlainApiException() {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(418).withBody("[1,2]")));
 
-        KonnectApiException e = catchThrowableOfType(() -> plugins.get("x"), KonnectApiException.class);
+        KonnectApiException e = catchThrowableOfType(KonnectApiException.class, () -> plugins.get("x"));
 
         assertThat(e).isExactlyInstanceOf(KonnectApiException.class);
         assertThat(e.statusCode()).isEqualTo(418);
@@ -231,7 +231,7 @@ class ErrorMappingTest {
     void invalidJsonInA200IsAnApiExceptionNotAJacksonOne() {
         stubFor(get(PATH + "/x").willReturn(okJson("{\"name\": \"trunc")));
 
-        KonnectApiException e = catchThrowableOfType(() -> plugins.get("x"), KonnectApiException.class);
+        KonnectApiException e = catchThrowableOfType(KonnectApiException.class, () -> plugins.get("x"));
 
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getMessage()).contains("not the expected CustomPlugin JSON");
@@ -242,7 +242,7 @@ class ErrorMappingTest {
     void htmlInA200IsAnApiException() {
         stubFor(get(PATH + "/x").willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
 
-        assertThat(catchThrowableOfType(() -> plugins.get("x"), KonnectApiException.class).rawBody())
+        assertThat(catchThrowableOfType(KonnectApiException.class, () -> plugins.get("x")).rawBody())
                 .isEqualTo("<html>login</html>");
     }
 }

@@ -70,7 +70,7 @@ class HostileServerTest {
                     new dev.konnectplugins.testsupport.RecordingDelayer());
             try (Konnect sdk = (client == null ? builder : builder.httpClient(client)).build()) {
                 KonnectApiException e = catchThrowableOfType(
-                        () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectApiException.class);
+                        KonnectApiException.class, () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"));
                 assertThat(e.statusCode()).isEqualTo(302);
             }
         }
@@ -87,7 +87,7 @@ class HostileServerTest {
         try (Konnect sdk = TestClients.builder(konnect.getPort(), new dev.konnectplugins.testsupport.RecordingDelayer())
                 .httpClient(disguised).build()) {
             KonnectTransportException e = catchThrowableOfType(
-                    () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectTransportException.class);
+                    KonnectTransportException.class, () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e.getMessage()).contains("was answered by another host (http://localhost:"
                     + elsewhere.getPort() + ")", "followRedirects(Redirect.NEVER)");
@@ -104,7 +104,7 @@ class HostileServerTest {
         try (Konnect sdk = TestClients.builder(konnect.getPort(), new dev.konnectplugins.testsupport.RecordingDelayer())
                 .maxResponseBytes(64 * 1024).build()) {
             KonnectTransportException e = catchThrowableOfType(
-                    () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectTransportException.class);
+                    KonnectTransportException.class, () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e.getMessage()).contains("GET " + PATH + "/p failed: the answer is larger than "
                     + "maxResponseBytes (65536 bytes", "maxResponseBytes(...)");
@@ -123,7 +123,7 @@ class HostileServerTest {
                 .maxResponseBytes(1024 * 1024).build()) {
             long started = System.nanoTime();
             KonnectTransportException e = catchThrowableOfType(
-                    () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectTransportException.class);
+                    KonnectTransportException.class, () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e.getMessage()).contains("larger than maxResponseBytes (1048576 bytes; Content-Length says "
                     + (1L << 30) + ")");
@@ -153,7 +153,7 @@ class HostileServerTest {
                 .token(TestClients.TOKEN).maxResponseBytes(1024 * 1024).build()) {
             long started = System.nanoTime();
             KonnectTransportException e = catchThrowableOfType(
-                    () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectTransportException.class);
+                    KonnectTransportException.class, () -> sdk.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e.getMessage()).contains("the answer is larger than maxResponseBytes (1048576 bytes)");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -189,15 +189,15 @@ class HostileServerTest {
         try (Konnect sdk = TestClients.builder(konnect.getPort(), new dev.konnectplugins.testsupport.RecordingDelayer())
                 .retryPolicy(RetryPolicy.none()).build()) {
             CustomPlugins plugins = sdk.controlPlane(TestClients.CP).customPlugins();
-            BadRequestException ansi = catchThrowableOfType(() -> plugins.get("ansi"), BadRequestException.class);
+            BadRequestException ansi = catchThrowableOfType(BadRequestException.class, () -> plugins.get("ansi"));
             assertThat(ansi.getMessage()).contains("\\u001b[31mred\\n::error file=x::forged\\r", "na\\nme",
                     "bad\\u2028line", "trace id id\\u001b[0m").doesNotContain("\u001b", "\n", "\r", "\u2028");
             assertThat(ansi.rawBody()).contains("\\u001b");
 
-            BadRequestException longMessage = catchThrowableOfType(() -> plugins.get("long"), BadRequestException.class);
+            BadRequestException longMessage = catchThrowableOfType(BadRequestException.class, () -> plugins.get("long"));
             assertThat(longMessage.getMessage()).hasSizeLessThan(1000).contains("... (100000 chars)");
 
-            ServerException html = catchThrowableOfType(() -> plugins.get("html"), ServerException.class);
+            ServerException html = catchThrowableOfType(ServerException.class, () -> plugins.get("html"));
             assertThat(html.getMessage()).contains("\\u001b]0;owned\\u0007Bad gateway").doesNotContain("\u001b");
         }
     }

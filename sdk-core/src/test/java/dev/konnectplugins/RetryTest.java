@@ -113,7 +113,7 @@ class RetryTest {
         konnect = client(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(100))
                 .maxBackoff(Duration.ofMillis(500)).build());
 
-        RateLimitedException e = catchThrowableOfType(() -> plugins().get("p"), RateLimitedException.class);
+        RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> plugins().get("p"));
 
         assertThat(e.retryAfter()).isEmpty();
         assertThat(delayer.waits()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
@@ -128,7 +128,7 @@ class RetryTest {
                 .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(100)).build()).build();
         stubFor(get(urlEqualTo(PATH + "/p")).willReturn(aResponse().withStatus(503)));
 
-        catchThrowableOfType(() -> plugins().get("p"), ServerException.class);
+        catchThrowableOfType(ServerException.class, () -> plugins().get("p"));
 
         assertThat(delayer.waits()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
     }
@@ -147,7 +147,7 @@ class RetryTest {
         stubFor(get(urlEqualTo(PATH + "/p")).willReturn(aResponse().withStatus(503)
                 .withBody("{\"message\":\"upstream unavailable\"}")));
 
-        ServerException e = catchThrowableOfType(() -> plugins().get("p"), ServerException.class);
+        ServerException e = catchThrowableOfType(ServerException.class, () -> plugins().get("p"));
 
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(e.attemptFailures()).hasSize(2).allSatisfy(line -> assertThat(line).contains("HTTP 503"));
@@ -159,7 +159,7 @@ class RetryTest {
     void serverErrorOnPostIsNeverResent() {
         stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
 
-        ServerException e = catchThrowableOfType(() -> plugins().create(SOURCE), ServerException.class);
+        ServerException e = catchThrowableOfType(ServerException.class, () -> plugins().create(SOURCE));
 
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(e.attemptFailures()).isEmpty();
@@ -170,7 +170,7 @@ class RetryTest {
     void internalServerErrorIsNotRetriedByDefault() {
         stubFor(get(urlEqualTo(PATH + "/p")).willReturn(aResponse().withStatus(500)));
 
-        catchThrowableOfType(() -> plugins().get("p"), ServerException.class);
+        catchThrowableOfType(ServerException.class, () -> plugins().get("p"));
 
         verify(1, getRequestedFor(urlEqualTo(PATH + "/p")));
     }
@@ -198,8 +198,8 @@ class RetryTest {
     void connectionResetOnPostIsNotRetried() {
         stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        KonnectTransportException e = catchThrowableOfType(() -> plugins().create(SOURCE),
-                KonnectTransportException.class);
+        KonnectTransportException e = catchThrowableOfType(KonnectTransportException.class,
+                () -> plugins().create(SOURCE));
 
         assertThat(e.getMessage()).contains("POST " + PATH);
         verify(1, postRequestedFor(urlEqualTo(PATH)));
@@ -213,8 +213,8 @@ class RetryTest {
         }
         try (Konnect refused = TestClients.builder(closedPort, delayer).build()) {
             KonnectTransportException e = catchThrowableOfType(
-                    () -> refused.controlPlane(TestClients.CP).customPlugins().create(SOURCE),
-                    KonnectTransportException.class);
+                    KonnectTransportException.class,
+                    () -> refused.controlPlane(TestClients.CP).customPlugins().create(SOURCE));
 
             assertThat(e.getCause()).isInstanceOf(java.net.ConnectException.class);
             assertThat(e.attempts()).isEqualTo(3);
@@ -228,7 +228,7 @@ class RetryTest {
         konnect = client(RetryPolicy.none());
         stubFor(get(urlEqualTo(PATH + "/p")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
 
-        catchThrowableOfType(() -> plugins().get("p"), RateLimitedException.class);
+        catchThrowableOfType(RateLimitedException.class, () -> plugins().get("p"));
 
         verify(1, getRequestedFor(urlEqualTo(PATH + "/p")));
         assertThat(delayer.waits()).isEmpty();

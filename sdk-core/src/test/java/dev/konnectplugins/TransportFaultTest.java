@@ -37,8 +37,8 @@ class TransportFaultTest {
 
         try (Konnect konnect = TestClients.client(wm.getHttpPort())) {
             KonnectTransportException e = catchThrowableOfType(
-                    () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"),
-                    KonnectTransportException.class);
+                    KonnectTransportException.class,
+                    () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e).isNotInstanceOf(KonnectTimeoutException.class);
             assertThat(e.getMessage()).startsWith("GET " + PATH + "/p failed: ");
@@ -56,8 +56,8 @@ class TransportFaultTest {
         stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(fault)));
 
         try (Konnect konnect = TestClients.client(wm.getHttpPort())) {
-            catchThrowableOfType(() -> konnect.controlPlane(TestClients.CP).customPlugins().create(SOURCE),
-                    KonnectTransportException.class);
+            catchThrowableOfType(KonnectTransportException.class,
+                    () -> konnect.controlPlane(TestClients.CP).customPlugins().create(SOURCE));
         }
         verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
@@ -70,7 +70,7 @@ class TransportFaultTest {
                 .attemptTimeout(Duration.ofMillis(200)).retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
                 .build()) {
             KonnectTimeoutException e = catchThrowableOfType(
-                    () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectTimeoutException.class);
+                    KonnectTimeoutException.class, () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e.timeout()).isEqualTo(Timeout.ATTEMPT);
             assertThat(e.limit()).isEqualTo(Duration.ofMillis(200));
@@ -87,7 +87,7 @@ class TransportFaultTest {
         try (Konnect konnect = TestClients.builder(wm.getHttpPort(), new RecordingDelayer())
                 .attemptTimeout(Duration.ofSeconds(30)).totalTimeout(Duration.ofMillis(300)).build()) {
             KonnectTimeoutException e = catchThrowableOfType(
-                    () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"), KonnectTimeoutException.class);
+                    KonnectTimeoutException.class, () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"));
 
             assertThat(e.timeout()).isEqualTo(Timeout.TOTAL);
             assertThat(e.limit()).isEqualTo(Duration.ofMillis(300));
@@ -101,8 +101,8 @@ class TransportFaultTest {
         try (Konnect konnect = TestClients.builder(wm.getHttpPort(), new RecordingDelayer())
                 .attemptTimeout(Duration.ofMillis(200)).build()) {
             KonnectTimeoutException e = catchThrowableOfType(
-                    () -> konnect.controlPlane(TestClients.CP).customPlugins().create(SOURCE),
-                    KonnectTimeoutException.class);
+                    KonnectTimeoutException.class,
+                    () -> konnect.controlPlane(TestClients.CP).customPlugins().create(SOURCE));
             assertThat(e.timeout()).isEqualTo(Timeout.ATTEMPT);
         }
         verify(1, postRequestedFor(urlEqualTo(PATH)));
@@ -113,7 +113,7 @@ class TransportFaultTest {
         Konnect konnect = TestClients.client(wm.getHttpPort());
         konnect.close();
 
-        assertThat(catchThrowableOfType(() -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"),
-                KonnectTransportException.class)).hasMessageContaining("closed");
+        assertThat(catchThrowableOfType(KonnectTransportException.class,
+                () -> konnect.controlPlane(TestClients.CP).customPlugins().get("p"))).hasMessageContaining("closed");
     }
 }

@@ -28,9 +28,9 @@ class UploadGuardTest {
             CustomPlugins plugins = konnect.controlPlane(TestClients.CP).customPlugins();
             assertThat(konnect.validatesBeforeUpload()).isTrue();
 
-            PluginValidationException e = catchThrowableOfType(() -> plugins.create(REFUSED),
-                    PluginValidationException.class);
-            catchThrowableOfType(() -> plugins.upsert(REFUSED), PluginValidationException.class);
+            PluginValidationException e = catchThrowableOfType(PluginValidationException.class,
+                    () -> plugins.create(REFUSED));
+            catchThrowableOfType(PluginValidationException.class, () -> plugins.upsert(REFUSED));
 
             assertThat(e.pluginName()).isEqualTo("refuse-me");
             assertThat(e.errors()).extracting(Diagnostic::rule).containsExactly("sandbox.timer");
@@ -46,10 +46,10 @@ class UploadGuardTest {
             CustomPlugins plugins = konnect.controlPlane(TestClients.CP).customPlugins();
             PluginSource crashing = PluginSource.of("crash-me", "return {}", "return {}");
 
-            PluginValidationException e = catchThrowableOfType(() -> plugins.upsert(crashing),
-                    PluginValidationException.class);
-            CompletionException async = catchThrowableOfType(() -> plugins.async().create(crashing).join(),
-                    CompletionException.class);
+            PluginValidationException e = catchThrowableOfType(PluginValidationException.class,
+                    () -> plugins.upsert(crashing));
+            CompletionException async = catchThrowableOfType(CompletionException.class,
+                    () -> plugins.async().create(crashing).join());
 
             assertThat(e.errors()).singleElement().satisfies(d -> {
                 assertThat(d.rule()).isEqualTo("validation.incomplete");
@@ -65,8 +65,8 @@ class UploadGuardTest {
     void asyncUploadFailsTheFutureWithoutSending(WireMockRuntimeInfo wm) {
         try (Konnect konnect = TestClients.client(wm.getHttpPort())) {
             CompletionException e = catchThrowableOfType(
-                    () -> konnect.controlPlane(TestClients.CP).customPlugins().async().create(REFUSED).join(),
-                    CompletionException.class);
+                    CompletionException.class,
+                    () -> konnect.controlPlane(TestClients.CP).customPlugins().async().create(REFUSED).join());
             assertThat(e).hasCauseInstanceOf(PluginValidationException.class);
         }
         verify(0, anyRequestedFor(anyUrl()));
