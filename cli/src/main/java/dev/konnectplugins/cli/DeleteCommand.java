@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Deletes custom plugins by name; a plugin in use is refused, naming its instances. */
@@ -20,8 +19,8 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|ID", arity = "1..*", description = "the plugins to delete")
     List<String> plugins;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     ConnectionOptions connection;
@@ -35,7 +34,7 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
             for (String plugin : plugins) {
                 outcomes.add(deleteOne(customPlugins, plugin));
             }
-            if (output == OutputFormat.json) {
+            if (output.json()) {
                 out().print(Json.write(outcomes));
             }
             return outcomes.stream().anyMatch(outcome -> "in use".equals(outcome.get("status"))) ? ExitCode.REFUSED
@@ -60,7 +59,7 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
     }
 
     private void text(String line) {
-        if (output == OutputFormat.text) {
+        if (!output.json()) {
             out().println(line);
         }
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** One custom plugin with its files. */
@@ -16,8 +15,8 @@ final class GetCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|ID", description = "the plugin's name or id")
     String plugin;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     ConnectionOptions connection;
@@ -28,7 +27,7 @@ final class GetCommand extends Subcommand implements Callable<Integer> {
         try (Konnect konnect = connection.connect(environment())) {
             CustomPlugin found = konnect.controlPlaneByIdOrName(controlPlane).customPlugins().get(plugin);
             List<String> tags = found.getTags() == null ? List.of() : found.getTags();
-            if (output == OutputFormat.json) {
+            if (output.json()) {
                 out().print(Json.write(Json.object("name", found.getName(), "id", found.getId(), "tags", tags,
                         "created_at", found.getCreatedAt(), "updated_at", found.getUpdatedAt(),
                         "handler", found.getHandler(), "schema", found.getSchema())));

@@ -20,8 +20,8 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--any-tag", description = "with several --tag: plugins with at least one of them")
     boolean anyTag;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     ConnectionOptions connection;
@@ -37,7 +37,7 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
         try (Konnect konnect = connection.connect(environment())) {
             List<CustomPlugin> plugins = konnect.controlPlaneByIdOrName(controlPlane).customPlugins()
                     .list(filter.pageSize(ListOptions.MAX_PAGE_SIZE).build()).stream().toList();
-            if (output == OutputFormat.json) {
+            if (output.json()) {
                 out().print(Json.write(plugins.stream().map(plugin -> Json.object("name", plugin.getName(), "id",
                         plugin.getId(), "tags", plugin.getTags() == null ? List.of() : plugin.getTags(),
                         "created_at", plugin.getCreatedAt(), "updated_at", plugin.getUpdatedAt())).toList()));

@@ -24,8 +24,8 @@ final class PullCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace local files that differ from Konnect's")
     boolean overwrite;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     ConnectionOptions connection;
@@ -35,7 +35,7 @@ final class PullCommand extends Subcommand implements Callable<Integer> {
         String controlPlane = connection.controlPlane(environment(), "pull");
         try (Konnect konnect = connection.connect(environment())) {
             List<PulledPlugin> pulled = PluginSync.of(konnect).pull(controlPlane, folder, overwrite);
-            if (output == OutputFormat.json) {
+            if (output.json()) {
                 out().print(Json.write(pulled.stream().map(plugin -> Json.object("name", plugin.name(), "folder",
                         plugin.folder().toString(), "status", plugin.status().name().toLowerCase(Locale.ROOT),
                         "message", plugin.message())).toList()));

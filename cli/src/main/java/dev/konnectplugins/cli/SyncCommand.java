@@ -54,7 +54,7 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
             PluginSync sync = PluginSync.of(konnect);
             if (dryRun) {
                 List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options);
-                Reports.printPlans(out(), plans, flags.output);
+                Reports.printPlans(out(), plans, flags.output.format);
                 plans.forEach(plan -> plan.failure().ifPresent(failure ->
                         root.complain("sync", plan.controlPlane() + ": " + Messages.describe(failure))));
                 return plans.stream().map(SyncPlan::failure).flatMap(Optional::stream).findFirst()
@@ -67,7 +67,7 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
                             + "] " + Reports.progress(result));
                 }
             });
-            Reports.printResults(out(), results, flags.output);
+            Reports.printResults(out(), results, flags.output.format);
             results.forEach(result -> result.failure().ifPresent(failure ->
                     root.complain("sync", result.plan().controlPlane() + ": " + Messages.describe(failure))));
             return exitCode(results);

@@ -3,6 +3,7 @@ package dev.konnectplugins.cli;
 import dev.konnectplugins.sync.SyncOptions;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options plan and sync share. */
@@ -28,9 +29,8 @@ final class SyncFlags {
             description = "lines of each file's diff shown before 'diff truncated' (default: ${DEFAULT-VALUE})")
     int diffLines;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     SyncOptions.Builder toOptions() {
         return SyncOptions.builder().prune(prune).adopt(adopt).managedTag(managedTag).tags(tags)
