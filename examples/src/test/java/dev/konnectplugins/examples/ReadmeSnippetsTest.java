@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
@@ -40,7 +41,7 @@ class ReadmeSnippetsTest {
 
     /** A top-level type declaration at the start of a line: such a block is a compilation unit of its own. */
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
-            "(?m)^(?:public\\s+|final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+\\w+");
+            "(?m)^(?:public\\s+|final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+(?<name>\\w+)");
 
     @TempDir
     Path classesOut;
@@ -187,10 +188,9 @@ class ReadmeSnippetsTest {
 
         /** The first declared type's name: javac wants a public type's file named after it. */
         private String typeName() {
-            var matcher = TYPE_DECLARATION.matcher(text);
+            Matcher matcher = TYPE_DECLARATION.matcher(text);
             matcher.find();
-            String declaration = matcher.group();
-            return declaration.substring(declaration.lastIndexOf(' ') + 1).strip();
+            return matcher.group("name");
         }
 
         @Override
