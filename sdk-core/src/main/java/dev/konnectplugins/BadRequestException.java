@@ -9,6 +9,7 @@ import java.util.List;
 public class BadRequestException extends KonnectApiException {
     private static final long serialVersionUID = 1L;
 
+    /** Each rejected field with its reason; unmodifiable. */
     private final List<InvalidParameter> invalidParameters;
 
     /**
@@ -32,7 +33,7 @@ public class BadRequestException extends KonnectApiException {
         this.invalidParameters = details.invalidParameters();
     }
 
-    /** Each field Konnect rejected, with its reason; empty when Konnect named none. */
+    /** {@return each field Konnect rejected, with its reason; empty when Konnect named none} */
     public List<InvalidParameter> invalidParameters() {
         return invalidParameters;
     }

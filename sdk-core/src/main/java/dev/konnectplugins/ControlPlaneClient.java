@@ -19,22 +19,34 @@ public final class ControlPlaneClient {
         this.id = Requests.requireText(id, "controlPlaneId");
     }
 
-    /** The control plane's id (a UUID). */
+    /** {@return the control plane's id (a UUID)} */
     public String id() {
         return id;
     }
 
-    /** Its streamed custom plugins. */
+    /**
+     * Its streamed custom plugins.
+     *
+     * @return the client for this control plane's custom plugins; sends nothing
+     */
     public CustomPlugins customPlugins() {
         return new CustomPlugins(new CustomPluginsAsync(pipeline, guard, id));
     }
 
-    /** Its plugin instances (read-only): which plugins are configured, and so which custom plugins are in use. */
+    /**
+     * Its plugin instances (read-only): which plugins are configured, and so which custom plugins are in use.
+     *
+     * @return the client for this control plane's plugin instances; sends nothing
+     */
     public PluginInstances pluginInstances() {
         return new PluginInstances(new PluginInstancesAsync(pipeline, id));
     }
 
-    /** Its hybrid-mode plugin schemas. */
+    /**
+     * Its hybrid-mode plugin schemas.
+     *
+     * @return the client for this control plane's plugin schemas; sends nothing
+     */
     public PluginSchemas pluginSchemas() {
         return new PluginSchemas(new PluginSchemasAsync(pipeline, id));
     }
@@ -42,6 +54,7 @@ public final class ControlPlaneClient {
     /**
      * Reads the control plane itself.
      *
+     * @return the control plane as Konnect describes it now
      * @throws NotFoundException when it does not exist
      */
     public ControlPlane get() {

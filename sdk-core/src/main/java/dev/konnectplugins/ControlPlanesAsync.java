@@ -20,18 +20,32 @@ public final class ControlPlanesAsync {
         this.pipeline = pipeline;
     }
 
-    /** Every control plane, page by page as it is consumed. */
+    /**
+     * Every control plane, page by page as it is consumed.
+     *
+     * @return the control planes; each page is requested when consumption reaches it
+     */
     public AsyncPagedIterable<ControlPlane> list() {
         return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(null, 1)));
     }
 
-    /** Reads a control plane by id; fails with {@link NotFoundException} when absent. */
+    /**
+     * Reads a control plane by id; fails with {@link NotFoundException} when absent.
+     *
+     * @param id the control plane's id (a UUID), not null
+     * @return the control plane
+     */
     public CompletableFuture<ControlPlane> get(String id) {
         Requests.requireText(id, "id");
         return pipeline.async(() -> getNow(id));
     }
 
-    /** The control plane whose name is exactly {@code name}; empty when none is. */
+    /**
+     * The control plane whose name is exactly {@code name}; empty when none is.
+     *
+     * @param name the exact, case-sensitive name, not null
+     * @return the control plane, or empty
+     */
     public CompletableFuture<Optional<ControlPlane>> findByName(String name) {
         Requests.requireText(name, "name");
         return pipeline.async(() -> findByNameNow(name));
@@ -40,6 +54,7 @@ public final class ControlPlanesAsync {
     /**
      * The control plane whose name is exactly {@code name}.
      *
+     * @param name the exact, case-sensitive name, not null
      * @return fails with {@link NotFoundException} when no control plane has that name
      */
     public CompletableFuture<ControlPlane> getByName(String name) {

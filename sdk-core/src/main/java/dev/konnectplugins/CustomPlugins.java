@@ -27,12 +27,20 @@ public final class CustomPlugins {
         this.async = async;
     }
 
-    /** The same operations, returning {@link java.util.concurrent.CompletableFuture}s. */
+    /**
+     * The same operations, returning {@link java.util.concurrent.CompletableFuture}s.
+     *
+     * @return the asynchronous view of the same plugins
+     */
     public CustomPluginsAsync async() {
         return async;
     }
 
-    /** The control plane these plugins belong to. */
+    /**
+     * The control plane these plugins belong to.
+     *
+     * @return the control plane's id
+     */
     public String controlPlaneId() {
         return async.controlPlaneId();
     }
@@ -40,6 +48,8 @@ public final class CustomPlugins {
     /**
      * Uploads a new plugin (POST). Never retried after a server error, so it cannot be created twice.
      *
+     * @param source the plugin's name, handler, schema and tags
+     * @return the plugin as Konnect stored it, with its id
      * @throws PluginValidationException when validation is on and the plugin would be rejected (nothing is sent)
      * @throws ConflictException         when a plugin with this name exists; use {@link #upsert} to replace it
      * @throws BadRequestException       when Konnect rejects the plugin; see its invalid parameters
@@ -52,6 +62,9 @@ public final class CustomPlugins {
      * Runs, without sending anything, the offline checks that {@link #create} and {@link #upsert} run first: every
      * finding, errors and warnings. Empty when no validator is on the class path (add sdk-validation) or when the
      * client was built with {@code validateBeforeUpload(false)}; see {@link Konnect#validatesBeforeUpload()}.
+     *
+     * @param source the plugin to check
+     * @return every finding, in a deterministic order
      */
     public List<Diagnostic> validate(PluginSource source) {
         return async.validate(source);
@@ -60,23 +73,39 @@ public final class CustomPlugins {
     /**
      * Reads a plugin by id or name.
      *
+     * @param idOrName the plugin's id (a UUID) or its name
+     * @return the plugin
      * @throws NotFoundException when there is no such plugin (or no such control plane)
      */
     public CustomPlugin get(String idOrName) {
         return async.getNow(idOrName);
     }
 
-    /** Reads a plugin by id or name; empty when there is none. */
+    /**
+     * Reads a plugin by id or name; empty when there is none.
+     *
+     * @param idOrName the plugin's id (a UUID) or its name
+     * @return the plugin, or empty
+     */
     public Optional<CustomPlugin> find(String idOrName) {
         return async.findNow(idOrName);
     }
 
-    /** Every plugin, fetching pages lazily as iteration proceeds. */
+    /**
+     * Every plugin, fetching pages lazily as iteration proceeds.
+     *
+     * @return the plugins; each page is requested when iteration reaches it
+     */
     public PagedIterable<CustomPlugin> list() {
         return list(ListOptions.defaults());
     }
 
-    /** The plugins matching the tag filter, with the given page size, fetched lazily. */
+    /**
+     * The plugins matching the tag filter, with the given page size, fetched lazily.
+     *
+     * @param options the tag filter and page size; {@link ListOptions#defaults()} for none
+     * @return the matching plugins; each page is requested when iteration reaches it
+     */
     public PagedIterable<CustomPlugin> list(ListOptions options) {
         return async.listNow(options);
     }
@@ -84,6 +113,8 @@ public final class CustomPlugins {
     /**
      * Creates the plugin named by the source, or replaces it (PUT by name).
      *
+     * @param source the plugin; its name picks the plugin to create or replace
+     * @return the plugin as Konnect stored it
      * @throws PluginValidationException when validation is on and the plugin would be rejected (nothing is sent)
      * @throws PluginInUseException      when Konnect refuses to change a plugin that instances use
      */
@@ -92,7 +123,13 @@ public final class CustomPlugins {
         return async.upsertNow(source.name(), source);
     }
 
-    /** Creates or replaces the plugin with this id or name (PUT). */
+    /**
+     * Creates or replaces the plugin with this id or name (PUT).
+     *
+     * @param idOrName the id (a UUID) or name of the plugin to create or replace
+     * @param source the plugin's new handler, schema and tags (and name)
+     * @return the plugin as Konnect stored it
+     */
     public CustomPlugin upsert(String idOrName, PluginSource source) {
         return async.upsertNow(idOrName, source);
     }
@@ -100,6 +137,7 @@ public final class CustomPlugins {
     /**
      * Deletes a plugin by id or name. A plugin that is already gone is not an error.
      *
+     * @param idOrName the plugin's id (a UUID) or its name
      * @throws PluginInUseException when plugin instances still use it
      */
     public void delete(String idOrName) {

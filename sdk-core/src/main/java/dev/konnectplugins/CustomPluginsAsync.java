@@ -31,7 +31,11 @@ public final class CustomPluginsAsync {
         this.controlPlaneId = controlPlaneId;
     }
 
-    /** The control plane these plugins belong to. */
+    /**
+     * The control plane these plugins belong to.
+     *
+     * @return the control plane's id
+     */
     public String controlPlaneId() {
         return controlPlaneId;
     }
@@ -39,54 +43,98 @@ public final class CustomPluginsAsync {
     /**
      * Uploads a new plugin (POST); see {@link CustomPlugins#create}. The offline validation runs on the calling
      * thread before the future is returned (it takes milliseconds); the upload itself does not block.
+     *
+     * @param source the plugin's name, handler, schema and tags
+     * @return the plugin as Konnect stored it, with its id
      */
     public CompletableFuture<CustomPlugin> create(PluginSource source) {
         Objects.requireNonNull(source, "source");
         return checkedThenAsync(source, () -> upload(ApiRequest.post(collection().toString(), body(source))));
     }
 
-    /** The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}. */
+    /**
+     * The offline checks {@link #create} and {@link #upsert} run first; see {@link CustomPlugins#validate}.
+     *
+     * @param source the plugin to check
+     * @return every finding, in a deterministic order; empty when nothing is wrong
+     */
     public List<Diagnostic> validate(PluginSource source) {
         return guard.diagnose(Objects.requireNonNull(source, "source"));
     }
 
-    /** Reads a plugin by id or name; fails with {@link NotFoundException} when absent. */
+    /**
+     * Reads a plugin by id or name; fails with {@link NotFoundException} when absent.
+     *
+     * @param idOrName the plugin's id (a UUID) or its name
+     * @return the plugin
+     */
     public CompletableFuture<CustomPlugin> get(String idOrName) {
         Requests.requireText(idOrName, "idOrName");
         return pipeline.async(() -> getNow(idOrName));
     }
 
-    /** Reads a plugin by id or name; empty when absent. */
+    /**
+     * Reads a plugin by id or name; empty when absent.
+     *
+     * @param idOrName the plugin's id (a UUID) or its name
+     * @return the plugin, or empty
+     */
     public CompletableFuture<Optional<CustomPlugin>> find(String idOrName) {
         Requests.requireText(idOrName, "idOrName");
         return pipeline.async(() -> findNow(idOrName));
     }
 
-    /** Every plugin, page by page as it is consumed. */
+    /**
+     * Every plugin, page by page as it is consumed.
+     *
+     * @return the plugins; each page is requested when consumption reaches it
+     */
     public AsyncPagedIterable<CustomPlugin> list() {
         return list(ListOptions.defaults());
     }
 
-    /** The plugins matching {@code options}, page by page as they are consumed. */
+    /**
+     * The plugins matching {@code options}, page by page as they are consumed.
+     *
+     * @param options the tag filter and page size; {@link ListOptions#defaults()} for none
+     * @return the matching plugins
+     */
     public AsyncPagedIterable<CustomPlugin> list(ListOptions options) {
         Objects.requireNonNull(options, "options");
         return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(options, null)));
     }
 
-    /** Creates or replaces the plugin named by the source (PUT). */
+    /**
+     * Creates or replaces the plugin named by the source (PUT).
+     *
+     * @param source the plugin; its name picks the plugin to create or replace
+     * @return the plugin as Konnect stored it
+     */
     public CompletableFuture<CustomPlugin> upsert(PluginSource source) {
         Objects.requireNonNull(source, "source");
         return upsert(source.name(), source);
     }
 
-    /** Creates or replaces the plugin with this id or name (PUT). */
+    /**
+     * Creates or replaces the plugin with this id or name (PUT).
+     *
+     * @param idOrName the id (a UUID) or name of the plugin to create or replace
+     * @param source the plugin's new handler, schema and tags (and name)
+     * @return the plugin as Konnect stored it
+     */
     public CompletableFuture<CustomPlugin> upsert(String idOrName, PluginSource source) {
         Objects.requireNonNull(source, "source");
         String path = item(idOrName).toString();
         return checkedThenAsync(source, () -> upload(ApiRequest.put(path, body(source))));
     }
 
-    /** Deletes a plugin by id or name; completes normally when it was already gone. */
+    /**
+     * Deletes a plugin by id or name; completes normally when it was already gone.
+     *
+     * @param idOrName the plugin's id (a UUID) or its name
+     * @return completes when the plugin is gone; fails with {@link PluginInUseException} when plugin instances still
+     *     use it
+     */
     public CompletableFuture<Void> delete(String idOrName) {
         Requests.requireText(idOrName, "idOrName");
         return pipeline.async(() -> {

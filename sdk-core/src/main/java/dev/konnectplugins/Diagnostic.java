@@ -13,7 +13,16 @@ import java.util.Objects;
  * @param message  what is wrong and what to do about it
  */
 public record Diagnostic(String rule, Severity severity, String file, int line, int column, String message) {
-    /** Checks that no component is null (and the positions are not negative). */
+    /**
+     * Checks that no component is null (and the positions are not negative).
+     *
+     * @param rule the id of the rule that found it, such as {@code sandbox-require}
+     * @param severity whether it blocks the upload
+     * @param file the plugin file it concerns, such as {@code handler.lua}
+     * @param line the 1-based line, or 0 when it concerns the whole file
+     * @param column the 1-based column, or 0 when unknown
+     * @param message what is wrong and how to fix it
+     */
     public Diagnostic {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(severity, "severity");
@@ -24,7 +33,11 @@ public record Diagnostic(String rule, Severity severity, String file, int line, 
         }
     }
 
-    /** Whether this finding blocks an upload. */
+    /**
+     * Whether this finding blocks an upload.
+     *
+     * @return true for an error, false for a warning
+     */
     public boolean isError() {
         return severity == Severity.ERROR;
     }

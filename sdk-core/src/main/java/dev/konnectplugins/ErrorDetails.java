@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record ErrorDetails(String method, String path, int statusCode, String konnectMessage, String traceId,
                            List<InvalidParameter> invalidParameters, String rawBody) {
-    /** Checks method and path; a missing message or body becomes empty, the parameters an immutable copy. */
+    /**
+     * Checks method and path; a missing message or body becomes empty, the parameters an immutable copy.
+     *
+     * @param method the HTTP method of the failed request, such as {@code POST}
+     * @param path the path (and query) of the failed request
+     * @param statusCode the HTTP status Konnect answered with
+     * @param konnectMessage Konnect's own message; null becomes empty
+     * @param traceId Konnect's correlation id, or null when it sent none
+     * @param invalidParameters the fields Konnect rejected; null becomes empty
+     * @param rawBody the response body as received; null becomes empty
+     */
     public ErrorDetails {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param reason Konnect's explanation
  */
 public record InvalidParameter(String field, String reason) {
-    /** Checks that neither the field nor the reason is null. */
+    /**
+     * Checks that neither the field nor the reason is null.
+     *
+     * @param field the rejected field, as Konnect names it (such as {@code handler})
+     * @param reason why Konnect rejected it
+     */
     public InvalidParameter {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(reason, "reason");

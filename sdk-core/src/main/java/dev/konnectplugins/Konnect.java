@@ -75,7 +75,12 @@ public final class Konnect implements AutoCloseable {
         return new Builder();
     }
 
-    /** A control plane by id: the root of its custom plugins and plugin schemas. Sends nothing. */
+    /**
+     * A control plane by id: the root of its custom plugins and plugin schemas. Sends nothing.
+     *
+     * @param controlPlaneId the control plane's id (a UUID), not null
+     * @return the control plane's client
+     */
     public ControlPlaneClient controlPlane(String controlPlaneId) {
         return new ControlPlaneClient(pipeline, guard, controlPlaneId);
     }
@@ -84,6 +89,8 @@ public final class Konnect implements AutoCloseable {
      * A control plane by exact name, resolved now through {@code GET /v2/control-planes?filter[name][eq]=...}.
      * Resolve once and keep the result: each call asks Konnect again.
      *
+     * @param name the exact, case-sensitive name, not null
+     * @return the control plane's client
      * @throws NotFoundException when no control plane has this name
      */
     public ControlPlaneClient controlPlaneByName(String name) {
@@ -94,6 +101,8 @@ public final class Konnect implements AutoCloseable {
      * A control plane by id (a UUID: nothing is sent) or else by exact name (resolved now, as
      * {@link #controlPlaneByName}), so users may give either.
      *
+     * @param idOrName a control plane's id (a UUID) or exact name, not null
+     * @return the control plane's client
      * @throws NotFoundException when a name is given and no control plane has it
      */
     public ControlPlaneClient controlPlaneByIdOrName(String idOrName) {
@@ -105,6 +114,7 @@ public final class Konnect implements AutoCloseable {
      * The control plane named by {@value #CONTROL_PLANE_VARIABLE} (a name or an id), as
      * {@link #controlPlaneByIdOrName}.
      *
+     * @return the control plane's client
      * @throws IllegalStateException when the variable is not set
      * @throws NotFoundException     when no control plane has that name
      */
@@ -121,22 +131,26 @@ public final class Konnect implements AutoCloseable {
         return controlPlaneByIdOrName(value);
     }
 
-    /** The organization's control planes (list, get, find by name). */
+    /**
+     * The organization's control planes (list, get, find by name).
+     *
+     * @return the client for the organization's control planes; sends nothing
+     */
     public ControlPlanes controlPlanes() {
         return new ControlPlanes(new ControlPlanesAsync(pipeline));
     }
 
-    /** The base URL requests go to, such as {@code https://eu.api.konghq.com}. */
+    /** {@return the base URL requests go to, such as {@code https://eu.api.konghq.com}} */
     public URI baseUrl() {
         return pipeline.settings().baseUrl();
     }
 
-    /** The retry policy every call follows. */
+    /** {@return the retry policy every call follows} */
     public RetryPolicy retryPolicy() {
         return pipeline.settings().retryPolicy();
     }
 
-    /** Whether uploads are validated offline first (sdk-validation on the class path, and not turned off). */
+    /** {@return whether uploads are validated offline first (sdk-validation on the class path, and not turned off)} */
     public boolean validatesBeforeUpload() {
         return guard.active();
     }
@@ -190,13 +204,24 @@ public final class Konnect implements AutoCloseable {
         private Builder() {
         }
 
-        /** Konnect's API host for a region, {@code https://{region}.api.konghq.com}. */
+        /**
+         * Konnect's API host for a region, {@code https://{region}.api.konghq.com}.
+         *
+         * @param value the region whose API host requests go to, not null
+         * @return this builder
+         */
         public Builder region(Region value) {
             this.region = Objects.requireNonNull(value, "region");
             return this;
         }
 
-        /** Any host, such as a fake Konnect in tests: {@code http://localhost:8080}. Requests go to {@code /v2/...} under it. */
+        /**
+         * Any host, such as a fake Konnect in tests: {@code http://localhost:8080}. Requests go to {@code /v2/...}
+         * under it.
+         *
+         * @param value the host root, with scheme and without a path, not null
+         * @return this builder
+         */
         public Builder baseUrl(URI value) {
             Objects.requireNonNull(value, "baseUrl");
             if (value.getScheme() == null || value.getHost() == null
@@ -207,7 +232,12 @@ public final class Konnect implements AutoCloseable {
             return this;
         }
 
-        /** With {@link #region}: a Konnect custom domain, so the host becomes {@code {region}.api.{domain}}. */
+        /**
+         * With {@link #region}: a Konnect custom domain, so the host becomes {@code {region}.api.{domain}}.
+         *
+         * @param domain the custom domain, such as {@code example.com}, not null
+         * @return this builder
+         */
         public Builder customDomain(String domain) {
             Objects.requireNonNull(domain, "customDomain");
             if (domain.isBlank() || domain.contains("/") || domain.contains(":")) {
@@ -218,7 +248,12 @@ public final class Konnect implements AutoCloseable {
             return this;
         }
 
-        /** A personal ({@code kpat_...}) or system-account ({@code spat_...}) access token. */
+        /**
+         * A personal ({@code kpat_...}) or system-account ({@code spat_...}) access token.
+         *
+         * @param value the token, not null or blank; never logged
+         * @return this builder
+         */
         public Builder token(String value) {
             Objects.requireNonNull(value, "token");
             String trimmed = value.trim();
@@ -237,6 +272,7 @@ public final class Konnect implements AutoCloseable {
         /**
          * Reads the token from {@value Konnect#TOKEN_VARIABLE}.
          *
+         * @return this builder
          * @throws IllegalStateException when the variable is not set
          */
         public Builder tokenFromEnvironment() {
@@ -259,6 +295,7 @@ public final class Konnect implements AutoCloseable {
          * is set, those proxies (with {@code NO_PROXY}). Call it first: later calls replace the token, the proxy or
          * the region it set (but a {@code baseUrl} next to a region is refused, as always).
          *
+         * @return this builder
          * @throws IllegalStateException    when the token is missing, or both host variables are set
          * @throws IllegalArgumentException naming the variable whose value is not valid
          */
@@ -269,6 +306,9 @@ public final class Konnect implements AutoCloseable {
         /**
          * The same as {@link #fromEnvironment()}, from the given variables: a tool can lay its own options over
          * the process environment (a {@code --token} flag replacing {@value Konnect#TOKEN_VARIABLE}, say).
+         *
+         * @param environment the variables to read, by name (such as {@link System#getenv()}), not null
+         * @return this builder
          */
         public Builder fromEnvironment(Map<String, String> environment) {
             Objects.requireNonNull(environment, "environment");
@@ -299,26 +339,46 @@ public final class Konnect implements AutoCloseable {
             return value == null || value.isBlank() ? null : value.trim();
         }
 
-        /** When and how failed calls are retried; default {@link RetryPolicy#defaults()}. */
+        /**
+         * When and how failed calls are retried; default {@link RetryPolicy#defaults()}.
+         *
+         * @param value the policy, not null; {@link RetryPolicy#none()} to never retry
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy value) {
             this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
             return this;
         }
 
-        /** How long opening a connection may take; default 10 s. */
+        /**
+         * How long opening a connection may take; default 10 s.
+         *
+         * @param value a positive duration, not null
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
             this.connectTimeoutSet = true;
             return this;
         }
 
-        /** How long one attempt may wait for Konnect's answer; default 30 s. */
+        /**
+         * How long one attempt may wait for Konnect's answer; default 30 s.
+         *
+         * @param value a positive duration, not null
+         * @return this builder
+         */
         public Builder attemptTimeout(Duration value) {
             this.attemptTimeout = positive(value, "attemptTimeout");
             return this;
         }
 
-        /** How long a call may take, every attempt and backoff included; default 2 min. */
+        /**
+         * How long a call may take, every attempt and backoff included; default 2 min.
+         *
+         * @param value a positive duration, not null
+         * @return this builder
+         */
         public Builder totalTimeout(Duration value) {
             this.totalTimeout = positive(value, "totalTimeout");
             return this;
@@ -328,6 +388,9 @@ public final class Konnect implements AutoCloseable {
          * The longest answer the client reads, in bytes; default {@value Konnect#DEFAULT_MAX_RESPONSE_BYTES} (32 MiB),
          * far above Konnect's largest (a page of 1000 plugins of 3 KB is about 3 MB). A longer answer fails the call
          * with a {@link KonnectTransportException} as soon as its size is known, before it is held in memory.
+         *
+         * @param value the limit in bytes, positive
+         * @return this builder
          */
         public Builder maxResponseBytes(long value) {
             if (value < 1 || value > Integer.MAX_VALUE - 8) {
@@ -338,7 +401,12 @@ public final class Konnect implements AutoCloseable {
             return this;
         }
 
-        /** Routes requests through a proxy. */
+        /**
+         * Routes requests through a proxy.
+         *
+         * @param value the proxy selector, not null
+         * @return this builder
+         */
         public Builder proxy(ProxySelector value) {
             this.proxy = Objects.requireNonNull(value, "proxy");
             return this;
@@ -348,6 +416,7 @@ public final class Konnect implements AutoCloseable {
          * Uses {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}, which {@code java.net.http} ignores on
          * its own. Without these variables, requests go direct.
          *
+         * @return this builder
          * @throws IllegalArgumentException naming the variable that is not a proxy URL
          */
         public Builder proxyFromEnvironment() {
@@ -364,6 +433,9 @@ public final class Konnect implements AutoCloseable {
          * It must not follow redirects ({@code followRedirects(Redirect.NEVER)}, the JDK's default): the JDK copies
          * the {@code Authorization} header onto a redirect to any host, so {@link #build()} refuses a client that
          * follows them rather than let the token reach a host other than the configured one.
+         *
+         * @param value the client to send through, not null; the SDK does not close it
+         * @return this builder
          */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
@@ -374,13 +446,21 @@ public final class Konnect implements AutoCloseable {
          * Runs async calls on this executor instead of the client's own threads: each call in flight holds one of its
          * threads while it waits for Konnect, and its future completes there. The JDK HttpClient's own I/O work
          * stays on the client's threads, so a small fixed pool cannot starve it.
+         *
+         * @param value the executor, not null; the SDK does not shut it down
+         * @return this builder
          */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 
-        /** Appended to the User-Agent, for tools built on this SDK: {@code my-deployer/1.2}. */
+        /**
+         * Appended to the User-Agent, for tools built on this SDK: {@code my-deployer/1.2}.
+         *
+         * @param value the product token(s) to append, not null
+         * @return this builder
+         */
         public Builder userAgentSuffix(String value) {
             Objects.requireNonNull(value, "userAgentSuffix");
             if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
@@ -393,6 +473,9 @@ public final class Konnect implements AutoCloseable {
         /**
          * Whether create and upsert first validate plugins offline with the validators on the class path
          * (sdk-validation); default true. Turn off to let Konnect be the only judge.
+         *
+         * @param value false to skip the offline validation
+         * @return this builder
          */
         public Builder validateBeforeUpload(boolean value) {
             this.validateBeforeUpload = value;
@@ -418,6 +501,7 @@ public final class Konnect implements AutoCloseable {
         }
 
         /**
+         * @return a new client; close it when done
          * @throws IllegalStateException when the host or the token is missing, or options contradict each other
          */
         public Konnect build() {

@@ -10,11 +10,17 @@ import java.util.Optional;
 public class KonnectApiException extends KonnectException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP method of the failed request. */
     private final String method;
+    /** The path (and query) of the failed request. */
     private final String path;
+    /** The HTTP status Konnect answered with. */
     private final int statusCode;
+    /** Konnect's own message; empty when it gave none. */
     private final String konnectMessage;
+    /** Konnect's correlation id, or null. */
     private final String traceId;
+    /** The response body as received. */
     private final String rawBody;
 
     /**
@@ -43,32 +49,44 @@ public class KonnectApiException extends KonnectException {
         this.rawBody = details.rawBody();
     }
 
-    /** The HTTP status code Konnect answered with. */
+    /** {@return the HTTP status code Konnect answered with} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** The HTTP method of the failed request. */
+    /**
+     * The HTTP method of the failed request.
+     *
+     * @return the method, such as {@code PUT}
+     */
     public String method() {
         return method;
     }
 
-    /** The path (and query) of the failed request. */
+    /** {@return the path (and query) of the failed request} */
     public String path() {
         return path;
     }
 
-    /** Konnect's own message, as decoded from whichever error shape it used; may be empty. */
+    /**
+     * Konnect's own message, as decoded from whichever error shape it used; may be empty.
+     *
+     * @return the message; empty, never null, when Konnect gave none
+     */
     public String konnectMessage() {
         return konnectMessage;
     }
 
-    /** Konnect's correlation id (such as {@code konnect:trace:1234}), for support requests. */
+    /**
+     * Konnect's correlation id (such as {@code konnect:trace:1234}), for support requests.
+     *
+     * @return the trace id; empty when the answer carried none
+     */
     public Optional<String> traceId() {
         return Optional.ofNullable(traceId);
     }
 
-    /** The response body exactly as received; empty when there was none. */
+    /** {@return the response body exactly as received; empty when there was none} */
     public String rawBody() {
         return rawBody;
     }

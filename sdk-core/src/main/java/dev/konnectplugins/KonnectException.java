@@ -13,7 +13,9 @@ import java.util.List;
 public class KonnectException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Why each earlier attempt failed, oldest first. */
     private final List<String> attemptFailures;
+    /** How many attempts the call made. */
     private final int attempts;
 
     /**

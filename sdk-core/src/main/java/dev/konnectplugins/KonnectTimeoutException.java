@@ -19,7 +19,9 @@ public class KonnectTimeoutException extends KonnectTransportException {
         TOTAL
     }
 
+    /** Which timeout fired. */
     private final Timeout timeout;
+    /** The configured length of the timeout. */
     private final Duration limit;
 
     /**
@@ -40,12 +42,20 @@ public class KonnectTimeoutException extends KonnectTransportException {
         this.limit = Objects.requireNonNull(limit, "limit");
     }
 
-    /** Which timeout fired. */
+    /**
+     * Which timeout fired.
+     *
+     * @return the timeout that fired
+     */
     public Timeout timeout() {
         return timeout;
     }
 
-    /** The configured length of that timeout. */
+    /**
+     * The configured length of that timeout.
+     *
+     * @return the configured duration
+     */
     public Duration limit() {
         return limit;
     }

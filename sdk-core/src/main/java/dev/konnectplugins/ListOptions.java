@@ -30,7 +30,11 @@ public final class ListOptions {
         this.pageSize = builder.pageSize;
     }
 
-    /** No filter, Konnect's default page size. */
+    /**
+     * No filter, Konnect's default page size.
+     *
+     * @return options that list everything
+     */
     public static ListOptions defaults() {
         return DEFAULTS;
     }
@@ -44,17 +48,29 @@ public final class ListOptions {
         return new Builder();
     }
 
-    /** The tags to filter by; empty for no filter. */
+    /**
+     * The tags to filter by; empty for no filter.
+     *
+     * @return the tags, unmodifiable, never null
+     */
     public List<String> tags() {
         return tags;
     }
 
-    /** Whether a plugin needs only one of {@link #tags()} (true) or all of them (false). */
+    /**
+     * Whether a plugin needs only one of {@link #tags()} (true) or all of them (false).
+     *
+     * @return true for any of the tags, false for all of them
+     */
     public boolean anyTag() {
         return anyTag;
     }
 
-    /** The page size asked for, if one was set. */
+    /**
+     * The page size asked for, if one was set.
+     *
+     * @return the page size, or empty for Konnect's default
+     */
     public OptionalInt pageSize() {
         return pageSize == null ? OptionalInt.empty() : OptionalInt.of(pageSize);
     }
@@ -81,17 +97,32 @@ public final class ListOptions {
         private Builder() {
         }
 
-        /** Only plugins that carry every one of these tags. */
+        /**
+         * Only plugins that carry every one of these tags.
+         *
+         * @param allOf the tags a plugin must all carry; none for no filter
+         * @return this builder
+         */
         public Builder tags(String... allOf) {
             return setTags(false, allOf);
         }
 
-        /** Only plugins that carry at least one of these tags. */
+        /**
+         * Only plugins that carry at least one of these tags.
+         *
+         * @param anyOf the tags a plugin must carry at least one of; none for no filter
+         * @return this builder
+         */
         public Builder anyOfTags(String... anyOf) {
             return setTags(true, anyOf);
         }
 
-        /** How many plugins each request fetches, 1 to {@value #MAX_PAGE_SIZE}. */
+        /**
+         * How many plugins each request fetches, 1 to {@value #MAX_PAGE_SIZE}.
+         *
+         * @param size the page size, 1 to {@value #MAX_PAGE_SIZE}
+         * @return this builder
+         */
         public Builder pageSize(int size) {
             if (size < 1 || size > MAX_PAGE_SIZE) {
                 throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);

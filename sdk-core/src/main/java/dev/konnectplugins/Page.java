@@ -31,22 +31,27 @@ public final class Page<T> {
         this.pipeline = pipeline;
     }
 
-    /** The items of this page, in Konnect's order. */
+    /** {@return the items of this page, in Konnect's order} */
     public List<T> items() {
         return items;
     }
 
-    /** Whether Konnect has more items after this page. */
+    /** {@return whether Konnect has more items after this page} */
     public boolean hasNext() {
         return continuation != null;
     }
 
-    /** Konnect's cursor for the next page ({@code offset}), or null on the last page. */
+    /** {@return Konnect's cursor for the next page ({@code offset}), or null on the last page} */
     public String continuationToken() {
         return continuation;
     }
 
-    /** Fetches the next page without blocking. */
+    /**
+     * Fetches the next page without blocking.
+     *
+     * @return the next page; fails with {@link java.util.NoSuchElementException} when this is the last page, or with a
+     *     {@link KonnectException}
+     */
     public CompletableFuture<Page<T>> nextAsync() {
         if (!hasNext()) {
             return CompletableFuture.failedFuture(new NoSuchElementException("This is the last page"));
@@ -54,7 +59,12 @@ public final class Page<T> {
         return pipeline.async(successor());
     }
 
-    /** Fetches the next page, blocking. */
+    /**
+     * Fetches the next page, blocking.
+     *
+     * @return the next page
+     * @throws java.util.NoSuchElementException when this is the last page
+     */
     public Page<T> next() {
         if (!hasNext()) {
             throw new NoSuchElementException("This is the last page");

@@ -58,12 +58,21 @@ public final class PagedIterable<T> implements Iterable<T> {
         };
     }
 
-    /** A sequential stream of every item; pages are fetched as the stream is consumed. */
+    /**
+     * A sequential stream of every item; pages are fetched as the stream is consumed.
+     *
+     * @return the items; a failed page request throws its {@link KonnectException} from the stream's terminal
+     *     operation
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
-    /** Iterates page by page, fetching each when reached. */
+    /**
+     * Iterates page by page, fetching each when reached.
+     *
+     * @return the pages, in order
+     */
     public Iterable<Page<T>> iterableByPage() {
         return () -> new Iterator<>() {
             /** What fetches the next page; it holds the cursor, not the page before, which may be collected. */
@@ -86,7 +95,11 @@ public final class PagedIterable<T> implements Iterable<T> {
         };
     }
 
-    /** A stream of pages, fetched as the stream is consumed. */
+    /**
+     * A stream of pages, fetched as the stream is consumed.
+     *
+     * @return the pages, in order
+     */
     public Stream<Page<T>> streamByPage() {
         return StreamSupport.stream(iterableByPage().spliterator(), false);
     }

@@ -15,6 +15,7 @@ public class PluginInUseException extends KonnectApiException {
     // Kong's words: custom plugin "x" is still referenced by plugins (id = "<uuid>")
     private static final Pattern INSTANCE_ID = Pattern.compile("id = \"([^\"]+)\"");
 
+    /** The ids of the instances that use the plugin. */
     private final List<String> instanceIds;
 
     /**
@@ -30,6 +31,8 @@ public class PluginInUseException extends KonnectApiException {
     /**
      * The ids of the plugin instances that use the plugin, as Konnect named them in its answer (Kong names the
      * first one it finds); empty when the answer named none.
+     *
+     * @return the instance ids, unmodifiable
      */
     public List<String> instanceIds() {
         return instanceIds;

@@ -18,17 +18,30 @@ public final class PluginInstances {
         this.async = async;
     }
 
-    /** The same operations, returning {@link java.util.concurrent.CompletableFuture}s. */
+    /**
+     * The same operations, returning {@link java.util.concurrent.CompletableFuture}s.
+     *
+     * @return the asynchronous view of the same instances
+     */
     public PluginInstancesAsync async() {
         return async;
     }
 
-    /** Every plugin instance, fetched lazily. */
+    /**
+     * Every plugin instance, fetched lazily.
+     *
+     * @return the instances; each page is requested when iteration reaches it
+     */
     public PagedIterable<PluginInstance> list() {
         return async.listNow();
     }
 
-    /** The instances of the plugin named exactly {@code pluginName}, fetched lazily. */
+    /**
+     * The instances of the plugin named exactly {@code pluginName}, fetched lazily.
+     *
+     * @param pluginName the plugin's exact name, such as {@code my-header}, not null
+     * @return the instances; empty when no instance uses the plugin
+     */
     public PagedIterable<PluginInstance> listByPluginName(String pluginName) {
         return async.listByPluginNameNow(pluginName);
     }

@@ -23,17 +23,30 @@ public final class PluginInstancesAsync {
         this.controlPlaneId = controlPlaneId;
     }
 
-    /** The control plane these instances belong to. */
+    /**
+     * The control plane these instances belong to.
+     *
+     * @return the control plane's id
+     */
     public String controlPlaneId() {
         return controlPlaneId;
     }
 
-    /** Every plugin instance, page by page as it is consumed. */
+    /**
+     * Every plugin instance, page by page as it is consumed.
+     *
+     * @return the instances; each page is requested when consumption reaches it
+     */
     public AsyncPagedIterable<PluginInstance> list() {
         return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(null, null)));
     }
 
-    /** The instances of the plugin named exactly {@code pluginName} ({@code filter[name][eq]}). */
+    /**
+     * The instances of the plugin named exactly {@code pluginName} ({@code filter[name][eq]}).
+     *
+     * @param pluginName the plugin's exact name, such as {@code my-header}, not null
+     * @return the instances; empty when no instance uses the plugin
+     */
     public AsyncPagedIterable<PluginInstance> listByPluginName(String pluginName) {
         String name = Requests.requireText(pluginName, "pluginName");
         return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(name, null)));

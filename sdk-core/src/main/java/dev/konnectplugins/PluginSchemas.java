@@ -15,7 +15,11 @@ public final class PluginSchemas {
         this.async = async;
     }
 
-    /** The same operations, returning {@link java.util.concurrent.CompletableFuture}s. */
+    /**
+     * The same operations, returning {@link java.util.concurrent.CompletableFuture}s.
+     *
+     * @return the asynchronous view of the same schemas
+     */
     public PluginSchemasAsync async() {
         return async;
     }
@@ -23,6 +27,8 @@ public final class PluginSchemas {
     /**
      * Uploads a schema (POST); Konnect takes the plugin name from the schema.
      *
+     * @param luaSchema the text of the plugin's {@code schema.lua}
+     * @return the schema as Konnect stored it
      * @throws ConflictException when a schema for that plugin exists; use {@link #upsert} to replace it
      */
     public PluginSchema create(String luaSchema) {
@@ -32,23 +38,40 @@ public final class PluginSchemas {
     /**
      * Reads the schema of plugin {@code name}.
      *
+     * @param name the plugin's name
+     * @return the schema
      * @throws NotFoundException when there is none
      */
     public PluginSchema get(String name) {
         return async.getNow(name);
     }
 
-    /** Reads the schema of plugin {@code name}; empty when there is none. */
+    /**
+     * Reads the schema of plugin {@code name}; empty when there is none.
+     *
+     * @param name the plugin's name
+     * @return the schema, or empty
+     */
     public Optional<PluginSchema> find(String name) {
         return async.findNow(name);
     }
 
-    /** Every schema, fetched lazily. */
+    /**
+     * Every schema, fetched lazily.
+     *
+     * @return the schemas; each page is requested when iteration reaches it
+     */
     public PagedIterable<PluginSchema> list() {
         return async.listNow();
     }
 
-    /** Creates or replaces the schema of plugin {@code name} (PUT). */
+    /**
+     * Creates or replaces the schema of plugin {@code name} (PUT).
+     *
+     * @param name the plugin's name; it must match the name in the schema
+     * @param luaSchema the text of the plugin's {@code schema.lua}
+     * @return the schema as Konnect stored it
+     */
     public PluginSchema upsert(String name, String luaSchema) {
         return async.upsertNow(name, luaSchema);
     }
@@ -56,6 +79,7 @@ public final class PluginSchemas {
     /**
      * Deletes the schema of plugin {@code name}; one that is already gone is not an error.
      *
+     * @param name the plugin's name
      * @throws PluginInUseException when plugin instances still use it
      */
     public void delete(String name) {

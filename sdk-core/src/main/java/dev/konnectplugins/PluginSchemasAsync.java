@@ -28,37 +28,68 @@ public final class PluginSchemasAsync {
         this.controlPlaneId = controlPlaneId;
     }
 
-    /** Uploads a schema (POST); Konnect takes the name from the schema itself. */
+    /**
+     * Uploads a schema (POST); Konnect takes the name from the schema itself.
+     *
+     * @param luaSchema the text of the plugin's {@code schema.lua}
+     * @return the schema as Konnect stored it; fails with {@link ConflictException} when one exists
+     */
     public CompletableFuture<PluginSchema> create(String luaSchema) {
         Objects.requireNonNull(luaSchema, "luaSchema");
         return pipeline.async(() -> createNow(luaSchema));
     }
 
-    /** Reads a schema by plugin name; fails with {@link NotFoundException} when absent. */
+    /**
+     * Reads a schema by plugin name; fails with {@link NotFoundException} when absent.
+     *
+     * @param name the plugin's name
+     * @return the schema
+     */
     public CompletableFuture<PluginSchema> get(String name) {
         Requests.requireText(name, "name");
         return pipeline.async(() -> getNow(name));
     }
 
-    /** Reads a schema by plugin name; empty when absent. */
+    /**
+     * Reads a schema by plugin name; empty when absent.
+     *
+     * @param name the plugin's name
+     * @return the schema, or empty
+     */
     public CompletableFuture<Optional<PluginSchema>> find(String name) {
         Requests.requireText(name, "name");
         return pipeline.async(() -> findNow(name));
     }
 
-    /** Every schema, page by page as it is consumed. */
+    /**
+     * Every schema, page by page as it is consumed.
+     *
+     * @return the schemas; each page is requested when consumption reaches it
+     */
     public AsyncPagedIterable<PluginSchema> list() {
         return new AsyncPagedIterable<>(() -> pipeline.async(() -> page(null, 0)));
     }
 
-    /** Creates or replaces the schema of plugin {@code name} (PUT). */
+    /**
+     * Creates or replaces the schema of plugin {@code name} (PUT).
+     *
+     * @param name the plugin's name; it must match the name in the schema
+     * @param luaSchema the text of the plugin's {@code schema.lua}
+     * @return the schema as Konnect stored it
+     */
     public CompletableFuture<PluginSchema> upsert(String name, String luaSchema) {
         Requests.requireText(name, "name");
         Objects.requireNonNull(luaSchema, "luaSchema");
         return pipeline.async(() -> upsertNow(name, luaSchema));
     }
 
-    /** Deletes the schema of plugin {@code name}; completes normally when it was already gone. */
+    /**
+     * Deletes the schema of plugin {@code name}; completes normally when it was already gone.
+     *
+     * @param name the plugin's name
+     * @return completes when the schema is gone; fails with {@link PluginInUseException} when plugin instances still
+     *     use it
+     */
     public CompletableFuture<Void> delete(String name) {
         Requests.requireText(name, "name");
         return pipeline.async(() -> {

@@ -48,7 +48,14 @@ public final class PluginSource {
         this.directory = directory;
     }
 
-    /** A source held in memory. */
+    /**
+     * A source held in memory.
+     *
+     * @param name the name to upload under, a valid Kong plugin name
+     * @param handler the text of {@code handler.lua}
+     * @param schema the text of {@code schema.lua}
+     * @return the source, without tags
+     */
     public static PluginSource of(String name, String handler, String schema) {
         return new PluginSource(name, handler, schema, List.of(), null);
     }
@@ -57,6 +64,8 @@ public final class PluginSource {
      * Reads {@code handler.lua} and {@code schema.lua} (UTF-8) from a plugin directory. The plugin's name is the
      * directory's name, as in Kong's {@code kong/plugins/<name>/} convention, unless {@link #withName} changes it.
      *
+     * @param directory the plugin's directory, holding {@code handler.lua} and {@code schema.lua}
+     * @return the source, named after the directory, without tags
      * @throws UncheckedIOException naming the file when one is missing, unreadable, not UTF-8, larger than
      *         {@link #MAX_FILE_BYTES}, or not a regular file inside the directory (a directory, FIFO, device, or a
      *         link that leaves the directory is refused before it is opened)
@@ -72,17 +81,32 @@ public final class PluginSource {
                 readUtf8(directory, directory.resolve(SCHEMA_FILE)), List.of(), directory);
     }
 
-    /** A copy with another upload name. */
+    /**
+     * A copy with another upload name.
+     *
+     * @param newName the name to upload under
+     * @return a new source; this one is unchanged
+     */
     public PluginSource withName(String newName) {
         return new PluginSource(newName, handler, schema, tags, directory);
     }
 
-    /** A copy with these tags instead of the current ones. */
+    /**
+     * A copy with these tags instead of the current ones.
+     *
+     * @param newTags the tags, none to clear them
+     * @return a new source; this one is unchanged
+     */
     public PluginSource withTags(String... newTags) {
         return withTags(Arrays.asList(newTags));
     }
 
-    /** A copy with these tags instead of the current ones. */
+    /**
+     * A copy with these tags instead of the current ones.
+     *
+     * @param newTags the tags, empty to clear them, not null
+     * @return a new source; this one is unchanged
+     */
     public PluginSource withTags(List<String> newTags) {
         Objects.requireNonNull(newTags, "tags");
         for (int i = 0; i < newTags.size(); i++) {
@@ -91,27 +115,27 @@ public final class PluginSource {
         return new PluginSource(name, handler, schema, newTags, directory);
     }
 
-    /** The name the plugin is uploaded under. */
+    /** {@return the name the plugin is uploaded under} */
     public String name() {
         return name;
     }
 
-    /** The text of handler.lua. */
+    /** {@return the text of handler.lua} */
     public String handler() {
         return handler;
     }
 
-    /** The text of schema.lua. */
+    /** {@return the text of schema.lua} */
     public String schema() {
         return schema;
     }
 
-    /** The tags, possibly empty, never null. */
+    /** {@return the tags, possibly empty, never null} */
     public List<String> tags() {
         return tags;
     }
 
-    /** The directory this source was read from, if it came from one. */
+    /** {@return the directory this source was read from, if it came from one} */
     public Optional<Path> directory() {
         return Optional.ofNullable(directory);
     }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 public class PluginValidationException extends KonnectException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the refused plugin. */
     private final String pluginName;
+    /** Every finding, errors and warnings. */
     private final List<Diagnostic> diagnostics;
 
     /**
@@ -25,17 +27,25 @@ public class PluginValidationException extends KonnectException {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
-    /** The name of the plugin that was refused. */
+    /** {@return the name of the plugin that was refused} */
     public String pluginName() {
         return pluginName;
     }
 
-    /** Every finding, errors and warnings. */
+    /**
+     * Every finding, errors and warnings.
+     *
+     * @return the findings, unmodifiable
+     */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }
 
-    /** Only the findings that block the upload. */
+    /**
+     * Only the findings that block the upload.
+     *
+     * @return the errors, unmodifiable; never empty
+     */
     public List<Diagnostic> errors() {
         return diagnostics.stream().filter(Diagnostic::isError).collect(Collectors.toList());
     }

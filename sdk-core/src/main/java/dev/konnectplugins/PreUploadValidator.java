@@ -11,6 +11,7 @@ public interface PreUploadValidator {
     /**
      * Checks a plugin before upload.
      *
+     * @param source the plugin to check, not null
      * @return every finding, errors and warnings, in a deterministic order; empty when nothing is wrong
      */
     List<Diagnostic> validate(PluginSource source);

@@ -8,6 +8,7 @@ import java.util.Optional;
 public class RateLimitedException extends KonnectApiException {
     private static final long serialVersionUID = 1L;
 
+    /** Konnect's Retry-After, or null. */
     private final Duration retryAfter;
 
     /**
@@ -34,7 +35,11 @@ public class RateLimitedException extends KonnectApiException {
         this.retryAfter = retryAfter;
     }
 
-    /** How long Konnect asked to wait ({@code Retry-After}); empty when it did not say. */
+    /**
+     * How long Konnect asked to wait ({@code Retry-After}); empty when it did not say.
+     *
+     * @return the wait Konnect asked for, or empty
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

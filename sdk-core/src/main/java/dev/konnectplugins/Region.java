@@ -20,17 +20,22 @@ public enum Region {
     /** Singapore; an organization admin must opt in to this region. */
     SG;
 
-    /** The region's code as Konnect writes it, such as {@code eu}. */
+    /** {@return the region's code as Konnect writes it, such as {@code eu}} */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The API host root, such as {@code https://eu.api.konghq.com}. */
+    /** {@return the API host root, such as {@code https://eu.api.konghq.com}} */
     public URI baseUrl() {
         return baseUrl("konghq.com");
     }
 
-    /** The API host root under a Konnect custom domain, such as {@code https://eu.api.example.com}. */
+    /**
+     * The API host root under a Konnect custom domain, such as {@code https://eu.api.example.com}.
+     *
+     * @param domain the custom domain, such as {@code example.com}, not null
+     * @return the host root {@code https://{code}.api.{domain}}
+     */
     public URI baseUrl(String domain) {
         return URI.create("https://" + code() + ".api." + domain);
     }
@@ -38,6 +43,8 @@ public enum Region {
     /**
      * Parses a region code, ignoring case: {@code us}, {@code EU}, ...
      *
+     * @param code the region code, not null
+     * @return the region
      * @throws IllegalArgumentException naming the accepted codes
      */
     public static Region of(String code) {

@@ -45,42 +45,66 @@ public final class RetryPolicy {
         this.retryIoFailures = builder.retryIoFailures;
     }
 
-    /** 3 attempts, 500 ms initial backoff, 30 s maximum, 429 always and 502/503/504 on idempotent calls. */
+    /**
+     * 3 attempts, 500 ms initial backoff, 30 s maximum, 429 always and 502/503/504 on idempotent calls.
+     *
+     * @return the default policy
+     */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Never retry: every call makes exactly one attempt. */
+    /**
+     * Never retry: every call makes exactly one attempt.
+     *
+     * @return a policy of one attempt
+     */
     public static RetryPolicy none() {
         return NONE;
     }
 
-    /** Starts from {@link #defaults()}. */
+    /**
+     * Starts from {@link #defaults()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Attempts per call, including the first; 1 means no retry. */
+    /**
+     * Attempts per call, including the first; 1 means no retry.
+     *
+     * @return the attempt count, at least 1
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The cap of the first backoff; it doubles for each further attempt. */
+    /** {@return the cap of the first backoff; it doubles for each further attempt} */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The longest wait between two attempts, also the cap on a server's {@code Retry-After}. */
+    /** {@return the longest wait between two attempts, also the cap on a server's {@code Retry-After}} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The 5xx (or other) statuses retried on idempotent calls; 429 is always retried. */
+    /**
+     * The 5xx (or other) statuses retried on idempotent calls; 429 is always retried.
+     *
+     * @return the statuses, unmodifiable
+     */
     public Set<Integer> retryableStatuses() {
         return retryableStatuses;
     }
 
-    /** Whether I/O failures and attempt timeouts are retried on idempotent calls. */
+    /**
+     * Whether I/O failures and attempt timeouts are retried on idempotent calls.
+     *
+     * @return true when they are retried
+     */
     public boolean retryIoFailures() {
         return retryIoFailures;
     }
@@ -156,7 +180,12 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** Attempts per call including the first, at least 1. */
+        /**
+         * Attempts per call including the first, at least 1.
+         *
+         * @param attempts the attempt count; 1 disables retries
+         * @return this builder
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + attempts);
@@ -165,19 +194,34 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The cap of the first backoff, at least 1 ms. */
+        /**
+         * The cap of the first backoff, at least 1 ms.
+         *
+         * @param backoff a positive duration, not null
+         * @return this builder
+         */
         public Builder initialBackoff(Duration backoff) {
             this.initialBackoff = positive(backoff, "initialBackoff");
             return this;
         }
 
-        /** The longest wait between attempts, also capping {@code Retry-After}. */
+        /**
+         * The longest wait between attempts, also capping {@code Retry-After}.
+         *
+         * @param backoff a positive duration, not null
+         * @return this builder
+         */
         public Builder maxBackoff(Duration backoff) {
             this.maxBackoff = positive(backoff, "maxBackoff");
             return this;
         }
 
-        /** The statuses (besides 429) that idempotent calls retry; default 502, 503, 504. */
+        /**
+         * The statuses (besides 429) that idempotent calls retry; default 502, 503, 504.
+         *
+         * @param statuses HTTP status codes, not null; empty for none
+         * @return this builder
+         */
         public Builder retryableStatuses(Set<Integer> statuses) {
             Objects.requireNonNull(statuses, "statuses");
             for (Integer status : statuses) {
@@ -189,13 +233,19 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Whether idempotent calls retry I/O failures and attempt timeouts; default true. */
+        /**
+         * Whether idempotent calls retry I/O failures and attempt timeouts; default true.
+         *
+         * @param retry false to fail on the first I/O failure
+         * @return this builder
+         */
         public Builder retryIoFailures(boolean retry) {
             this.retryIoFailures = retry;
             return this;
         }
 
         /**
+         * @return the policy
          * @throws IllegalStateException when {@code initialBackoff} exceeds {@code maxBackoff}
          */
         public RetryPolicy build() {

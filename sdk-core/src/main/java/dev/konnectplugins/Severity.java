@@ -7,7 +7,7 @@ public enum Severity {
     /** Worth a look, but the plugin would work. */
     WARNING;
 
-    /** The lower-case word used in diagnostics output: {@code error} or {@code warning}. */
+    /** {@return the lower-case word used in diagnostics output: {@code error} or {@code warning}} */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -13,6 +13,11 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the command line, such as {@code plan plugins/}
+     */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -23,6 +28,11 @@ public final class Main {
      * Runs a command as {@code main} does, with this environment and these streams, and returns its exit status.
      *
      * @param terminal whether progress lines may be written to {@code err}
+     * @param args the command line, such as {@code sync --prune plugins/}
+     * @param environment the variables to read ({@code KONNECT_TOKEN} and the others), by name
+     * @param out where results go
+     * @param err where errors and progress go
+     * @return the exit status (0 on success)
      */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
                           boolean terminal) {

@@ -18,12 +18,20 @@ public enum ChangeAction {
     /** On the control plane only, and not ours to delete (not managed, or prune is off): never touched. */
     LEFT_ALONE;
 
-    /** Whether applying this sends a write. */
+    /**
+     * Whether applying this sends a write.
+     *
+     * @return true for create, update and delete
+     */
     public boolean writes() {
         return this == CREATE || this == UPDATE || this == DELETE;
     }
 
-    /** The lowercase word used in text and JSON output, such as {@code left alone}. */
+    /**
+     * The lowercase word used in text and JSON output, such as {@code left alone}.
+     *
+     * @return the label, lowercase, with a space for an underscore
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }

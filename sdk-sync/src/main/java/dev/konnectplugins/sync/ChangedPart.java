@@ -2,8 +2,11 @@ package dev.konnectplugins.sync;
 
 /** Which part of a plugin an update changes. */
 public enum ChangedPart {
+    /** The plugin's {@code handler.lua}. */
     HANDLER("handler.lua"),
+    /** The plugin's {@code schema.lua}. */
     SCHEMA("schema.lua"),
+    /** The plugin's tags. */
     TAGS("tags");
 
     private final String label;
@@ -12,7 +15,7 @@ public enum ChangedPart {
         this.label = label;
     }
 
-    /** The file name, or {@code tags}. */
+    /** {@return the file name, or {@code tags}} */
     public String label() {
         return label;
     }

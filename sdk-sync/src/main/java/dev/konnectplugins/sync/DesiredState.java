@@ -36,6 +36,8 @@ public final class DesiredState {
      * its folder's name and must equal the name its schema declares. Sub-folders with neither file (and hidden
      * ones) are ignored.
      *
+     * @param folder the folder to read, not null
+     * @return the plugins found, sorted by name
      * @throws DesiredStateException listing every problem found (no plugins, a missing file, an unreadable file,
      *                               a name that differs from its schema's)
      */
@@ -57,6 +59,8 @@ public final class DesiredState {
     /**
      * Plugins given in memory. An empty collection is allowed: with prune, it removes every managed plugin.
      *
+     * @param plugins the plugins; their names must be unique
+     * @return the desired state, sorted by name
      * @throws DesiredStateException for duplicate names or a name that differs from its schema's
      */
     public static DesiredState of(Collection<PluginSource> plugins) {
@@ -69,17 +73,26 @@ public final class DesiredState {
         return new DesiredState(null, sorted(sources));
     }
 
-    /** The plugins, sorted by name. */
+    /**
+     * The plugins, sorted by name.
+     *
+     * @return the plugins, unmodifiable
+     */
     public List<PluginSource> plugins() {
         return plugins;
     }
 
-    /** The plugin with this name, if it is part of the desired state. */
+    /**
+     * The plugin with this name, if it is part of the desired state.
+     *
+     * @param name the plugin's exact name
+     * @return the plugin, or empty
+     */
     public Optional<PluginSource> plugin(String name) {
         return plugins.stream().filter(plugin -> plugin.name().equals(name)).findFirst();
     }
 
-    /** The folder it was read from; empty for plugins given in memory. */
+    /** {@return the folder it was read from; empty for plugins given in memory} */
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
     }

@@ -13,20 +13,31 @@ public class DesiredStateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path folder;
+    /** Each problem, a sentence naming its folder or file. */
     private final List<String> problems;
 
+    /**
+     * Reports every problem of a desired state at once.
+     *
+     * @param folder the folder that was read, or null for plugins given in memory
+     * @param problems each problem, a sentence naming its folder or file; copied
+     */
     public DesiredStateException(Path folder, List<String> problems) {
         super(message(folder, problems));
         this.folder = folder;
         this.problems = List.copyOf(problems);
     }
 
-    /** The folder the desired state was read from; empty for plugins given in memory. */
+    /** {@return the folder the desired state was read from; empty for plugins given in memory} */
     public Optional<Path> folder() {
         return Optional.ofNullable(folder);
     }
 
-    /** Each problem, one sentence naming its folder or file. */
+    /**
+     * Each problem, one sentence naming its folder or file.
+     *
+     * @return the problems, unmodifiable, in the order they were found
+     */
     public List<String> problems() {
         return problems;
     }

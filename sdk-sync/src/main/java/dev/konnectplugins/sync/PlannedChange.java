@@ -31,22 +31,30 @@ public final class PlannedChange {
         this.desired = desired;
     }
 
-    /** The plugin's name. */
+    /** {@return the plugin's name} */
     public String name() {
         return name;
     }
 
-    /** What the plan does with it. */
+    /** {@return what the plan does with it} */
     public ChangeAction action() {
         return action;
     }
 
-    /** For {@link ChangeAction#BLOCKED}: the change that is blocked, {@code UPDATE} or {@code DELETE}. */
+    /**
+     * For {@link ChangeAction#BLOCKED}: the change that is blocked, {@code UPDATE} or {@code DELETE}.
+     *
+     * @return the blocked change; empty unless the action is {@link ChangeAction#BLOCKED}
+     */
     public Optional<ChangeAction> intendedAction() {
         return Optional.ofNullable(intendedAction);
     }
 
-    /** For an update (or a blocked one): which of handler, schema and tags differ. */
+    /**
+     * For an update (or a blocked one): which of handler, schema and tags differ.
+     *
+     * @return the changed parts, unmodifiable; empty for other actions
+     */
     public Set<ChangedPart> changedParts() {
         return changedParts;
     }
@@ -55,22 +63,36 @@ public final class PlannedChange {
      * For an update (or a blocked one): the unified diff lines of handler.lua, then schema.lua, from Konnect's
      * version ({@code --- konnect/<name>/handler.lua}) to the local one ({@code +++ local/<name>/handler.lua}),
      * each cut at the plan's line limit; and a {@code tags} line when the tags differ.
+     *
+     * @return the diff lines, unmodifiable; empty for other actions
      */
     public List<String> diff() {
         return diff;
     }
 
-    /** For a blocked or left-alone plugin: why, and the way out; empty otherwise. */
+    /**
+     * For a blocked or left-alone plugin: why, and the way out; empty otherwise.
+     *
+     * @return the reason, never null
+     */
     public String reason() {
         return reason;
     }
 
-    /** For a plugin blocked because it is in use: the ids of the plugin instances that use it. */
+    /**
+     * For a plugin blocked because it is in use: the ids of the plugin instances that use it.
+     *
+     * @return the instance ids, unmodifiable; empty otherwise
+     */
     public List<String> instanceIds() {
         return instanceIds;
     }
 
-    /** For a create or update: the plugin as it will be written (with its tags). */
+    /**
+     * For a create or update: the plugin as it will be written (with its tags).
+     *
+     * @return the plugin to write; empty for a delete, blocked or unchanged plugin
+     */
     public Optional<PluginSource> desired() {
         return Optional.ofNullable(desired);
     }

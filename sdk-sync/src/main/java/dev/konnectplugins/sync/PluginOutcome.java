@@ -19,25 +19,35 @@ public final class PluginOutcome {
         this.failure = failure;
     }
 
+    /** {@return the plugin's name} */
     public String name() {
         return name;
     }
 
-    /** The planned action: create, update, delete, or blocked. */
+    /** {@return the planned action: create, update, delete, or blocked} */
     public ChangeAction action() {
         return action;
     }
 
+    /** {@return whether the write was done, skipped or failed} */
     public OutcomeStatus status() {
         return status;
     }
 
-    /** Why it was skipped; empty otherwise. */
+    /**
+     * Why it was skipped; empty otherwise.
+     *
+     * @return the reason, never null
+     */
     public String reason() {
         return reason;
     }
 
-    /** The exception a failed write threw (a {@code KonnectException} for anything Konnect or the network did). */
+    /**
+     * The exception a failed write threw (a {@code KonnectException} for anything Konnect or the network did).
+     *
+     * @return the exception; empty unless the write failed
+     */
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
     }

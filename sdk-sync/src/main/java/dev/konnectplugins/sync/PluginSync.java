@@ -46,7 +46,12 @@ public final class PluginSync {
         this.konnect = konnect;
     }
 
-    /** A sync that sends through this client. */
+    /**
+     * A sync that sends through this client.
+     *
+     * @param konnect the client to plan and write through, not null; the sync does not close it
+     * @return a new sync
+     */
     public static PluginSync of(Konnect konnect) {
         return new PluginSync(Objects.requireNonNull(konnect, "konnect"));
     }
@@ -54,6 +59,10 @@ public final class PluginSync {
     /**
      * Plans one control plane, given by id or name. Reads only.
      *
+     * @param controlPlane the control plane's id (a UUID) or exact name
+     * @param desired the plugins the control plane should have
+     * @param options prune, adopt, tags and the other options of the plan
+     * @return the plan; nothing is written until {@link #apply}
      * @throws SyncValidationException         when a plugin is invalid (nothing was read from Konnect)
      * @throws dev.konnectplugins.KonnectException when the control plane cannot be found or read
      */
@@ -63,7 +72,14 @@ public final class PluginSync {
         return planValidated(controlPlane, konnect.controlPlaneByIdOrName(controlPlane), desired, options);
     }
 
-    /** Plans one control plane; see {@link #plan(String, DesiredState, SyncOptions)}. */
+    /**
+     * Plans one control plane; see {@link #plan(String, DesiredState, SyncOptions)}.
+     *
+     * @param controlPlane the control plane to plan, not null
+     * @param desired the plugins the control plane should have
+     * @param options prune, adopt, tags and the other options of the plan
+     * @return the plan; nothing is written until {@link #apply}
+     */
     public SyncPlan plan(ControlPlaneClient controlPlane, DesiredState desired, SyncOptions options) {
         requireArguments(desired, options);
         validate(controlPlane, desired);
@@ -74,6 +90,9 @@ public final class PluginSync {
      * Sends a plan's writes: creates and updates by name, then deletes by name; blocked changes are skipped. Stops
      * at the first failed write unless the plan's options say {@code continueOnError}. Never throws for a failed
      * write: each outcome says what happened.
+     *
+     * @param plan a plan from {@link #plan}, not null
+     * @return what each write did
      */
     public SyncResult apply(SyncPlan plan) {
         Objects.requireNonNull(plan, "plan");
@@ -86,6 +105,10 @@ public final class PluginSync {
     /**
      * Plans and applies one control plane, given by id or name.
      *
+     * @param controlPlane the control plane's id (a UUID) or exact name
+     * @param desired the plugins the control plane should have
+     * @param options prune, adopt, tags, error handling and the other options
+     * @return what each write did
      * @throws SyncValidationException         when a plugin is invalid (nothing was written)
      * @throws dev.konnectplugins.KonnectException when the control plane cannot be found or read
      */
@@ -97,6 +120,10 @@ public final class PluginSync {
      * Plans several control planes (ids or names) concurrently, {@link SyncOptions#parallelism()} at a time. A
      * control plane that cannot be planned gets a plan whose {@link SyncPlan#failure()} says why; the others go on.
      *
+     * @param controlPlanes the control planes' ids or names, not empty
+     * @param desired the plugins every control plane should have
+     * @param options the options of every plan, including the parallelism
+     * @return one plan per control plane, in the given order
      * @throws SyncValidationException when a plugin is invalid (nothing was read from Konnect)
      */
     public List<SyncPlan> planAll(List<String> controlPlanes, DesiredState desired, SyncOptions options) {
@@ -106,7 +133,14 @@ public final class PluginSync {
                 plan -> plan.failure().isPresent(), target -> notStarted(target, options), plan -> { });
     }
 
-    /** Syncs several control planes concurrently; see {@link #syncAll(List, DesiredState, SyncOptions, Consumer)}. */
+    /**
+     * Syncs several control planes concurrently; see {@link #syncAll(List, DesiredState, SyncOptions, Consumer)}.
+     *
+     * @param controlPlanes the control planes' ids or names, not empty
+     * @param desired the plugins every control plane should have
+     * @param options the options of every sync, including the parallelism
+     * @return one result per control plane, in the given order
+     */
     public List<SyncResult> syncAll(List<String> controlPlanes, DesiredState desired, SyncOptions options) {
         return syncAll(controlPlanes, desired, options, result -> { });
     }
@@ -117,6 +151,10 @@ public final class PluginSync {
      * unless {@link SyncOptions#stopAllOnFailure()}.
      *
      * @param whenDone called with each control plane's result as soon as it is done (from a worker thread)
+     * @param controlPlanes the control planes' ids or names, not empty
+     * @param desired the plugins every control plane should have
+     * @param options the options of every sync, including the parallelism
+     * @return one result per control plane, in the given order
      * @throws SyncValidationException when a plugin is invalid (nothing was written anywhere)
      */
     public List<SyncResult> syncAll(List<String> controlPlanes, DesiredState desired, SyncOptions options,
@@ -133,6 +171,10 @@ public final class PluginSync {
      * plugins made in the UI can move into git. A plugin whose local files differ is kept as it is unless
      * {@code overwrite}.
      *
+     * @param controlPlane the control plane's id (a UUID) or exact name
+     * @param folder the folder to write into; created when missing
+     * @param overwrite true to replace local files that differ from Konnect's
+     * @return one entry per plugin, sorted by name
      * @throws dev.konnectplugins.KonnectException when the control plane cannot be found or read
      * @throws java.io.UncheckedIOException        naming the file that cannot be read or written
      */

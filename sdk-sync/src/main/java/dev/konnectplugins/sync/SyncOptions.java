@@ -47,51 +47,84 @@ public final class SyncOptions {
         this.diffLineLimit = builder.diffLineLimit;
     }
 
-    /** No prune, no adopt, the default managed tag, stop at the first failed write, 4 control planes at a time. */
+    /**
+     * No prune, no adopt, the default managed tag, stop at the first failed write, 4 control planes at a time.
+     *
+     * @return the default options
+     */
     public static SyncOptions defaults() {
         return DEFAULTS;
     }
 
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether managed plugins absent from the desired state are deleted. */
+    /**
+     * Whether managed plugins absent from the desired state are deleted.
+     *
+     * @return true when they are deleted
+     */
     public boolean prune() {
         return prune;
     }
 
-    /** Whether plugins that lack the managed tag may be updated (and so become managed). */
+    /**
+     * Whether plugins that lack the managed tag may be updated (and so become managed).
+     *
+     * @return true when they may be taken over
+     */
     public boolean adopt() {
         return adopt;
     }
 
-    /** The tag that marks plugins this tool owns. */
+    /** {@return the tag that marks plugins this tool owns} */
     public String managedTag() {
         return managedTag;
     }
 
-    /** Extra tags every written plugin carries, besides the managed tag and its own. */
+    /**
+     * Extra tags every written plugin carries, besides the managed tag and its own.
+     *
+     * @return the tags, unmodifiable; empty for none
+     */
     public List<String> tags() {
         return tags;
     }
 
-    /** Whether the writes after a failed one are still attempted. */
+    /**
+     * Whether the writes after a failed one are still attempted.
+     *
+     * @return true to keep writing after a failure
+     */
     public boolean continueOnError() {
         return continueOnError;
     }
 
-    /** Whether a control plane that fails stops the control planes not yet started. */
+    /**
+     * Whether a control plane that fails stops the control planes not yet started.
+     *
+     * @return true to stop the remaining control planes
+     */
     public boolean stopAllOnFailure() {
         return stopAllOnFailure;
     }
 
-    /** How many control planes are planned and synced at the same time. */
+    /**
+     * How many control planes are planned and synced at the same time.
+     *
+     * @return the parallelism, 1 to 64
+     */
     public int parallelism() {
         return parallelism;
     }
 
-    /** How many lines of each file's diff a plan keeps before "diff truncated". */
+    /**
+     * How many lines of each file's diff a plan keeps before "diff truncated".
+     *
+     * @return the line limit, at least 10
+     */
     public int diffLineLimit() {
         return diffLineLimit;
     }
@@ -117,13 +150,23 @@ public final class SyncOptions {
         private Builder() {
         }
 
-        /** Delete managed plugins that are not in the desired state (plugins in use are never deleted). */
+        /**
+         * Delete managed plugins that are not in the desired state (plugins in use are never deleted).
+         *
+         * @param value true to delete managed plugins that are not in the desired state
+         * @return this builder
+         */
         public Builder prune(boolean value) {
             this.prune = value;
             return this;
         }
 
-        /** Update plugins that lack the managed tag (made by hand or by another tool), taking them over. */
+        /**
+         * Update plugins that lack the managed tag (made by hand or by another tool), taking them over.
+         *
+         * @param value true to take over unmanaged plugins
+         * @return this builder
+         */
         public Builder adopt(boolean value) {
             this.adopt = value;
             return this;
@@ -132,6 +175,8 @@ public final class SyncOptions {
         /**
          * The tag that marks plugins this tool owns; default {@value SyncOptions#DEFAULT_MANAGED_TAG}.
          *
+         * @param value the tag, not blank
+         * @return this builder
          * @throws IllegalArgumentException when it is not a valid Kong tag
          */
         public Builder managedTag(String value) {
@@ -139,12 +184,22 @@ public final class SyncOptions {
             return this;
         }
 
-        /** Extra tags for every plugin written, such as a team name. */
+        /**
+         * Extra tags for every plugin written, such as a team name.
+         *
+         * @param values the tags; none for no extra tags
+         * @return this builder
+         */
         public Builder tags(String... values) {
             return tags(Arrays.asList(values));
         }
 
-        /** Extra tags for every plugin written, such as a team name. */
+        /**
+         * Extra tags for every plugin written, such as a team name.
+         *
+         * @param values the tags, not null; empty for no extra tags
+         * @return this builder
+         */
         public Builder tags(List<String> values) {
             Objects.requireNonNull(values, "tags");
             List<String> checked = new ArrayList<>();
@@ -156,19 +211,34 @@ public final class SyncOptions {
             return this;
         }
 
-        /** Keep writing after a failed write (the failures are reported); default false: stop at the first. */
+        /**
+         * Keep writing after a failed write (the failures are reported); default false: stop at the first.
+         *
+         * @param value true to keep writing after a failed write
+         * @return this builder
+         */
         public Builder continueOnError(boolean value) {
             this.continueOnError = value;
             return this;
         }
 
-        /** With several control planes: a failed one stops those not yet started; default false. */
+        /**
+         * With several control planes: a failed one stops those not yet started; default false.
+         *
+         * @param value true to stop the control planes not yet started after a failure
+         * @return this builder
+         */
         public Builder stopAllOnFailure(boolean value) {
             this.stopAllOnFailure = value;
             return this;
         }
 
-        /** Control planes handled at the same time, 1 to 64; default 4. */
+        /**
+         * Control planes handled at the same time, 1 to 64; default 4.
+         *
+         * @param value how many control planes at once, 1 to 64
+         * @return this builder
+         */
         public Builder parallelism(int value) {
             if (value < 1 || value > 64) {
                 throw new IllegalArgumentException("parallelism must be between 1 and 64, got " + value);
@@ -177,7 +247,12 @@ public final class SyncOptions {
             return this;
         }
 
-        /** Lines of each file's diff kept in a plan, at least 10; default 200. */
+        /**
+         * Lines of each file's diff kept in a plan, at least 10; default 200.
+         *
+         * @param value the line limit, at least 10
+         * @return this builder
+         */
         public Builder diffLineLimit(int value) {
             if (value < 10) {
                 throw new IllegalArgumentException("diffLineLimit must be at least 10, got " + value);
@@ -186,6 +261,7 @@ public final class SyncOptions {
             return this;
         }
 
+        /** {@return the options} */
         public SyncOptions build() {
             return new SyncOptions(this);
         }

@@ -34,57 +34,91 @@ public final class SyncPlan {
         return new SyncPlan(controlPlane, null, List.of(), options, Objects.requireNonNull(failure, "failure"));
     }
 
-    /** The control plane as it was given (a name or an id). */
+    /** {@return the control plane as it was given (a name or an id)} */
     public String controlPlane() {
         return controlPlane;
     }
 
-    /** The control plane's id; empty when it could not be resolved. */
+    /** {@return the control plane's id; empty when it could not be resolved} */
     public Optional<String> controlPlaneId() {
         return Optional.ofNullable(controlPlaneId);
     }
 
-    /** Every plugin on either side, sorted by name (unchanged ones included). */
+    /**
+     * Every plugin on either side, sorted by name (unchanged ones included).
+     *
+     * @return the changes, unmodifiable
+     */
     public List<PlannedChange> changes() {
         return changes;
     }
 
-    /** The entries with this action. */
+    /**
+     * The entries with this action.
+     *
+     * @param action the action to select
+     * @return those changes, sorted by name
+     */
     public List<PlannedChange> changes(ChangeAction action) {
         return changes.stream().filter(change -> change.action() == action).toList();
     }
 
-    /** How many entries have this action. */
+    /**
+     * How many entries have this action.
+     *
+     * @param action the action to count
+     * @return the count, 0 when none
+     */
     public int count(ChangeAction action) {
         return (int) changes.stream().filter(change -> change.action() == action).count();
     }
 
-    /** Whether applying it would write anything. */
+    /**
+     * Whether applying it would write anything.
+     *
+     * @return true when any change writes
+     */
     public boolean hasChanges() {
         return changes.stream().anyMatch(change -> change.action().writes());
     }
 
-    /** The options it was made with. */
+    /** {@return the options it was made with} */
     public SyncOptions options() {
         return options;
     }
 
-    /** Why the control plane could not be planned (not found, unreachable, token refused); empty when it was. */
+    /**
+     * Why the control plane could not be planned (not found, unreachable, token refused); empty when it was.
+     *
+     * @return the failure; empty when the control plane was planned
+     */
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
     }
 
-    /** {@code 2 to create, 1 to update, 0 to delete, 5 unchanged} (plus blocked and left alone, when any). */
+    /**
+     * {@code 2 to create, 1 to update, 0 to delete, 5 unchanged} (plus blocked and left alone, when any).
+     *
+     * @return the summary line
+     */
     public String summary() {
         return Rendering.summary(this);
     }
 
-    /** The summary line, then each change with its diff, as text for a terminal or a pull-request comment. */
+    /**
+     * The summary line, then each change with its diff, as text for a terminal or a pull-request comment.
+     *
+     * @return the text, several lines
+     */
     public String toText() {
         return Rendering.text(this);
     }
 
-    /** The same as JSON, for tools. */
+    /**
+     * The same as JSON, for tools.
+     *
+     * @return the JSON document
+     */
     public String toJson() {
         return Rendering.json(this);
     }

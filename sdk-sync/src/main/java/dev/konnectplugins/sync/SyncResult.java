@@ -19,42 +19,71 @@ public final class SyncResult {
         this.outcomes = List.copyOf(outcomes);
     }
 
-    /** The plan that was applied. */
+    /** {@return the plan that was applied} */
     public SyncPlan plan() {
         return plan;
     }
 
-    /** One outcome per write the plan asked for, and per blocked change. */
+    /**
+     * One outcome per write the plan asked for, and per blocked change.
+     *
+     * @return the outcomes, unmodifiable, in the order of the writes
+     */
     public List<PluginOutcome> outcomes() {
         return outcomes;
     }
 
-    /** The outcomes with this status. */
+    /**
+     * The outcomes with this status.
+     *
+     * @param status the status to select
+     * @return those outcomes
+     */
     public List<PluginOutcome> outcomes(OutcomeStatus status) {
         return outcomes.stream().filter(outcome -> outcome.status() == status).toList();
     }
 
-    /** Why the control plane could not be planned; empty when it was. */
+    /**
+     * Why the control plane could not be planned; empty when it was.
+     *
+     * @return the failure; empty when the control plane was planned
+     */
     public Optional<RuntimeException> failure() {
         return plan.failure();
     }
 
-    /** Whether it could be planned and no write failed (blocked changes may still have been skipped). */
+    /**
+     * Whether it could be planned and no write failed (blocked changes may still have been skipped).
+     *
+     * @return true when planned and no write failed
+     */
     public boolean succeeded() {
         return plan.failure().isEmpty() && outcomes(OutcomeStatus.FAILED).isEmpty();
     }
 
-    /** Whether the control plane now matches the desired state: succeeded, nothing skipped. */
+    /**
+     * Whether the control plane now matches the desired state: succeeded, nothing skipped.
+     *
+     * @return true when the control plane matches the desired state
+     */
     public boolean converged() {
         return succeeded() && outcomes(OutcomeStatus.SKIPPED).isEmpty();
     }
 
-    /** A line per plugin written, skipped or failed, and a summary. */
+    /**
+     * A line per plugin written, skipped or failed, and a summary.
+     *
+     * @return the text, several lines
+     */
     public String toText() {
         return Rendering.text(this);
     }
 
-    /** The same as JSON, for tools. */
+    /**
+     * The same as JSON, for tools.
+     *
+     * @return the JSON document
+     */
     public String toJson() {
         return Rendering.json(this);
     }

@@ -14,8 +14,14 @@ import java.util.Map;
 public class SyncValidationException extends KonnectException {
     private static final long serialVersionUID = 1L;
 
+    /** Every finding, by plugin name. */
     private final Map<String, List<Diagnostic>> diagnostics;
 
+    /**
+     * Reports the findings of every invalid plugin at once.
+     *
+     * @param diagnostics every finding, by plugin name; copied
+     */
     public SyncValidationException(Map<String, List<Diagnostic>> diagnostics) {
         super(message(diagnostics));
         Map<String, List<Diagnostic>> copy = new LinkedHashMap<>();
@@ -23,12 +29,20 @@ public class SyncValidationException extends KonnectException {
         this.diagnostics = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Every finding, by plugin name (plugins without findings are absent). */
+    /**
+     * Every finding, by plugin name (plugins without findings are absent).
+     *
+     * @return the findings, unmodifiable, by plugin name
+     */
     public Map<String, List<Diagnostic>> diagnostics() {
         return diagnostics;
     }
 
-    /** The names of the plugins with at least one error. */
+    /**
+     * The names of the plugins with at least one error.
+     *
+     * @return the names, in the map's order
+     */
     public List<String> invalidPlugins() {
         return diagnostics.entrySet().stream()
                 .filter(entry -> entry.getValue().stream().anyMatch(Diagnostic::isError))

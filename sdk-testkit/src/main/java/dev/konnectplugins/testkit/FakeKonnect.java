@@ -82,12 +82,20 @@ public final class FakeKonnect implements AutoCloseable {
         this.baseUrl = URI.create("http://" + urlHost(options.bindAddress()) + ":" + server.port());
     }
 
-    /** Starts a fake with the defaults on a free port of 127.0.0.1. */
+    /**
+     * Starts a fake with the defaults on a free port of 127.0.0.1.
+     *
+     * @return the running fake; close it to stop it
+     */
     public static FakeKonnect start() {
         return builder().start();
     }
 
-    /** Options: port, token, default control plane, duplicate-name status, bind address, clock. */
+    /**
+     * Options: port, token, default control plane, duplicate-name status, bind address, clock.
+     *
+     * @return a builder with the defaults
+     */
     public static FakeKonnectBuilder builder() {
         return new FakeKonnectBuilder();
     }
@@ -114,7 +122,11 @@ public final class FakeKonnect implements AutoCloseable {
         return bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
     }
 
-    /** The host root, without {@code /v2}, for example {@code http://127.0.0.1:43123}. */
+    /**
+     * The host root, without {@code /v2}, for example {@code http://127.0.0.1:43123}.
+     *
+     * @return the base URL, to give to {@code Konnect.builder().baseUrl(...)}
+     */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -128,12 +140,20 @@ public final class FakeKonnect implements AutoCloseable {
         return server.port();
     }
 
-    /** The only token the fake accepts, as {@code Authorization: Bearer <token>}. */
+    /**
+     * The only token the fake accepts, as {@code Authorization: Bearer <token>}.
+     *
+     * @return the token
+     */
     public String token() {
         return token;
     }
 
-    /** UUID of the control plane the fake starts with. */
+    /**
+     * UUID of the control plane the fake starts with.
+     *
+     * @return the control plane's id
+     */
     public String controlPlaneId() {
         return defaultControlPlane.id();
     }
@@ -147,32 +167,61 @@ public final class FakeKonnect implements AutoCloseable {
         return defaultControlPlane.name();
     }
 
-    /** Adds another (empty) control plane and returns its id. Names are unique. */
+    /**
+     * Adds another (empty) control plane and returns its id. Names are unique.
+     *
+     * @param name the new control plane's name, unique among the fake's control planes
+     * @return the new control plane's id (a UUID)
+     */
     public String addControlPlane(String name) {
         return state.addControlPlane(UUID.randomUUID().toString(), name).id();
     }
 
-    /** The WireMock server, to add your own stubs or read {@code getAllServeEvents()}. */
+    /**
+     * The WireMock server, to add your own stubs or read {@code getAllServeEvents()}.
+     *
+     * @return the underlying server; stopping it stops the fake
+     */
     public WireMockServer wireMock() {
         return server;
     }
 
-    /** Fault injection: rate limits, errors, delays, connection resets for the next requests. */
+    /**
+     * Fault injection: rate limits, errors, delays, connection resets for the next requests.
+     *
+     * @return the fault queue of this fake
+     */
     public Faults faults() {
         return faults;
     }
 
-    /** The custom plugins stored in a control plane, in creation order. */
+    /**
+     * The custom plugins stored in a control plane, in creation order.
+     *
+     * @param controlPlaneId the control plane's id
+     * @return a snapshot of the plugins; empty when there are none
+     */
     public List<StoredCustomPlugin> customPlugins(String controlPlaneId) {
         return controlPlane(controlPlaneId).customPluginSnapshot();
     }
 
-    /** The stored custom plugin with this name, if any. */
+    /**
+     * The stored custom plugin with this name, if any.
+     *
+     * @param controlPlaneId the control plane's id
+     * @param name the plugin's exact name
+     * @return the plugin, or empty
+     */
     public Optional<StoredCustomPlugin> customPlugin(String controlPlaneId, String name) {
         return customPlugins(controlPlaneId).stream().filter(plugin -> plugin.name().equals(name)).findFirst();
     }
 
-    /** The plugin schemas stored in a control plane, in creation order. */
+    /**
+     * The plugin schemas stored in a control plane, in creation order.
+     *
+     * @param controlPlaneId the control plane's id
+     * @return a snapshot of the schemas; empty when there are none
+     */
     public List<StoredPluginSchema> pluginSchemas(String controlPlaneId) {
         return controlPlane(controlPlaneId).pluginSchemaSnapshot();
     }
@@ -182,6 +231,10 @@ public final class FakeKonnect implements AutoCloseable {
      * would. It is listed under {@code core-entities/plugins}, and while it exists PUT, PATCH and DELETE of the
      * custom plugin (or plugin schema) of that name answer Kong's 400 "referenced by others" (code 19) naming it.
      * Returns the instance's id.
+     *
+     * @param controlPlaneId the control plane's id
+     * @param pluginName the name of the plugin the instance runs; it need not exist yet
+     * @return the new instance's id (a UUID)
      */
     public String addPluginInstance(String controlPlaneId, String pluginName) {
         String instanceId = UUID.randomUUID().toString();
@@ -190,12 +243,24 @@ public final class FakeKonnect implements AutoCloseable {
         return instanceId;
     }
 
-    /** Removes one plugin instance, as moving it to another plugin would; false when there was none. */
+    /**
+     * Removes one plugin instance, as moving it to another plugin would; false when there was none.
+     *
+     * @param controlPlaneId the control plane's id
+     * @param instanceId the id {@link #addPluginInstance} returned
+     * @return true when an instance was removed
+     */
     public boolean removePluginInstance(String controlPlaneId, String instanceId) {
         return controlPlane(controlPlaneId).removePluginInstance(instanceId);
     }
 
-    /** The same as {@link #addPluginInstance}: a plugin instance now uses the plugin. Returns its id. */
+    /**
+     * The same as {@link #addPluginInstance}: a plugin instance now uses the plugin. Returns its id.
+     *
+     * @param controlPlaneId the control plane's id
+     * @param pluginName the name of the plugin the instance runs
+     * @return the new instance's id (a UUID)
+     */
     public String markInUse(String controlPlaneId, String pluginName) {
         return addPluginInstance(controlPlaneId, pluginName);
     }
@@ -210,7 +275,11 @@ public final class FakeKonnect implements AutoCloseable {
         controlPlane(controlPlaneId).removePluginInstances(pluginName);
     }
 
-    /** Every request received so far, oldest first, whichever stub answered it. */
+    /**
+     * Every request received so far, oldest first, whichever stub answered it.
+     *
+     * @return a snapshot of the requests
+     */
     public List<RecordedRequest> requests() {
         List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
         // WireMock keeps the newest first.

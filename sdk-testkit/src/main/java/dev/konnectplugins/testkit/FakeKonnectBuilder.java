@@ -26,7 +26,12 @@ public final class FakeKonnectBuilder {
     FakeKonnectBuilder() {
     }
 
-    /** The TCP port; 0 (the default) picks a free one. */
+    /**
+     * The TCP port; 0 (the default) picks a free one.
+     *
+     * @param port the port, 0 to 65535
+     * @return this builder
+     */
     public FakeKonnectBuilder port(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Not a TCP port: " + port);
@@ -35,13 +40,23 @@ public final class FakeKonnectBuilder {
         return this;
     }
 
-    /** Where to listen; {@code 127.0.0.1} by default, {@code 0.0.0.0} to accept other hosts (containers). */
+    /**
+     * Where to listen; {@code 127.0.0.1} by default, {@code 0.0.0.0} to accept other hosts (containers).
+     *
+     * @param bindAddress an IP address or host name of this machine
+     * @return this builder
+     */
     public FakeKonnectBuilder bindAddress(String bindAddress) {
         this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
         return this;
     }
 
-    /** The bearer token the fake accepts; anything else is answered 401. */
+    /**
+     * The bearer token the fake accepts; anything else is answered 401.
+     *
+     * @param token the token, not blank
+     * @return this builder
+     */
     public FakeKonnectBuilder token(String token) {
         if (token == null || token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("A token must be non-blank and without spaces");
@@ -50,7 +65,12 @@ public final class FakeKonnectBuilder {
         return this;
     }
 
-    /** Name of the control plane the fake starts with ({@value #DEFAULT_CONTROL_PLANE_NAME}). */
+    /**
+     * Name of the control plane the fake starts with ({@value #DEFAULT_CONTROL_PLANE_NAME}).
+     *
+     * @param name the control plane's name
+     * @return this builder
+     */
     public FakeKonnectBuilder controlPlaneName(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A control plane name must not be blank");
@@ -59,7 +79,12 @@ public final class FakeKonnectBuilder {
         return this;
     }
 
-    /** A fixed UUID for the default control plane, for scripts that hard-code it; random otherwise. */
+    /**
+     * A fixed UUID for the default control plane, for scripts that hard-code it; random otherwise.
+     *
+     * @param id a UUID
+     * @return this builder
+     */
     public FakeKonnectBuilder controlPlaneId(String id) {
         this.controlPlaneId = UUID.fromString(id).toString();
         return this;
@@ -68,6 +93,9 @@ public final class FakeKonnectBuilder {
     /**
      * Status of the unique-name error on custom plugins: 400 (default; what Konnect core entities answer,
      * {@code "data constraint error"}) or 409 (what self-managed Kong answers), same body either way.
+     *
+     * @param status 400 or 409
+     * @return this builder
      */
     public FakeKonnectBuilder duplicateNameStatus(int status) {
         if (status != 400 && status != 409) {
@@ -77,13 +105,22 @@ public final class FakeKonnectBuilder {
         return this;
     }
 
-    /** The clock for {@code created_at} / {@code updated_at}; lets tests control timestamps. */
+    /**
+     * The clock for {@code created_at} / {@code updated_at}; lets tests control timestamps.
+     *
+     * @param clock the clock, not null
+     * @return this builder
+     */
     public FakeKonnectBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** Starts a fake with these options. */
+    /**
+     * Starts a fake with these options.
+     *
+     * @return the running fake; close it to stop it
+     */
     public FakeKonnect start() {
         return new FakeKonnect(this);
     }

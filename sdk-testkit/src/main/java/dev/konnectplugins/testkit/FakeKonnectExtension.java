@@ -52,13 +52,21 @@ public final class FakeKonnectExtension implements BeforeEachCallback, Parameter
         this(FakeKonnect.builder());
     }
 
-    /** Fakes started from these options. */
+    /**
+     * Fakes started from these options.
+     *
+     * @param options the options every test's fake starts with
+     */
     public FakeKonnectExtension(FakeKonnectBuilder options) {
         Objects.requireNonNull(options, "options");
         this.factory = options::start;
     }
 
-    /** The fake of the test running now (for {@code @RegisterExtension} fields). */
+    /**
+     * The fake of the test running now (for {@code @RegisterExtension} fields).
+     *
+     * @return the fake; only valid while a test runs
+     */
     public FakeKonnect fake() {
         FakeKonnect fake = lastStarted;
         if (fake == null) {

@@ -51,6 +51,10 @@ public final class FakeKonnectServer {
     /**
      * Starts a fake from command-line arguments and prints its coordinates, one {@code KEY=value} per line,
      * to {@code out}. The caller owns (and closes) the returned fake.
+     *
+     * @param args the arguments, as {@code --port 0} and the other options of {@code main}
+     * @param out where the {@code KEY=value} lines go
+     * @return the running fake
      */
     public static FakeKonnect start(String[] args, PrintStream out) {
         return start(ServerArguments.parse(args), out);

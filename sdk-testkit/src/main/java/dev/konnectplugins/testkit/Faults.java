@@ -35,29 +35,58 @@ public final class Faults {
         this.queue = queue;
     }
 
-    /** 429 with {@code Retry-After} in whole seconds (rounded up) and {@code {"message":"API rate limit exceeded"}}. */
+    /**
+     * 429 with {@code Retry-After} in whole seconds (rounded up) and {@code {"message":"API rate limit exceeded"}}.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @param retryAfter the wait to announce
+     * @return these faults, to queue more
+     */
     public Faults rateLimitNext(int times, Duration retryAfter) {
         long seconds = (retryAfter.toMillis() + 999) / 1000;
         return rateLimitNext(times, Long.toString(seconds));
     }
 
-    /** 429 whose {@code Retry-After} is an HTTP-date, the header's other legal form. */
+    /**
+     * 429 whose {@code Retry-After} is an HTTP-date, the header's other legal form.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @param retryAt the instant to announce
+     * @return these faults, to queue more
+     */
     public Faults rateLimitNext(int times, Instant retryAt) {
         return rateLimitNext(times, DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atZone(ZoneOffset.UTC)));
     }
 
-    /** 429 without a {@code Retry-After} header, so clients fall back to their own backoff. */
+    /**
+     * 429 without a {@code Retry-After} header, so clients fall back to their own backoff.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @return these faults, to queue more
+     */
     public Faults rateLimitNext(int times) {
         return add(times, normal -> response(429, JSON, messageBody(429)).build());
     }
 
-    /** 429 with this exact {@code Retry-After} header value. */
+    /**
+     * 429 with this exact {@code Retry-After} header value.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @param retryAfterHeader the header's value, sent as it is (it may be invalid on purpose)
+     * @return these faults, to queue more
+     */
     public Faults rateLimitNext(int times, String retryAfterHeader) {
         return add(times, normal -> response(429, JSON, messageBody(429))
                 .withHeader("Retry-After", retryAfterHeader).build());
     }
 
-    /** An error status (4xx or 5xx) with a gateway-style {@code {"message":"..."}} body. */
+    /**
+     * An error status (4xx or 5xx) with a gateway-style {@code {"message":"..."}} body.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @param status the HTTP status
+     * @return these faults, to queue more
+     */
     public Faults failNext(int times, int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("failNext needs an error status (400-599), not " + status);
@@ -65,35 +94,68 @@ public final class Faults {
         return add(times, normal -> response(status, JSON, messageBody(status)).build());
     }
 
-    /** 502 with an HTML page, as a proxy or load balancer in front of Konnect would answer. */
+    /**
+     * 502 with an HTML page, as a proxy or load balancer in front of Konnect would answer.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @return these faults, to queue more
+     */
     public Faults badGatewayNext(int times) {
         return respondNext(times, 502, "text/html", PROXY_502_PAGE);
     }
 
-    /** Any status, content type and body, for answers the other methods don't cover. */
+    /**
+     * Any status, content type and body, for answers the other methods don't cover.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @param status the HTTP status
+     * @param contentType the {@code Content-Type} header's value
+     * @param body the body, sent as it is
+     * @return these faults, to queue more
+     */
     public Faults respondNext(int times, int status, String contentType, String body) {
         return add(times, normal -> response(status, contentType, body).build());
     }
 
-    /** Answers normally, but only after {@code delay}: for client timeouts. */
+    /**
+     * Answers normally, but only after {@code delay}: for client timeouts.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @param delay how long to wait before answering
+     * @return these faults, to queue more
+     */
     public Faults delayNext(int times, Duration delay) {
         int millis = Math.toIntExact(delay.toMillis());
         return add(times, normal -> ResponseDefinitionBuilder.like(normal.get()).withFixedDelay(millis).build());
     }
 
-    /** Resets the TCP connection (WireMock's {@code CONNECTION_RESET_BY_PEER}) without answering. */
+    /**
+     * Resets the TCP connection (WireMock's {@code CONNECTION_RESET_BY_PEER}) without answering.
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @return these faults, to queue more
+     */
     public Faults resetConnectionNext(int times) {
         return add(times, normal -> ResponseDefinitionBuilder.responseDefinition()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER).build());
     }
 
-    /** Closes the connection without sending anything (WireMock's {@code EMPTY_RESPONSE}). */
+    /**
+     * Closes the connection without sending anything (WireMock's {@code EMPTY_RESPONSE}).
+     *
+     * @param times how many of the next requests get it, at least 1
+     * @return these faults, to queue more
+     */
     public Faults emptyResponseNext(int times) {
         return add(times, normal -> ResponseDefinitionBuilder.responseDefinition()
                 .withFault(Fault.EMPTY_RESPONSE).build());
     }
 
-    /** How many requests the queued faults will still hit. */
+    /**
+     * How many requests the queued faults will still hit.
+     *
+     * @return the count; 0 when no fault is queued
+     */
     public int pending() {
         return queue.pending();
     }

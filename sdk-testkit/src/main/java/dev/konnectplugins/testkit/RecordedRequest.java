@@ -14,12 +14,24 @@ import java.util.Optional;
  */
 public record RecordedRequest(String method, String url, Map<String, List<String>> headers, String body) {
 
-    /** Keeps immutable copies of the headers. */
+    /**
+     * Keeps immutable copies of the headers.
+     *
+     * @param method the HTTP method, upper case
+     * @param url the path and query exactly as sent
+     * @param headers the request headers, names as sent
+     * @param body the body text (UTF-8), empty when there was none
+     */
     public RecordedRequest {
         headers = Map.copyOf(headers);
     }
 
-    /** The first value of a header, matched case-insensitively as HTTP requires. */
+    /**
+     * The first value of a header, matched case-insensitively as HTTP requires.
+     *
+     * @param name the header's name, in any case
+     * @return the first value, or empty when the header was not sent
+     */
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
                 .filter(entry -> entry.getKey().equalsIgnoreCase(name))
@@ -27,7 +39,7 @@ public record RecordedRequest(String method, String url, Map<String, List<String
                 .findFirst();
     }
 
-    /** The path without the query. */
+    /** {@return the path without the query} */
     public String path() {
         int question = url.indexOf('?');
         return question < 0 ? url : url.substring(0, question);

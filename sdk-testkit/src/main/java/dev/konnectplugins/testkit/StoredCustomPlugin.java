@@ -16,7 +16,17 @@ import java.util.List;
 public record StoredCustomPlugin(String id, String name, String handler, String schema, List<String> tags,
                                  long createdAt, long updatedAt) {
 
-    /** Keeps an immutable copy of the tags. */
+    /**
+     * Keeps an immutable copy of the tags.
+     *
+     * @param id Konnect-style UUID
+     * @param name plugin name
+     * @param handler handler.lua text
+     * @param schema schema.lua text
+     * @param tags tags, empty when none were sent
+     * @param createdAt creation time, epoch seconds
+     * @param updatedAt last change, epoch seconds
+     */
     public StoredCustomPlugin {
         tags = List.copyOf(tags);
     }

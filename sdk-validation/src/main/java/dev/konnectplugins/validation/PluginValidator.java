@@ -38,7 +38,11 @@ public final class PluginValidator {
         this.maxFileSize = builder.maxFileSize;
     }
 
-    /** A builder with Konnect's defaults. */
+    /**
+     * A builder with Konnect's defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -46,6 +50,8 @@ public final class PluginValidator {
     /**
      * Validates a plugin directory (handler.lua and schema.lua at its root), uploaded under the directory's name.
      *
+     * @param directory the plugin's directory
+     * @return the findings; a file that cannot be read is one of them
      * @throws UncheckedIOException when the directory does not exist
      */
     public ValidationResult validateDirectory(Path directory) {
@@ -56,6 +62,9 @@ public final class PluginValidator {
      * Validates a plugin directory that would be uploaded as {@code name}. Whatever the directory holds, the outcome
      * is a result: a file that cannot be read is a diagnostic, and so is a failure of the validator itself.
      *
+     * @param directory the plugin's directory
+     * @param name the name the plugin would be uploaded under
+     * @return the findings
      * @throws UncheckedIOException when the directory does not exist
      */
     public ValidationResult validateDirectory(Path directory, String name) {
@@ -69,6 +78,9 @@ public final class PluginValidator {
      * Validates an in-memory source under its name. When it was read from a directory, that directory's other files
      * are checked too (files.unsupported), but the handler and schema text are the source's. Never throws: a failure
      * of the validator itself is a validation.incomplete error.
+     *
+     * @param source the plugin to check
+     * @return the findings
      */
     public ValidationResult validate(PluginSource source) {
         Objects.requireNonNull(source, "source");
@@ -81,6 +93,8 @@ public final class PluginValidator {
      * Validates every plugin under {@code root}: {@code root} itself when it is a plugin directory, else each
      * {@code kong/plugins/<name>/} of a repository in Kong's plugin-template layout.
      *
+     * @param root a plugin directory, or a repository holding {@code kong/plugins/<name>/}
+     * @return one result per plugin, in the order of {@link #findPlugins}
      * @throws UncheckedIOException when {@code root} does not exist or cannot be read
      */
     public List<ValidationResult> validateAll(Path root) {
@@ -95,6 +109,8 @@ public final class PluginValidator {
      * The plugin directories under {@code root}: {@code root} itself when it holds a handler or schema file (or
      * nothing resembling a repository), else the sorted subdirectories of {@code root/kong/plugins}.
      *
+     * @param root a plugin directory or a repository
+     * @return the plugin directories, sorted; {@code root} alone when it is a plugin directory
      * @throws UncheckedIOException when {@code root} does not exist or cannot be read
      */
     public static List<Path> findPlugins(Path root) {
@@ -114,7 +130,11 @@ public final class PluginValidator {
         }
     }
 
-    /** The per-file size limit in bytes. */
+    /**
+     * The per-file size limit in bytes.
+     *
+     * @return the limit, in bytes
+     */
     public long maxFileSize() {
         return maxFileSize;
     }
@@ -151,7 +171,12 @@ public final class PluginValidator {
         private Builder() {
         }
 
-        /** The per-file size limit in bytes (default {@value PluginValidator#DEFAULT_MAX_FILE_SIZE}). */
+        /**
+         * The per-file size limit in bytes (default {@value PluginValidator#DEFAULT_MAX_FILE_SIZE}).
+         *
+         * @param bytes the limit, in bytes, positive
+         * @return this builder
+         */
         public Builder maxFileSize(long bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("maxFileSize must be positive, got " + bytes);
@@ -160,7 +185,11 @@ public final class PluginValidator {
             return this;
         }
 
-        /** The validator. */
+        /**
+         * The validator.
+         *
+         * @return the validator; safe to share between threads
+         */
         public PluginValidator build() {
             return new PluginValidator(this);
         }

@@ -43,6 +43,12 @@ public final class Main {
     /**
      * Runs the command, writing the report to {@code out} and problems to {@code err}; returns the exit status.
      * Never throws: an internal failure is one line on {@code err} and exit status {@value #USAGE}.
+     *
+     * @param args the command line: plugin directories or repositories, and options such as {@code --format}
+     * @param out where the report goes
+     * @param err where usage errors and internal failures go
+     * @return {@value #VALID} when every plugin is valid, {@value #INVALID} when one is not, {@value #USAGE} for bad
+     *     usage, unreadable input or an internal failure
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
