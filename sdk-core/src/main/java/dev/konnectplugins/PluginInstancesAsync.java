@@ -3,8 +3,8 @@ package dev.konnectplugins;
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
 import dev.konnectplugins.internal.HttpPipeline;
+import dev.konnectplugins.internal.model.PluginInstancePage;
 import dev.konnectplugins.model.PluginInstance;
-import dev.konnectplugins.model.PluginInstancePage;
 import java.util.List;
 import java.util.Objects;
 
