@@ -27,16 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9's fuzz test: mutated real plugins and random Lua, validated from several threads at once for a bounded
  * time. Every call must return in time, let no exception or Error escape, never end in validation.incomplete (a
  * validator failure), and give the same diagnostics twice for the same input, in memory and from a folder (except
- * where a wall-clock limit decided, see {@link #stoppedByTheClock}).
+ * where the wall-clock safety net decided, see {@link #stoppedByTheClock}).
  *
- * <p>{@code -Dkonnect.fuzz.seconds=600} runs longer, {@code -Dkonnect.fuzz.seed=N} replays a run, and
- * {@code -Dkonnect.fuzz.knownIssues=true} adds the inputs left out until issue 9's runtime budgets land. A failure
+ * <p>{@code -Dkonnect.fuzz.seconds=600} runs longer and {@code -Dkonnect.fuzz.seed=N} replays a run. A failure
  * prints the run's seed and each failing case's seed and input.
  */
 class ValidatorFuzzTest {
     private static final int THREADS = 4;
-    /** Generous: a validation takes milliseconds, and the evaluation time limit is about a second per file. */
-    private static final long CALL_LIMIT_SECONDS = 30;
+    /**
+     * Proves "does not hang", nothing about speed: a validation takes milliseconds, one that runs into the
+     * instruction limit a second or two, and only a machine stalled for half a minute reaches the evaluation's
+     * wall-clock limit (30 s per file, two files).
+     */
+    private static final long CALL_LIMIT_SECONDS = 120;
+    /** What a diagnostic says when the evaluation's wall-clock limit stopped it ({@code Limit.TIME}). */
+    private static final String WALL_CLOCK = "(the validator's time limit)";
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
             "\\b(table|function|thread|userdata): (0x)?[0-9a-fA-F]+");
 
@@ -129,13 +134,12 @@ class ValidatorFuzzTest {
     }
 
     /**
-     * Whether a run stopped at the evaluation's wall-clock limit. Whether a long top level reaches it, or the
-     * instruction budget first, or finishes, depends on the machine's load (these threads, other builds): the
-     * fuzz found a handler valid once and "did not finish" the next time. Such cases are not compared until issue 9's
-     * runtime budgets (rows 1 and 3, branch validation-runtime) make the limit a deterministic measure.
+     * Whether a run stopped at the evaluation's wall-clock limit. The instruction and memory limits, which count
+     * library work too, decide every slow or hungry input long before that (a second or two at most here), so this
+     * is only a stalled machine; the verdict then depends on the load, and such a run is not compared.
      */
     private static boolean stoppedByTheClock(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().anyMatch(d -> d.message().contains("within the evaluation time limit"));
+        return diagnostics.stream().anyMatch(d -> d.message().contains(WALL_CLOCK));
     }
 
     private static String difference(List<Diagnostic> a, List<Diagnostic> b) {
@@ -155,7 +159,7 @@ class ValidatorFuzzTest {
         }
     }
 
-    /** The real plugins of the repository, the rule tests' good plugin, and (on request) the known-issue inputs. */
+    /** The real plugins of the repository and the rule tests' good plugin. */
     private static List<String[]> corpus() throws IOException {
         List<String[]> corpus = new ArrayList<>();
         corpus.add(new String[] {Plugins.GOOD_HANDLER, Plugins.GOOD_SCHEMA});
@@ -171,12 +175,6 @@ class ValidatorFuzzTest {
             }
         }
         assertThat(corpus).as("real plugins found").hasSizeGreaterThan(2);
-        if (Boolean.getBoolean("konnect.fuzz.knownIssues")) {
-            for (String snippet : LuaFuzz.AWAITING_RUNTIME_BUDGETS) {
-                corpus.add(new String[] {Plugins.GOOD_HANDLER.replace("return MyHandler", snippet
-                        + "\nreturn MyHandler"), Plugins.GOOD_SCHEMA});
-            }
-        }
         return corpus;
     }
 }
