@@ -105,6 +105,31 @@ class EvaluationLimitsTest {
 
     @Test
     @Timeout(120)
+    void switchingCoroutinesEndlesslyMeetsTheInstructionLimitNotTheClock() {
+        // Each switch is a hand-over between Java threads here: uncharged, ten million of them ran into the 30 s
+        // wall clock, whose verdict depends on the machine's load.
+        List<Diagnostic> diagnostics = timed(() -> Plugins.handler("""
+                local next_value = coroutine.wrap(function() while true do coroutine.yield(1) end end)
+                for i = 1, 1e7 do next_value() end
+                return { PRIORITY = 1000, VERSION = "1.0.0" }
+                """));
+        assertLimit(diagnostics, Rules.HANDLER_SHAPE, "handler.lua", 2, "Lua instructions");
+    }
+
+    @Test
+    @Timeout(120)
+    void aTopLevelThatSwitchesCoroutinesAFewThousandTimesPasses() {
+        List<Diagnostic> diagnostics = timed(() -> Plugins.handler("""
+                local count = coroutine.wrap(function() for i = 1, 1e9 do coroutine.yield(i) end end)
+                local last
+                for i = 1, 10000 do last = count() end
+                return { PRIORITY = 1000, VERSION = "1.0." .. last }
+                """));
+        assertThat(diagnostics).isEmpty();
+    }
+
+    @Test
+    @Timeout(120)
     void aPluginWithCoroutinesGetsTheSameVerdictEveryTime() {
         String handler = """
                 local ok = pcall(coroutine.wrap(function() return ("x"):rep(2^31) end))

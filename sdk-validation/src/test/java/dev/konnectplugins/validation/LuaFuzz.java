@@ -40,17 +40,21 @@ final class LuaFuzz {
             "return " + "(".repeat(300) + "1" + ")".repeat(300),
             "return 1" + " + 1".repeat(500),
             "local x = " + "{".repeat(250) + "}".repeat(250),
-            "local t = {} t[t] = t return t");
-    /**
-     * Left out until the runtime budgets hold inside library calls (issue 9, rows 1 and 3, branch
-     * validation-runtime): each of these runs for minutes or allocates gigabytes inside one luaj library call.
-     * Run them with {@code -Dkonnect.fuzz.knownIssues=true}.
-     */
-    static final List<String> AWAITING_RUNTIME_BUDGETS = List.of(
+            "local t = {} t[t] = t return t",
+            // inside one library call: backtracking, output, memory and copying are all under the budget
             "string.find(('a'):rep(20), ('a*'):rep(20) .. 'b')",
             "local s = ('x'):rep(5000) s = s:gsub('.', s)",
             "for i = 1, 20 do local s = string.rep('x', '1000000000') end",
-            "local t = {} for i = 1, 100 do t[i] = ('x'):rep(1e6) end local s = table.concat(t)");
+            "local t = {} for i = 1, 100 do t[i] = ('x'):rep(1e6) end local s = table.concat(t)",
+            "local s = string.rep('ab', 1e6, (','):rep(1e3))",
+            "local s = string.format('%099d%s', 1, ('x'):rep(1e8))",
+            "for w in (('a '):rep(1e6)):gmatch('%a+') do end",
+            "local t = {} for i = 1, 1e4 do t[i] = i end local _ = { unpack(t) }",
+            // coroutines: a limit inside one is not an ordinary error, and suspended ones do not outlive the call
+            "coroutine.wrap(function() while true do end end)()",
+            "pcall(coroutine.wrap(function() local s = ('x'):rep(1e9) end))",
+            "for i = 1, 100 do coroutine.resume(coroutine.create(function() coroutine.yield() end)) end",
+            "local co = coroutine.wrap(function() for i = 1, 1e9 do coroutine.yield(i) end end) for i = 1, 1e7 do co() end");
     private static final List<String> GLOBALS = List.of("ngx", "kong", "string", "table", "math", "os", "io", "_G",
             "ngx.var", "ngx.ctx", "kong.log", "kong.request", "kong.response", "kong.service.request", "ngx.shared",
             "typedefs", "conf", "print", "tostring", "tonumber", "type", "pairs", "ipairs", "select", "next",

@@ -27,16 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9's fuzz test: mutated real plugins and random Lua, validated from several threads at once for a bounded
  * time. Every call must return in time, let no exception or Error escape, never end in validation.incomplete (a
  * validator failure), and give the same diagnostics twice for the same input, in memory and from a folder (except
- * where a wall-clock limit decided, see {@link #stoppedByTheClock}).
+ * where the wall-clock safety net decided, see {@link #stoppedByTheClock}).
  *
- * <p>{@code -Dkonnect.fuzz.seconds=600} runs longer, {@code -Dkonnect.fuzz.seed=N} replays a run, and
- * {@code -Dkonnect.fuzz.knownIssues=true} adds the inputs left out until issue 9's runtime budgets land. A failure
+ * <p>{@code -Dkonnect.fuzz.seconds=600} runs longer and {@code -Dkonnect.fuzz.seed=N} replays a run. A failure
  * prints the run's seed and each failing case's seed and input.
  */
 class ValidatorFuzzTest {
     private static final int THREADS = 4;
-    /** Generous: a validation takes milliseconds, and the evaluation time limit is about a second per file. */
-    private static final long CALL_LIMIT_SECONDS = 30;
+    /**
+     * Proves "does not hang", nothing about speed: a validation takes milliseconds, one that runs into the
+     * instruction limit a second or two, and only a machine stalled for half a minute reaches the evaluation's
+     * wall-clock limit (30 s per file, two files).
+     */
+    private static final long CALL_LIMIT_SECONDS = 120;
+    /** What a diagnostic says when the evaluation's wall-clock limit stopped it ({@code Limit.TIME}). */
+    private static final String WALL_CLOCK = "(the validator's time limit)";
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
             "\\b(table|function|thread|userdata): (0x)?[0-9a-fA-F]+");
 
@@ -56,6 +61,7 @@ class ValidatorFuzzTest {
         List<String[]> corpus = corpus();
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger cases = new AtomicInteger();
+        AtomicInteger clockStops = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 
         List<Thread> workers = new ArrayList<>();
@@ -65,7 +71,7 @@ class ValidatorFuzzTest {
             workers.add(new Thread(() -> {
                 for (int i = 0; System.nanoTime() < deadline && failures.size() < 10; i++) {
                     long caseSeed = new Random(seed * 31 + thread * 1_000_003L + i).nextLong();
-                    runCase(caseSeed, corpus, folder, failures);
+                    runCase(caseSeed, corpus, folder, failures, clockStops);
                     cases.incrementAndGet();
                 }
             }, "fuzz-" + t));
@@ -78,13 +84,16 @@ class ValidatorFuzzTest {
             }
         }
         calls.shutdownNow();
+        System.out.printf("fuzz: seed %d, %d cases, %d not compared (stopped by the wall clock)%n", seed,
+                cases.get(), clockStops.get());
 
         assertThat(cases.get()).as("cases run").isPositive();
         assertThat(failures).as("seed %d (-Dkonnect.fuzz.seed=%d), %d cases", seed, seed, cases.get()).isEmpty();
     }
 
     /** Validates one generated plugin twice in memory and once from a folder; adds what went wrong. */
-    private void runCase(long caseSeed, List<String[]> corpus, Path folder, Queue<String> failures) {
+    private void runCase(long caseSeed, List<String[]> corpus, Path folder, Queue<String> failures,
+            AtomicInteger clockStops) {
         String[] plugin = new LuaFuzz(new Random(caseSeed)).plugin(corpus);
         PluginSource source = PluginSource.of("fuzz", plugin[0], plugin[1]);
         String label = "case seed " + caseSeed + "\n--- handler.lua\n" + plugin[0] + "\n--- schema.lua\n" + plugin[1]
@@ -96,7 +105,7 @@ class ValidatorFuzzTest {
                     .anyMatch(d -> d.rule().equals(Rules.VALIDATION_INCOMPLETE))) {
                 failures.add(label + "the validator failed: " + first + "\nthen " + second);
             } else if (stoppedByTheClock(first) || stoppedByTheClock(second)) {
-                return; // not comparable, see stoppedByTheClock
+                clockStops.incrementAndGet(); // not comparable, see stoppedByTheClock
             } else if (!comparable(first).equals(comparable(second))) {
                 failures.add(label + "not deterministic:\n" + difference(first, second));
             } else if (caseSeed % 8 == 0) {
@@ -104,7 +113,9 @@ class ValidatorFuzzTest {
                 Files.writeString(folder.resolve("handler.lua"), plugin[0]);
                 Files.writeString(folder.resolve("schema.lua"), plugin[1]);
                 List<Diagnostic> fromFolder = call(() -> Plugins.VALIDATOR.validateDirectory(folder));
-                if (!stoppedByTheClock(fromFolder) && !comparable(fromFolder).equals(comparable(first))) {
+                if (stoppedByTheClock(fromFolder)) {
+                    clockStops.incrementAndGet();
+                } else if (!comparable(fromFolder).equals(comparable(first))) {
                     failures.add(label + "a folder gives other diagnostics than memory:\n"
                             + difference(fromFolder, first));
                 }
@@ -122,20 +133,19 @@ class ValidatorFuzzTest {
 
     /**
      * The diagnostics, without object addresses ("table: 16cc722a", from {@code tostring(t)} or a schema name that
-     * is a table): they differ between runs in Kong too.
+     * is a table): they differ between runs in Kong too, and here they are Java identity hash codes.
      */
     private static List<String> comparable(List<Diagnostic> diagnostics) {
         return diagnostics.stream().map(d -> ADDRESS.matcher(d.toString()).replaceAll("$1: <address>")).toList();
     }
 
     /**
-     * Whether a run stopped at the evaluation's wall-clock limit. Whether a long top level reaches it, or the
-     * instruction budget first, or finishes, depends on the machine's load (these threads, other builds): the
-     * fuzz found a handler valid once and "did not finish" the next time. Such cases are not compared until issue 9's
-     * runtime budgets (rows 1 and 3, branch validation-runtime) make the limit a deterministic measure.
+     * Whether a run stopped at the evaluation's wall-clock limit. The instruction and memory limits, which count
+     * library work too, decide every slow or hungry input long before that (a second or two at most here), so this
+     * is only a stalled machine; the verdict then depends on the load, and such a run is not compared.
      */
     private static boolean stoppedByTheClock(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().anyMatch(d -> d.message().contains("within the evaluation time limit"));
+        return diagnostics.stream().anyMatch(d -> d.message().contains(WALL_CLOCK));
     }
 
     private static String difference(List<Diagnostic> a, List<Diagnostic> b) {
@@ -155,7 +165,7 @@ class ValidatorFuzzTest {
         }
     }
 
-    /** The real plugins of the repository, the rule tests' good plugin, and (on request) the known-issue inputs. */
+    /** The real plugins of the repository and the rule tests' good plugin. */
     private static List<String[]> corpus() throws IOException {
         List<String[]> corpus = new ArrayList<>();
         corpus.add(new String[] {Plugins.GOOD_HANDLER, Plugins.GOOD_SCHEMA});
@@ -171,12 +181,6 @@ class ValidatorFuzzTest {
             }
         }
         assertThat(corpus).as("real plugins found").hasSizeGreaterThan(2);
-        if (Boolean.getBoolean("konnect.fuzz.knownIssues")) {
-            for (String snippet : LuaFuzz.AWAITING_RUNTIME_BUDGETS) {
-                corpus.add(new String[] {Plugins.GOOD_HANDLER.replace("return MyHandler", snippet
-                        + "\nreturn MyHandler"), Plugins.GOOD_SCHEMA});
-            }
-        }
         return corpus;
     }
 }
