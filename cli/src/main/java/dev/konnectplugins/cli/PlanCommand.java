@@ -37,9 +37,7 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
         List<String> controlPlanes = connection.controlPlanes(environment());
         try (Konnect konnect = connection.connect(environment())) {
             List<SyncPlan> plans = PluginSync.of(konnect).planAll(controlPlanes, desired, flags.toOptions().build());
-            Reports.printPlans(out(), plans, flags.output.format);
-            plans.forEach(plan -> plan.failure().ifPresent(failure ->
-                    root.complain("plan", plan.controlPlane() + ": " + Messages.describe(failure))));
+            reportPlans("plan", plans, flags.output.format);
             return exitCode(plans);
         }
     }

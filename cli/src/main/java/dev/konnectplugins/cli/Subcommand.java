@@ -1,6 +1,8 @@
 package dev.konnectplugins.cli;
 
+import dev.konnectplugins.sync.SyncPlan;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,5 +21,12 @@ abstract class Subcommand {
 
     PrintStream err() {
         return root.err();
+    }
+
+    /** Prints the plans, then one complaint per control plane that could not be planned. */
+    void reportPlans(String command, List<SyncPlan> plans, OutputFormat format) {
+        Reports.printPlans(out(), plans, format);
+        plans.forEach(plan -> plan.failure().ifPresent(failure ->
+                root.complain(command, plan.controlPlane() + ": " + Messages.describe(failure))));
     }
 }

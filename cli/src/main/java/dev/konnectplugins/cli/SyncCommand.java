@@ -54,9 +54,7 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
             PluginSync sync = PluginSync.of(konnect);
             if (dryRun) {
                 List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options);
-                Reports.printPlans(out(), plans, flags.output.format);
-                plans.forEach(plan -> plan.failure().ifPresent(failure ->
-                        root.complain("sync", plan.controlPlane() + ": " + Messages.describe(failure))));
+                reportPlans("sync", plans, flags.output.format);
                 return plans.stream().map(SyncPlan::failure).flatMap(Optional::stream).findFirst()
                         .map(ExitCode::of).orElse(ExitCode.OK);
             }
