@@ -32,12 +32,13 @@ class IsolationTest {
             assert(first == "grpc,grpc", "another validation's value: " .. first)
             return { name = "my-plugin", fields = { { config = { type = "record", fields = {} } } } }
             """;
-    private static final String HANDLER_WRITING_NULL = """
-            ngx.null.version = "evil"
+    // Kong's ngx table is not protected by the sandbox: a plugin may write to it.
+    private static final String HANDLER_WRITING_NGX = """
+            ngx.ctx.version = "evil"
             return { PRIORITY = 1000, VERSION = "1.0.0" }
             """;
-    private static final String HANDLER_READING_NULL = """
-            return { PRIORITY = 1000, VERSION = ngx.null.version or "1.0.0" }
+    private static final String HANDLER_READING_NGX = """
+            return { PRIORITY = 1000, VERSION = ngx.ctx.version or "1.0.0" }
             """;
 
     @Test
@@ -47,9 +48,9 @@ class IsolationTest {
     }
 
     @Test
-    void ngxNullWrittenByOnePluginIsNotSeenByTheNext() {
-        Plugins.assertNoErrors(Plugins.handler(HANDLER_WRITING_NULL));
-        assertThat(Plugins.handler(HANDLER_READING_NULL)).isEmpty();
+    void ngxWrittenByOnePluginIsNotSeenByTheNext() {
+        Plugins.assertNoErrors(Plugins.handler(HANDLER_WRITING_NGX));
+        assertThat(Plugins.handler(HANDLER_READING_NGX)).isEmpty();
     }
 
     @Test
@@ -96,8 +97,8 @@ class IsolationTest {
         add(plugins, "good", Plugins.GOOD_HANDLER, Plugins.GOOD_SCHEMA);
         add(plugins, "writes-typedefs", Plugins.GOOD_HANDLER, SCHEMA_WRITING_TYPEDEFS);
         add(plugins, "reads-typedefs", Plugins.GOOD_HANDLER, SCHEMA_READING_TYPEDEFS);
-        add(plugins, "writes-null", HANDLER_WRITING_NULL, Plugins.GOOD_SCHEMA);
-        add(plugins, "reads-null", HANDLER_READING_NULL, Plugins.GOOD_SCHEMA);
+        add(plugins, "writes-ngx", HANDLER_WRITING_NGX, Plugins.GOOD_SCHEMA);
+        add(plugins, "reads-ngx", HANDLER_READING_NGX, Plugins.GOOD_SCHEMA);
         add(plugins, "generator", """
                 local gen = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i) end end)
                 local v = gen() .. "." .. gen() .. "." .. gen()

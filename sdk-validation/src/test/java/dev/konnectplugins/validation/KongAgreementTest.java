@@ -231,4 +231,18 @@ class KongAgreementTest {
         assertThat(Plugins.validate(name, Plugins.GOOD_HANDLER, schema))
                 .anyMatch(d -> d.isError() && d.rule().equals(Rules.NAME_RESERVED));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ngx.null.version = \"evil\"", "local v = ngx.null.version", "local n = #ngx.null"})
+    void ngxNullIsAUserdata(String top) {
+        // cjson's NULL: "attempt to index field 'null' (a userdata value)", a handler load failure.
+        assertError(handler(top + "\n" + Plugins.GOOD_HANDLER), Rules.HANDLER_SHAPE, "handler.lua", 1);
+    }
+
+    @Test
+    void ngxNullComparesAndPrintsAsInKong() {
+        assertNoErrors(handler("""
+                assert(ngx.null ~= nil and type(ngx.null) == "userdata" and tostring(ngx.null) == "userdata: NULL")
+                """ + Plugins.GOOD_HANDLER));
+    }
 }

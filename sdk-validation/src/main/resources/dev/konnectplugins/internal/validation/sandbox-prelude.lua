@@ -27,7 +27,7 @@ STUB_MT.__le = function() return false end
 STUB_MT.__len = function() return 0 end
 STUB_MT.__tostring = function() return "stub" end
 
-local NULL = setmetatable({}, { __null = true, __tostring = function() return "userdata: NULL" end })
+local NULL = NGX_NULL -- a userdata (eval/NgxNull.java): indexing it fails as cjson's NULL does in Kong
 
 -- Lua's and LuaJIT's libraries, by dotted name. Anything listed in the allowlist but absent here is a stub.
 local source = {}

@@ -69,6 +69,7 @@ final class Sandbox {
         LuaBase.install(globals, budget);
         LuaRandom.install((LuaTable) globals.rawget("math"));
         StringMetatable.bind(strings);
+        globals.rawset("NGX_NULL", NgxNull.VALUE);
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();
         clear(globals);
         LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,

@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.rules;
 
+import dev.konnectplugins.internal.validation.eval.NgxNull;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,7 +295,7 @@ final class FieldValue {
     }
 
     static boolean isNull(LuaValue value) {
-        return value.istable() && value.getmetatable() != null && value.getmetatable().rawget("__null").toboolean();
+        return NgxNull.is(value);
     }
 
     private static String or(String err, String message) {

@@ -20,8 +20,11 @@ import org.luaj.vm2.LuaValue;
  */
 public final class HandlerRules {
     private static final String FILE = Kind.HANDLER.file();
-    private static final java.util.regex.Pattern WRONG_TYPE =
-            java.util.regex.Pattern.compile("attempt to (index|call) .*\\((a )?(function|number|string|boolean) value\\)");
+    /** luaj's messages for indexing, writing to, calling or measuring a value of the wrong type. */
+    private static final java.util.regex.Pattern WRONG_TYPE = java.util.regex.Pattern.compile(
+            "attempt to (index|call) .*\\((a )?(function|number|string|boolean|userdata) value\\)"
+            + "|cannot set .* for (function|number|string|boolean|userdata)$"
+            + "|attempt to get length of (function|number|boolean|userdata)$");
     /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
     private static final String KONG_META_VERSION = "3.10.0.0";
 
@@ -170,7 +173,7 @@ public final class HandlerRules {
 
     /**
      * Whether the failure is the file's own doing: an {@code error}/{@code assert} its main chunk calls on that
-     * line, or indexing or calling a plain value (a function, number, string, boolean) in a run that touched no
+     * line, or indexing or calling a plain value (a function, number, string, boolean, ngx.null) in a run that touched no
      * stand-in module. (Other failures may come from where luaj's libraries differ from LuaJIT's: warnings.)
      */
     private boolean raisedByTheFile(Evaluation evaluation) {
