@@ -147,14 +147,29 @@ class RealPluginPatternsSecondPassTest {
 
     @Test
     void schemaTopLevelFailureAfterAStandInModuleStaysAWarning() {
-        // The redis schema module is only a stand-in here, so what follows from it cannot be trusted.
+        // Kong Enterprise's Redis v2 schema module is only a stand-in here, so what follows from it cannot be trusted.
         List<Diagnostic> d = schema("""
-                local redis = require "kong.tools.redis.schema"
+                local redis = require "kong.enterprise_edition.tools.redis.v2.schema"
                 if redis then error("cannot be reproduced offline") end
                 return { name = "my-plugin", fields = { { config = { type = "record", fields = {} } } } }
                 """);
         assertNoError(d, Rules.SCHEMA_SHAPE);
         assertThat(d).anySatisfy(w -> assertThat(w.rule()).isEqualTo(Rules.SCHEMA_SHAPE));
+    }
+
+    @Test
+    void theRedisSchemaModuleIsModelledExactly() {
+        // kong/tools/redis/schema.lua (Kong/kong f6b4167a): a table with config_schema; Kong runs this error.
+        assertError(schema("""
+                local redis = require "kong.tools.redis.schema"
+                if redis.config_schema.fields[2].port.default == 6379 then error("Kong raises this") end
+                return { name = "my-plugin", fields = { { config = { type = "record", fields = {} } } } }
+                """), Rules.SCHEMA_SHAPE, "schema.lua", 2);
+        assertNoErrors(schema("""
+                local redis = require "kong.tools.redis.schema"
+                return { name = "my-plugin", fields = { { config = { type = "record",
+                  fields = { { redis = redis.config_schema } } } } } }
+                """));
     }
 
     @Test

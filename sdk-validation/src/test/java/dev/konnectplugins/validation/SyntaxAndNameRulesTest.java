@@ -107,11 +107,20 @@ class SyntaxAndNameRulesTest {
     }
 
     @Test
-    void unresolvableNameIsAWarning() {
-        String unknown = GOOD_SCHEMA.replace("name = \"my-plugin\"", "name = require(\"kong.tools.redis.schema\").plugin_name");
+    void nameReadFromAStandInModuleIsAWarning() {
+        // Kong Enterprise's Redis v2 schema module is only a stand-in here: what is read from it is unknown.
+        String unknown = GOOD_SCHEMA.replace("name = \"my-plugin\"",
+                "name = require(\"kong.enterprise_edition.tools.redis.v2.schema\").plugin_name");
         List<Diagnostic> d = schema(unknown);
         assertThat(d).anyMatch(x -> x.rule().equals(Rules.NAME_UNRESOLVED) && !x.isError());
         assertNoErrors(d);
+    }
+
+    @Test
+    void nameReadFromTheRedisSchemaModuleIsKnown() {
+        // kong.tools.redis.schema is modelled key for key: plugin_name is nil, so Kong says "missing name".
+        String missing = GOOD_SCHEMA.replace("name = \"my-plugin\"", "name = require(\"kong.tools.redis.schema\").plugin_name");
+        assertError(schema(missing), Rules.SCHEMA_SHAPE, "schema.lua", 4);
     }
 
     @ParameterizedTest

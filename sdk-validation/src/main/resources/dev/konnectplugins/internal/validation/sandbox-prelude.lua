@@ -229,8 +229,32 @@ local function kong_meta()
                       { __index = function() return stub() end })
 end
 
+-- kong/tools/redis/schema.lua of Kong/kong f6b4167a, field for field (descriptions left out): schema.lua may require
+-- it, and reading a key it lacks is nil, as in Kong.
+local function redis_schema()
+  local t = typedefs()
+  return { config_schema = { type = "record", description = "Redis configuration", fields = {
+    { host = t.host },
+    { port = t.port({ default = 6379 }) },
+    { timeout = t.timeout { default = 2000 } },
+    { username = { type = "string", referenceable = true } },
+    { password = { type = "string", encrypted = true, referenceable = true, len_min = 0 } },
+    { database = { type = "integer", default = 0 } },
+    { ssl = { type = "boolean", required = false, default = false } },
+    { ssl_verify = { type = "boolean", required = false, default = false } },
+    { server_name = t.sni { required = false } },
+  } } }
+end
+
+-- Kong Enterprise's kong/enterprise_edition/tools/redis/v2/init.lua: its keys are exact, their values stand-ins.
+local function redis_v2()
+  return { config_schema = stub(), is_redis_cluster = stub_function, connection = stub_function }
+end
+
 local MODULES = {
   ["kong.db.schema.typedefs"] = typedefs,
+  ["kong.tools.redis.schema"] = redis_schema,
+  ["kong.enterprise_edition.tools.redis.v2"] = redis_v2,
   ["kong.meta"] = kong_meta,
   ["table.new"] = function() return source["table.new"] end,
   ["table.clear"] = function() return table_clear end,
@@ -240,6 +264,9 @@ local MODULES = {
   ["table.isarray"] = function() return table_isarray end,
   ["bit"] = function() local b = {} for k, v in pairs(bit) do b[k] = v end return b end,
 }
+
+-- Modules above whose values are partly stand-ins.
+local STAND_IN_MODULES = { ["kong.enterprise_edition.tools.redis.v2"] = true }
 
 -- state.touched is set when the file requires a stand-in module: from then on its run may differ from Kong's.
 -- (The schema environment has no other stand-ins: every name of Lua's environment has a real value here.)
@@ -255,7 +282,7 @@ local function make_require(requires, state)
       module = make and make() or stub()
       loaded[name] = module
     end
-    if not MODULES[name] then
+    if not MODULES[name] or STAND_IN_MODULES[name] then
       state.touched = true
     end
     return module
