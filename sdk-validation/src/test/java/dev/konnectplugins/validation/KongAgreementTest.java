@@ -245,4 +245,32 @@ class KongAgreementTest {
                 assert(ngx.null ~= nil and type(ngx.null) == "userdata" and tostring(ngx.null) == "userdata: NULL")
                 """ + Plugins.GOOD_HANDLER));
     }
+
+    private static String schemaWithGreeting(String field) {
+        return "return { name = \"my-plugin\", fields = { { config = { type = \"record\", fields = {\n"
+                + "  { greeting = " + field + " },\n} } } } }\n";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{ type = \"string\", default = {}, default = \"hello\" }",
+        "{ type = \"string\", default = {}, default = \"hello\", len_min = 2 }",
+        "{ type = \"string\", [\"default\"] = {}; default = \"hello\"; }",
+        "{ type = \"string\", default = {}, --[[c]] default = [[a\nb]] }",
+        "{ type = \"integer\", default = tostring(1), default = -5, default = 7 }",
+        "{ type = \"integer\", default = {}, default = 2 + 3 }"})
+    void aComputedValueWinsOverAConstantOfTheSameKey(String field) {
+        // LuaJIT copies a template of the constant fields first, then stores the computed ones (lj_parse.c
+        // expr_table): Kong sees the computed default, "expected a string" / "expected an integer".
+        assertError(schema(schemaWithGreeting(field)), Rules.SCHEMA_SHAPE, "schema.lua", 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{ type = \"string\", default = 1, default = \"hello\" }",
+        "{ type = \"string\", default = (\"x\"):rep(1), default = 5 }",
+        "{ type = \"string\", default = {}, default = (\"hello\") .. \"\" }"})
+    void otherwiseTheLastValueOfAKeyWins(String field) {
+        assertNoErrors(schema(schemaWithGreeting(field)));
+    }
 }

@@ -10,6 +10,7 @@ import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.lua.LuaDialect;
 import dev.konnectplugins.internal.validation.lua.LuaSyntax;
 import dev.konnectplugins.internal.validation.lua.PreparedSource;
+import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.rules.FileAnalysis;
 import dev.konnectplugins.internal.validation.rules.HandlerRules;
 import dev.konnectplugins.internal.validation.rules.NameRules;
@@ -100,7 +101,7 @@ public final class PluginCheck {
             }
             facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, prepared, out).analyze(parsed.chunk());
         }
-        Compilation compiled = SandboxEvaluator.compile(prepared.code(), file);
+        Compilation compiled = SandboxEvaluator.compile(evaluatedCode(prepared, facts), file);
         if (compiled.problem() != null) {
             syntaxError(file, compiled.problem().line(), compiled.problem().column(), compiled.problem().message());
             return new FileAnalysis(text, facts, null);
@@ -109,6 +110,15 @@ public final class PluginCheck {
             return new FileAnalysis(text, facts, null);
         }
         return new FileAnalysis(text, facts, SandboxEvaluator.evaluate(compiled.prototype(), kind));
+    }
+
+    /** The source to run: as LuaJIT compiles it, without the table fields its compiler overrides. */
+    private static String evaluatedCode(PreparedSource prepared, ChunkFacts facts) {
+        if (facts.overriddenConstants().isEmpty()) {
+            return prepared.code();
+        }
+        String code = new SourceText(prepared.code()).blankTableFields(facts.overriddenConstants());
+        return code == null ? prepared.code() : code;
     }
 
     private void syntaxError(String file, int line, int column, String message) {

@@ -2,6 +2,7 @@ package dev.konnectplugins.internal.validation.analysis;
 
 import dev.konnectplugins.internal.validation.Findings;
 import dev.konnectplugins.internal.validation.lua.PreparedSource;
+import dev.konnectplugins.internal.validation.lua.SourceRange;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.Scope.FunctionContext;
 import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
@@ -51,6 +52,7 @@ public final class ChunkAnalyzer {
     private int returnColumn;
     private Value extraReturn;
     private final Set<Integer> raiseLines = new HashSet<>();
+    private final List<SourceRange> overriddenConstants = new ArrayList<>();
 
     public ChunkAnalyzer(SandboxSpec spec, Kind kind, PreparedSource prepared, Findings out) {
         this.spec = spec;
@@ -71,7 +73,8 @@ public final class ChunkAnalyzer {
         scope.close();
         limits.functionEnded(function);
         access.finish();
-        return new ChunkFacts(returned, returns, returnLine, returnColumn, extraReturn, raiseLines);
+        return new ChunkFacts(returned, returns, returnLine, returnColumn, extraReturn, raiseLines,
+                overriddenConstants);
     }
 
     // ---- statements ----------------------------------------------------------------------------------------
@@ -521,9 +524,13 @@ public final class ChunkAnalyzer {
 
     private Value table(TableConstructor t) {
         TableShape shape = new TableShape(true);
+        TableTemplate template = new TableTemplate(prepared);
         if (t.fields != null) {
             for (Object o : t.fields) {
                 TableField field = (TableField) o;
+                if (field.name != null || field.index != null) {
+                    template.add(field);
+                }
                 if (field.name != null) {
                     if (shape.field(field.name) != null) {
                         limits.duplicateKey(field.name, line(field), column(field));
@@ -542,6 +549,7 @@ public final class ChunkAnalyzer {
                 }
             }
         }
+        overriddenConstants.addAll(template.overriddenConstants());
         return new Value.Table(shape);
     }
 

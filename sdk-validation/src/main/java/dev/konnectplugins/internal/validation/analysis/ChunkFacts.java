@@ -1,5 +1,7 @@
 package dev.konnectplugins.internal.validation.analysis;
 
+import dev.konnectplugins.internal.validation.lua.SourceRange;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,13 +15,16 @@ import java.util.Set;
  * @param extraReturn  the second value the main chunk returns, when it is a constant string, number or table
  *                     (Kong takes it as a load error), else null
  * @param raiseLines   the lines where the main chunk itself calls {@code error} or {@code assert}
+ * @param overriddenConstants table fields LuaJIT's compiler overrides with a computed value of the same key, to
+ *                     leave out of the evaluated source ({@link TableTemplate})
  */
 public record ChunkFacts(TableShape returned, boolean returns, int returnLine, int returnColumn, Value extraReturn,
-        Set<Integer> raiseLines) {
+        Set<Integer> raiseLines, List<SourceRange> overriddenConstants) {
     /** Facts for a file that could not be walked. */
-    public static final ChunkFacts NONE = new ChunkFacts(null, false, 0, 0, null, Set.of());
+    public static final ChunkFacts NONE = new ChunkFacts(null, false, 0, 0, null, Set.of(), List.of());
 
     public ChunkFacts {
         raiseLines = Set.copyOf(raiseLines);
+        overriddenConstants = List.copyOf(overriddenConstants);
     }
 }

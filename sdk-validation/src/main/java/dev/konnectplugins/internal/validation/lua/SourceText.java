@@ -1,6 +1,7 @@
 package dev.konnectplugins.internal.validation.lua;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,49 @@ public final class SourceText {
         int index = Arrays.binarySearch(lineStarts, offset);
         int line = index >= 0 ? index : -index - 2;
         return new SourcePosition(line + 1, offset - lineStarts[line] + 1);
+    }
+
+    /** The character offset of a position, or -1 when the file has no such position. */
+    public int offset(SourcePosition position) {
+        if (position.line() < 1 || position.line() > lineStarts.length || position.column() < 1) {
+            return -1;
+        }
+        int offset = lineStarts[position.line() - 1] + position.column() - 1;
+        return offset < text.length() ? offset : -1;
+    }
+
+    /**
+     * The text with each range, a keyed field of a table constructor ({@code name = v} or {@code [k] = v}), replaced
+     * by spaces together with the separator that follows it, so that what remains still parses; line breaks are
+     * kept, so every other position stays where it was. Returns null when a range does not start like a keyed field
+     * (the positions do not fit this text).
+     */
+    public String blankTableFields(List<SourceRange> ranges) {
+        char[] out = text.toCharArray();
+        for (SourceRange range : ranges) {
+            int from = offset(range.from());
+            int to = offset(range.to());
+            if (from < 0 || to < from || !startsKeyedField(text.charAt(from))) {
+                return null;
+            }
+            int end = to + 1;
+            while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            if (end < text.length() && (text.charAt(end) == ',' || text.charAt(end) == ';')) {
+                to = end;
+            }
+            for (int i = from; i <= to; i++) {
+                if (out[i] != '\n' && out[i] != '\r') {
+                    out[i] = ' ';
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    private static boolean startsKeyedField(char c) {
+        return c == '[' || c == '_' || Character.isLetter(c);
     }
 
     /** The text of a 1-based line without its line break, or "" when there is no such line. */
