@@ -273,4 +273,25 @@ class KongAgreementTest {
     void otherwiseTheLastValueOfAKeyWins(String field) {
         assertNoErrors(schema(schemaWithGreeting(field)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "local t = {} for i = 1, 10000 do t[i] = i end\nlocal x = { unpack(t) }",
+        "local t = {} for i = 1, 8000 do t[i] = i end\nlocal n = select(\"#\", unpack(t))",
+        "local s = (\"x\"):rep(9000)\nlocal x = { s:byte(1, -1) }",
+        "local x = 1\nlocal s = string.format(\"%d\", \"x\")",
+        "local x = 1\nlocal s = table.concat({ {} })"})
+    void libraryErrorsAtTheTopLevelRefuseTheHandler(String top) {
+        // Kong's LuaJIT raises these too: "too many results to unpack", "string slice too long", "bad argument #2
+        // to 'format'", "invalid value (table) at index 1 in table for 'concat'": a handler load failure.
+        assertError(handler(top + "\n" + Plugins.GOOD_HANDLER), Rules.HANDLER_SHAPE, "handler.lua", 2);
+    }
+
+    @Test
+    void aLibraryErrorAboutAStandInIsOnlyAWarning() {
+        // ngx.worker.count() is a stand-in here (a number on a node): the error may not happen in Kong.
+        List<Diagnostic> d = handler("local s = string.rep(\"x\", ngx.worker.count())\n" + Plugins.GOOD_HANDLER);
+        assertThat(d).anySatisfy(w -> assertThat(w.rule()).isEqualTo(Rules.HANDLER_SHAPE));
+        assertNoErrors(d);
+    }
 }

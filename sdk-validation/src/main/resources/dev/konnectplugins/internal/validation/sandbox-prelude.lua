@@ -10,22 +10,27 @@ local setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, err
       setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select
 local string, table, math, os, coroutine, bit32 = string, table, math, os, coroutine, bit32
 
+-- Set once the plugin's code consults a stand-in (calls, indexes, combines or measures one, or requires a stand-in
+-- module): from then on its run may differ from Kong's. (This prelude runs once per evaluation.)
+local touched = false
+
 local STUB_MT = { __stub = true }
 local function stub()
   return setmetatable({}, STUB_MT)
 end
 local function stub_function()
+  touched = true
   return stub()
 end
-STUB_MT.__index = function() return stub() end
+STUB_MT.__index = stub_function
 STUB_MT.__call = stub_function
 for _, event in ipairs({ "__concat", "__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm" }) do
   STUB_MT[event] = stub_function
 end
-STUB_MT.__lt = function() return false end
-STUB_MT.__le = function() return false end
-STUB_MT.__len = function() return 0 end
-STUB_MT.__tostring = function() return "stub" end
+STUB_MT.__lt = function() touched = true return false end
+STUB_MT.__le = function() touched = true return false end
+STUB_MT.__len = function() touched = true return 0 end
+STUB_MT.__tostring = function() touched = true return "stub" end
 
 local NULL = NGX_NULL -- a userdata (eval/NgxNull.java): indexing it fails as cjson's NULL does in Kong
 
@@ -226,7 +231,7 @@ local function kong_meta()
   return setmetatable({ _NAME = "kong", _VERSION = "3.10.0.0-enterprise-edition", version = "3.10.0.0",
                         core_version = "3.10.0",
                         _VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 } },
-                      { __index = function() return stub() end })
+                      { __index = stub_function })
 end
 
 -- kong/tools/redis/schema.lua of Kong/kong f6b4167a, field for field (descriptions left out): schema.lua may require
@@ -268,9 +273,7 @@ local MODULES = {
 -- Modules above whose values are partly stand-ins.
 local STAND_IN_MODULES = { ["kong.enterprise_edition.tools.redis.v2"] = true }
 
--- state.touched is set when the file requires a stand-in module: from then on its run may differ from Kong's.
--- (The schema environment has no other stand-ins: every name of Lua's environment has a real value here.)
-local function make_require(requires, state)
+local function make_require(requires)
   local loaded = {}
   return function(name)
     if type(name) ~= "string" or not requires[name] then
@@ -283,7 +286,7 @@ local function make_require(requires, state)
       loaded[name] = module
     end
     if not MODULES[name] or STAND_IN_MODULES[name] then
-      state.touched = true
+      touched = true
     end
     return module
   end
@@ -345,9 +348,7 @@ return function(env, kind, names, requires)
     rawset(kong, "ctx", protect({ shared = {}, plugin = {} }, "kong.ctx"))
   end
   rawset(env, "_G", env)
-  local state = { touched = false }
-  rawset(env, "require", make_require(requires, state))
-  -- Whether the run was exact: true when it required no stand-in module (handler.lua's environment has stand-in
-  -- functions anyway, so only schema.lua's answer is meaningful).
-  return function() return not state.touched end
+  rawset(env, "require", make_require(requires))
+  -- Whether the run was exact: it consulted no stand-in.
+  return function() return not touched end
 end

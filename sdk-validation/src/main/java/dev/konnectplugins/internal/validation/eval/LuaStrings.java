@@ -41,6 +41,10 @@ final class LuaStrings {
 
         @Override
         public Varargs invoke(Varargs args) {
+            return LibraryError.call(args, () -> dispatch(args));
+        }
+
+        private Varargs dispatch(Varargs args) {
             return switch (name) {
                 case "byte" -> LuaStrings.this.byteOf(args);
                 case "char" -> LuaStrings.this.charOf(args);

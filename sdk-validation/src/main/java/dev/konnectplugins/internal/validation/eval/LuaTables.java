@@ -10,7 +10,7 @@ import org.luaj.vm2.lib.VarArgFunction;
 /**
  * The {@code table} functions of one evaluation that do more than constant work ({@code concat}, {@code insert},
  * {@code remove}, {@code sort}, {@code pack}, {@code unpack}), charging it to the budget before doing it, with
- * LuaJIT's limits and messages ("too many results to unpack", "invalid value (at index 1) in table for 'concat'").
+ * LuaJIT's limits and messages ("too many results to unpack", "invalid value (table) at index 1 in table for 'concat'").
  */
 final class LuaTables {
     private static final String[] NAMES = {"concat", "insert", "remove", "sort", "pack", "unpack"};
@@ -38,6 +38,10 @@ final class LuaTables {
 
         @Override
         public Varargs invoke(Varargs args) {
+            return LibraryError.call(args, () -> dispatch(args));
+        }
+
+        private Varargs dispatch(Varargs args) {
             return switch (name) {
                 case "concat" -> LuaTables.this.concat(args);
                 case "insert" -> LuaTables.this.insert(args);
@@ -90,7 +94,7 @@ final class LuaTables {
         if (v.type() == LuaValue.TNUMBER) {
             return LuaNumbers.toLuaString(v.todouble());
         }
-        throw new LuaError("invalid value (at index " + k + ") in table for 'concat'");
+        throw new LuaError("invalid value (" + v.typename() + ") at index " + k + " in table for 'concat'");
     }
 
     private Varargs insert(Varargs args) {

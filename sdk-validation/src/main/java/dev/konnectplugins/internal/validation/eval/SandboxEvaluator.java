@@ -104,7 +104,8 @@ public final class SandboxEvaluator {
             line = Integer.parseInt(own.group(2));
             message = own.replaceFirst("");
         }
-        return Evaluation.failed(message, line, false, exact);
+        return e instanceof LibraryError ? Evaluation.failedInLibrary(message, line, exact)
+                : Evaluation.failed(message, line, false, exact);
     }
 
     /** Whether a value is one of the permissive stand-ins for something the validator cannot reproduce. */

@@ -172,13 +172,15 @@ public final class HandlerRules {
     }
 
     /**
-     * Whether the failure is the file's own doing: an {@code error}/{@code assert} its main chunk calls on that
-     * line, or indexing or calling a plain value (a function, number, string, boolean, ngx.null) in a run that touched no
-     * stand-in module. (Other failures may come from where luaj's libraries differ from LuaJIT's: warnings.)
+     * Whether the failure is the file's own doing, in a run that consulted no stand-in: an {@code error}/{@code
+     * assert} its main chunk calls on that line (stand-ins or not), indexing or calling a plain value (a function,
+     * number, string, boolean, ngx.null), or an error a string or table function raises as LuaJIT's does. (Other
+     * failures may come from where luaj's libraries differ from LuaJIT's: warnings.)
      */
     private boolean raisedByTheFile(Evaluation evaluation) {
         return evaluation.line() > 0 && (file.facts().raiseLines().contains(evaluation.line())
-                || evaluation.exact() && WRONG_TYPE.matcher(evaluation.failure()).find());
+                || evaluation.exact() && (WRONG_TYPE.matcher(evaluation.failure()).find()
+                        || evaluation.raisedByLibrary()));
     }
 
     /** Without an evaluated table: judge only what the file states plainly. */
