@@ -294,4 +294,21 @@ class KongAgreementTest {
         assertThat(d).anySatisfy(w -> assertThat(w.rule()).isEqualTo(Rules.HANDLER_SHAPE));
         assertNoErrors(d);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local t = {}\nlocal v = t.x.y", "local t = {}\nt.x()", "local t = { a = 1 }\nlocal v = t.a + nil",
+        "local t = {}\nlocal v = t .. \"x\"", "local t = {}\nlocal v = t < {}", "local s = \"x\"\ns.y = 1"})
+    void typeErrorsAtTheTopLevelRefuseTheHandler(String top) {
+        // "attempt to index field 'x' (a nil value)", "attempt to call field 'x'", "attempt to perform arithmetic on
+        // a nil value", "attempt to concatenate a table value", "attempt to compare two table values": Kong's
+        // upload runs the top level and fails ("handler load failure").
+        assertError(handler(top + "\n" + Plugins.GOOD_HANDLER), Rules.HANDLER_SHAPE, "handler.lua", 2);
+    }
+
+    @Test
+    void aTypeErrorAfterAStandInIsOnlyAWarning() {
+        // kong.configuration is a stand-in here: on a node, the value may well be a table.
+        List<Diagnostic> d = handler("local v = kong.configuration.x .. \"\"\nlocal n = #v.y.z\n" + Plugins.GOOD_HANDLER);
+        assertNoErrors(d);
+    }
 }

@@ -20,11 +20,13 @@ import org.luaj.vm2.LuaValue;
  */
 public final class HandlerRules {
     private static final String FILE = Kind.HANDLER.file();
-    /** luaj's messages for indexing, writing to, calling or measuring a value of the wrong type. */
+    /**
+     * luaj's VM messages for using a value of the wrong type (indexing or calling nil, arithmetic on a table,
+     * concatenating or comparing tables, writing to a string...): LuaJIT raises the same errors on the same values.
+     */
     private static final java.util.regex.Pattern WRONG_TYPE = java.util.regex.Pattern.compile(
-            "attempt to (index|call) .*\\((a )?(function|number|string|boolean|userdata) value\\)"
-            + "|cannot set .* for (function|number|string|boolean|userdata)$"
-            + "|attempt to get length of (function|number|boolean|userdata)$");
+            "^(attempt to (index|call|perform arithmetic|concatenate|compare|get length)|cannot set |table expected "
+            + "for set index|index expected, got )");
     /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
     private static final String KONG_META_VERSION = "3.10.0.0";
 
@@ -172,10 +174,10 @@ public final class HandlerRules {
     }
 
     /**
-     * Whether the failure is the file's own doing, in a run that consulted no stand-in: an {@code error}/{@code
-     * assert} its main chunk calls on that line (stand-ins or not), indexing or calling a plain value (a function,
-     * number, string, boolean, ngx.null), or an error a string or table function raises as LuaJIT's does. (Other
-     * failures may come from where luaj's libraries differ from LuaJIT's: warnings.)
+     * Whether the failure is the file's own doing: an {@code error}/{@code assert} its main chunk calls on that line,
+     * or, in a run that consulted no stand-in, a type error (indexing nil or ngx.null, calling a number, arithmetic
+     * on a table...) or an error a string or table function raises as LuaJIT's does. (Other failures may come from
+     * where luaj's libraries differ from LuaJIT's: warnings.)
      */
     private boolean raisedByTheFile(Evaluation evaluation) {
         return evaluation.line() > 0 && (file.facts().raiseLines().contains(evaluation.line())

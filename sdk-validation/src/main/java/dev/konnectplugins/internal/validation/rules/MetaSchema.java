@@ -121,9 +121,12 @@ final class MetaSchema {
             }
         }
         if (!hasConfig) {
-            error("fields", "the schema has no 'config' field; every plugin schema needs "
-                    + "{ config = { type = \"record\", fields = { ... } } } in its fields (Kong accepts the upload, "
-                    + "but no node can load the plugin)");
+            // The plugins entity's config is abstract and not required, so Kong uploads and loads such a plugin
+            // (the Kong oracle agrees), and its instances run with an empty conf.
+            SourcePosition at = position("fields");
+            out.warning(Rules.SCHEMA_SHAPE, FILE, at.line(), at.column(), "the schema has no 'config' field, so "
+                    + "the plugin takes no configuration (Kong accepts it and passes an empty conf); if it should, "
+                    + "add { config = { type = \"record\", fields = { ... } } } to its fields");
         }
         entityChecks(schema.rawget("entity_checks"), "entity_checks");
     }
