@@ -89,6 +89,38 @@ class CliTest {
     }
 
     @Test
+    void syncDryRunReportsAndExitsExactlyAsPlan() throws IOException {
+        run("sync", plugins.toString());
+        fake.addPluginInstance(fake.controlPlaneId(), "beta");
+        Files.writeString(plugins.resolve("beta/handler.lua"), SamplePlugins.handler("X-Beta-2"));
+        int requestsBefore = fake.requests().size();
+
+        for (String output : new String[] {"text", "json"}) {
+            Run plan = run("plan", plugins.toString(), "--output", output);
+            Run dryRun = run("sync", plugins.toString(), "--dry-run", "--output", output);
+            assertThat(plan.exitCode).as(plan.toString()).isEqualTo(1);
+            assertThat(dryRun).as("sync --dry-run --output " + output).isEqualTo(plan);
+        }
+        assertThat(fake.requests().subList(requestsBefore, fake.requests().size()))
+                .isNotEmpty().allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+        assertThat(fake.customPlugin(fake.controlPlaneId(), "beta").orElseThrow().handler()).contains("X-Beta\"");
+    }
+
+    @Test
+    void syncDryRunTakesPlansDetailedExitCode() {
+        Run plan = run("plan", plugins.toString(), "--detailed-exitcode");
+        Run dryRun = run("sync", plugins.toString(), "--dry-run", "--detailed-exitcode");
+        assertThat(plan.exitCode).as(plan.toString()).isEqualTo(2);
+        assertThat(dryRun).isEqualTo(plan);
+        assertThat(run("sync", plugins.toString(), "--dry-run").exitCode).isZero();
+        assertThat(fake.customPlugins(fake.controlPlaneId())).isEmpty();
+
+        assertUsage(run("sync", plugins.toString(), "--detailed-exitcode"),
+                "konnect-plugins sync: --detailed-exitcode needs --dry-run");
+        assertThat(fake.customPlugins(fake.controlPlaneId())).as("a usage error writes nothing").isEmpty();
+    }
+
+    @Test
     void pruneDeletesOnlyManagedPluginsAndListGetDeleteWork() {
         run("sync", plugins.toString(), "--tag", "team-a");
         Path fewer = work.resolve("fewer");
