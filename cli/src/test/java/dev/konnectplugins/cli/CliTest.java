@@ -121,6 +121,33 @@ class CliTest {
     }
 
     @Test
+    void planAndSyncShowValidationWarningsWithoutChangingTheExitStatus() throws IOException {
+        run("sync", plugins.toString());
+        Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function H:access(conf)\n  local lib = require(\"kong.tools.\" .. conf.value)\nend\nreturn H\n");
+        String warning = "  beta/handler.lua:3:15: warning [sandbox.require] requires a computed module name";
+
+        Run plan = run("plan", plugins.toString());
+        Run json = run("plan", plugins.toString(), "--output", "json");
+        Run sync = run("sync", plugins.toString());
+        Run unchanged = run("plan", plugins.toString(), "--detailed-exitcode");
+
+        assertThat(plan.exitCode).as(plan.toString()).isZero();
+        assertThat(plan.out).contains("  ~ beta (update: handler.lua)", "\nValidation warnings (they do not stop "
+                + "the sync):\n" + warning);
+        assertThat(plan.err).isEmpty();
+        JsonNode beta = new ObjectMapper().readTree(json.out).get(0).get("changes").get(1);
+        assertThat(beta.get("warnings")).singleElement().satisfies(found -> {
+            assertThat(found.get("rule").asText()).isEqualTo("sandbox.require");
+            assertThat(found.get("line").asInt()).isEqualTo(3);
+        });
+        assertThat(sync.exitCode).as(sync.toString()).isZero();
+        assertThat(sync.out).contains(warning, "  ~ beta updated");
+        assertThat(unchanged.exitCode).as("warnings are no changes: " + unchanged).isZero();
+        assertThat(unchanged.out).contains(warning);
+    }
+
+    @Test
     void pruneDeletesOnlyManagedPluginsAndListGetDeleteWork() {
         run("sync", plugins.toString(), "--tag", "team-a");
         Path fewer = work.resolve("fewer");
