@@ -1,7 +1,6 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.Konnect;
-import dev.konnectplugins.sync.ChangeAction;
 import dev.konnectplugins.sync.DesiredState;
 import dev.konnectplugins.sync.PluginSync;
 import dev.konnectplugins.sync.SyncPlan;
@@ -37,21 +36,7 @@ final class PlanCommand extends Subcommand implements Callable<Integer> {
         List<String> controlPlanes = connection.controlPlanes(environment());
         try (Konnect konnect = connection.connect(environment())) {
             List<SyncPlan> plans = PluginSync.of(konnect).planAll(controlPlanes, desired, flags.toOptions().build());
-            reportPlans("plan", plans, flags.output.format);
-            return exitCode(plans);
+            return reportPlans("plan", plans, flags.output.format, detailedExitCode);
         }
-    }
-
-    private int exitCode(List<SyncPlan> plans) {
-        for (SyncPlan plan : plans) {
-            if (plan.failure().isPresent()) {
-                return ExitCode.of(plan.failure().get());
-            }
-        }
-        if (plans.stream().anyMatch(plan -> plan.count(ChangeAction.BLOCKED) > 0)) {
-            return ExitCode.REFUSED;
-        }
-        boolean changes = plans.stream().anyMatch(SyncPlan::hasChanges);
-        return detailedExitCode && changes ? ExitCode.CHANGES : ExitCode.OK;
     }
 }

@@ -23,10 +23,14 @@ abstract class Subcommand {
         return root.err();
     }
 
-    /** Prints the plans, then one complaint per control plane that could not be planned. */
-    void reportPlans(String command, List<SyncPlan> plans, OutputFormat format) {
+    /**
+     * Prints the plans, then one complaint per control plane that could not be planned; returns the exit code. The
+     * one way plan and {@code sync --dry-run} report, so they cannot drift apart.
+     */
+    int reportPlans(String command, List<SyncPlan> plans, OutputFormat format, boolean detailedExitCode) {
         Reports.printPlans(out(), plans, format);
         plans.forEach(plan -> plan.failure().ifPresent(failure ->
                 root.complain(command, plan.controlPlane() + ": " + Messages.describe(failure))));
+        return ExitCode.of(plans, detailedExitCode);
     }
 }

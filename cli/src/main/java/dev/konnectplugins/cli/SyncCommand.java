@@ -14,9 +14,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Makes control planes hold exactly the folder's plugins. */
 @Command(name = "sync", sortOptions = false, mixinStandardHelpOptions = true,
@@ -28,8 +31,12 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
             + "kong/plugins/<name>/")
     Path folder;
 
-    @Option(names = "--dry-run", description = "plan only, write nothing (the same as plan)")
+    @Option(names = "--dry-run", description = "plan only, write nothing: the same report and exit status as plan")
     boolean dryRun;
+
+    @Option(names = "--detailed-exitcode",
+            description = "with --dry-run: exit 2 when there are changes, 0 when there are none (as plan's)")
+    boolean detailedExitCode;
 
     @Option(names = "--continue-on-error", description = "keep writing after a failed write")
     boolean continueOnError;
@@ -44,8 +51,15 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (detailedExitCode && !dryRun) {
+            throw new ParameterException(spec.commandLine(), "--detailed-exitcode needs --dry-run: a sync's exit "
+                    + "status says whether it converged, not whether there were changes");
+        }
         DesiredState desired = DesiredState.fromFolder(folder);
         List<String> controlPlanes = connection.controlPlanes(environment());
         SyncOptions options = flags.toOptions().continueOnError(continueOnError).stopAllOnFailure(stopAllOnFailure)
@@ -54,9 +68,7 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
             PluginSync sync = PluginSync.of(konnect);
             if (dryRun) {
                 List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options);
-                reportPlans("sync", plans, flags.output.format);
-                return plans.stream().map(SyncPlan::failure).flatMap(Optional::stream).findFirst()
-                        .map(ExitCode::of).orElse(ExitCode.OK);
+                return reportPlans("sync", plans, flags.output.format, detailedExitCode);
             }
             AtomicInteger done = new AtomicInteger();
             List<SyncResult> results = sync.syncAll(controlPlanes, desired, options, result -> {

@@ -89,6 +89,65 @@ class CliTest {
     }
 
     @Test
+    void syncDryRunReportsAndExitsExactlyAsPlan() throws IOException {
+        run("sync", plugins.toString());
+        fake.addPluginInstance(fake.controlPlaneId(), "beta");
+        Files.writeString(plugins.resolve("beta/handler.lua"), SamplePlugins.handler("X-Beta-2"));
+        int requestsBefore = fake.requests().size();
+
+        for (String output : new String[] {"text", "json"}) {
+            Run plan = run("plan", plugins.toString(), "--output", output);
+            Run dryRun = run("sync", plugins.toString(), "--dry-run", "--output", output);
+            assertThat(plan.exitCode).as(plan.toString()).isEqualTo(1);
+            assertThat(dryRun).as("sync --dry-run --output " + output).isEqualTo(plan);
+        }
+        assertThat(fake.requests().subList(requestsBefore, fake.requests().size()))
+                .isNotEmpty().allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
+        assertThat(fake.customPlugin(fake.controlPlaneId(), "beta").orElseThrow().handler()).contains("X-Beta\"");
+    }
+
+    @Test
+    void syncDryRunTakesPlansDetailedExitCode() {
+        Run plan = run("plan", plugins.toString(), "--detailed-exitcode");
+        Run dryRun = run("sync", plugins.toString(), "--dry-run", "--detailed-exitcode");
+        assertThat(plan.exitCode).as(plan.toString()).isEqualTo(2);
+        assertThat(dryRun).isEqualTo(plan);
+        assertThat(run("sync", plugins.toString(), "--dry-run").exitCode).isZero();
+        assertThat(fake.customPlugins(fake.controlPlaneId())).isEmpty();
+
+        assertUsage(run("sync", plugins.toString(), "--detailed-exitcode"),
+                "konnect-plugins sync: --detailed-exitcode needs --dry-run");
+        assertThat(fake.customPlugins(fake.controlPlaneId())).as("a usage error writes nothing").isEmpty();
+    }
+
+    @Test
+    void planAndSyncShowValidationWarningsWithoutChangingTheExitStatus() throws IOException {
+        run("sync", plugins.toString());
+        Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function H:access(conf)\n  local lib = require(\"kong.tools.\" .. conf.value)\nend\nreturn H\n");
+        String warning = "  beta/handler.lua:3:15: warning [sandbox.require] requires a computed module name";
+
+        Run plan = run("plan", plugins.toString());
+        Run json = run("plan", plugins.toString(), "--output", "json");
+        Run sync = run("sync", plugins.toString());
+        Run unchanged = run("plan", plugins.toString(), "--detailed-exitcode");
+
+        assertThat(plan.exitCode).as(plan.toString()).isZero();
+        assertThat(plan.out).contains("  ~ beta (update: handler.lua)", "\nValidation warnings (they do not stop "
+                + "the sync):\n" + warning);
+        assertThat(plan.err).isEmpty();
+        JsonNode beta = new ObjectMapper().readTree(json.out).get(0).get("changes").get(1);
+        assertThat(beta.get("warnings")).singleElement().satisfies(found -> {
+            assertThat(found.get("rule").asText()).isEqualTo("sandbox.require");
+            assertThat(found.get("line").asInt()).isEqualTo(3);
+        });
+        assertThat(sync.exitCode).as(sync.toString()).isZero();
+        assertThat(sync.out).contains(warning, "  ~ beta updated");
+        assertThat(unchanged.exitCode).as("warnings are no changes: " + unchanged).isZero();
+        assertThat(unchanged.out).contains(warning);
+    }
+
+    @Test
     void pruneDeletesOnlyManagedPluginsAndListGetDeleteWork() {
         run("sync", plugins.toString(), "--tag", "team-a");
         Path fewer = work.resolve("fewer");

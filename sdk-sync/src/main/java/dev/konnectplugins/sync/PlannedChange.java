@@ -1,5 +1,6 @@
 package dev.konnectplugins.sync;
 
+import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.PluginSource;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +19,16 @@ public final class PlannedChange {
     private final String reason;
     private final List<String> instanceIds;
     private final PluginSource desired;
+    private final List<Diagnostic> warnings;
 
     PlannedChange(String name, ChangeAction action, ChangeAction intendedAction, Set<ChangedPart> changedParts,
                   List<String> diff, String reason, List<String> instanceIds, PluginSource desired) {
+        this(name, action, intendedAction, changedParts, diff, reason, instanceIds, desired, List.of());
+    }
+
+    private PlannedChange(String name, ChangeAction action, ChangeAction intendedAction,
+                          Set<ChangedPart> changedParts, List<String> diff, String reason, List<String> instanceIds,
+                          PluginSource desired, List<Diagnostic> warnings) {
         this.name = Objects.requireNonNull(name, "name");
         this.action = Objects.requireNonNull(action, "action");
         this.intendedAction = intendedAction;
@@ -29,6 +37,13 @@ public final class PlannedChange {
         this.reason = reason == null ? "" : reason;
         this.instanceIds = List.copyOf(instanceIds);
         this.desired = desired;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The same change with the validator's warnings about the local plugin. */
+    PlannedChange withWarnings(List<Diagnostic> found) {
+        return new PlannedChange(name, action, intendedAction, changedParts, diff, reason, instanceIds, desired,
+                found);
     }
 
     /** {@return the plugin's name} */
@@ -95,6 +110,18 @@ public final class PlannedChange {
      */
     public Optional<PluginSource> desired() {
         return Optional.ofNullable(desired);
+    }
+
+    /**
+     * The validator's warnings about the local plugin (for a create, update, blocked or unchanged one), in the
+     * validator's order: worth a look, but they never block the sync or change the plan. Each says its file (such as
+     * {@code handler.lua}), line, rule and message. Only errors stop a plan, with a {@link SyncValidationException}.
+     *
+     * @return the warnings, unmodifiable; empty for a plugin that is only on Konnect, and when no validator is on the
+     *         class path (see {@link dev.konnectplugins.CustomPlugins#validate})
+     */
+    public List<Diagnostic> warnings() {
+        return warnings;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.konnectplugins.sync;
 
 import dev.konnectplugins.ControlPlaneClient;
+import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.ListOptions;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.internal.sync.Texts;
@@ -27,7 +28,8 @@ final class Planner {
         this.options = options;
     }
 
-    SyncPlan plan(String label, DesiredState desired) {
+    /** The plan; {@code warnings} are the validator's, by plugin name, kept on each plugin's change. */
+    SyncPlan plan(String label, DesiredState desired, Map<String, List<Diagnostic>> warnings) {
         Map<String, CustomPlugin> remote = new TreeMap<>();
         controlPlane.customPlugins().list(ListOptions.builder().pageSize(ListOptions.MAX_PAGE_SIZE).build())
                 .forEach(plugin -> remote.put(plugin.getName(), plugin));
@@ -35,7 +37,8 @@ final class Planner {
         for (PluginSource source : desired.plugins()) {
             PluginSource target = source.withTags(tagsFor(source));
             CustomPlugin existing = remote.get(source.name());
-            changes.add(existing == null ? create(target) : compare(existing, target));
+            PlannedChange change = existing == null ? create(target) : compare(existing, target);
+            changes.add(change.withWarnings(warnings.getOrDefault(source.name(), List.of())));
         }
         for (CustomPlugin existing : remote.values()) {
             if (desired.plugin(existing.getName()).isEmpty()) {

@@ -34,8 +34,9 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Every plugin is validated before anything is planned or written (with sdk-validation on the class path, as for
- * uploads); plugins in use by plugin instances are never changed or deleted (Kong would refuse); only plugins that
- * carry the managed tag are pruned or updated unless adoption is asked for.
+ * uploads): an error stops the plan, warnings are kept on it ({@link PlannedChange#warnings()}). Plugins in use by
+ * plugin instances are never changed or deleted (Kong would refuse); only plugins that carry the managed tag are
+ * pruned or updated unless adoption is asked for.
  */
 public final class PluginSync {
     private static final String NOT_STARTED = "not started: another control plane failed (stopAllOnFailure)";
@@ -68,8 +69,8 @@ public final class PluginSync {
      */
     public SyncPlan plan(String controlPlane, DesiredState desired, SyncOptions options) {
         requireArguments(desired, options);
-        validate(konnect.controlPlane(controlPlane), desired);
-        return planValidated(controlPlane, konnect.controlPlaneByIdOrName(controlPlane), desired, options);
+        Map<String, List<Diagnostic>> warnings = validate(konnect.controlPlane(controlPlane), desired);
+        return planValidated(controlPlane, konnect.controlPlaneByIdOrName(controlPlane), desired, options, warnings);
     }
 
     /**
@@ -82,8 +83,8 @@ public final class PluginSync {
      */
     public SyncPlan plan(ControlPlaneClient controlPlane, DesiredState desired, SyncOptions options) {
         requireArguments(desired, options);
-        validate(controlPlane, desired);
-        return planValidated(controlPlane.id(), controlPlane, desired, options);
+        Map<String, List<Diagnostic>> warnings = validate(controlPlane, desired);
+        return planValidated(controlPlane.id(), controlPlane, desired, options, warnings);
     }
 
     /**
@@ -128,8 +129,8 @@ public final class PluginSync {
      */
     public List<SyncPlan> planAll(List<String> controlPlanes, DesiredState desired, SyncOptions options) {
         requireTargets(controlPlanes, desired, options);
-        validate(konnect.controlPlane(controlPlanes.get(0)), desired);
-        return fanOut(controlPlanes, options, target -> planSafely(target, desired, options),
+        Map<String, List<Diagnostic>> warnings = validate(konnect.controlPlane(controlPlanes.get(0)), desired);
+        return fanOut(controlPlanes, options, target -> planSafely(target, desired, options, warnings),
                 plan -> plan.failure().isPresent(), target -> notStarted(target, options), plan -> { });
     }
 
@@ -161,8 +162,8 @@ public final class PluginSync {
                                     Consumer<SyncResult> whenDone) {
         requireTargets(controlPlanes, desired, options);
         Objects.requireNonNull(whenDone, "whenDone");
-        validate(konnect.controlPlane(controlPlanes.get(0)), desired);
-        return fanOut(controlPlanes, options, target -> apply(planSafely(target, desired, options)),
+        Map<String, List<Diagnostic>> warnings = validate(konnect.controlPlane(controlPlanes.get(0)), desired);
+        return fanOut(controlPlanes, options, target -> apply(planSafely(target, desired, options, warnings)),
                 result -> !result.succeeded(), target -> apply(notStarted(target, options)), whenDone);
     }
 
@@ -183,25 +184,29 @@ public final class PluginSync {
         return new Puller(konnect.controlPlaneByIdOrName(controlPlane).customPlugins()).pull(folder, overwrite);
     }
 
-    private SyncPlan planValidated(String label, ControlPlaneClient controlPlane, DesiredState desired,
-                                   SyncOptions options) {
-        return new Planner(controlPlane, options).plan(label, desired);
+    private static SyncPlan planValidated(String label, ControlPlaneClient controlPlane, DesiredState desired,
+                                          SyncOptions options, Map<String, List<Diagnostic>> warnings) {
+        return new Planner(controlPlane, options).plan(label, desired, warnings);
     }
 
     private static SyncPlan notStarted(String target, SyncOptions options) {
         return SyncPlan.failed(target, options, new IllegalStateException(NOT_STARTED));
     }
 
-    private SyncPlan planSafely(String target, DesiredState desired, SyncOptions options) {
+    private SyncPlan planSafely(String target, DesiredState desired, SyncOptions options,
+                                Map<String, List<Diagnostic>> warnings) {
         try {
-            return planValidated(target, konnect.controlPlaneByIdOrName(target), desired, options);
+            return planValidated(target, konnect.controlPlaneByIdOrName(target), desired, options, warnings);
         } catch (RuntimeException e) {
             return SyncPlan.failed(target, options, e);
         }
     }
 
-    /** Every plugin's findings; throws when any has an error. */
-    private static void validate(ControlPlaneClient anyControlPlane, DesiredState desired) {
+    /**
+     * Validates every plugin once (the same for every control plane); throws with all findings when any has an error,
+     * else returns the warnings by plugin name, for the plans to show.
+     */
+    private static Map<String, List<Diagnostic>> validate(ControlPlaneClient anyControlPlane, DesiredState desired) {
         CustomPlugins plugins = anyControlPlane.customPlugins();
         Map<String, List<Diagnostic>> findings = new LinkedHashMap<>();
         boolean errors = false;
@@ -215,6 +220,7 @@ public final class PluginSync {
         if (errors) {
             throw new SyncValidationException(findings);
         }
+        return findings;
     }
 
     /**

@@ -106,7 +106,8 @@ public final class SyncPlan {
     }
 
     /**
-     * The summary line, then each change with its diff, as text for a terminal or a pull-request comment.
+     * The summary line, then each change with its diff, then the validator's warnings (as
+     * {@code alpha/handler.lua:3:9: warning [rule] message}), as text for a terminal or a pull-request comment.
      *
      * @return the text, several lines
      */
@@ -115,7 +116,8 @@ public final class SyncPlan {
     }
 
     /**
-     * The same as JSON, for tools.
+     * The same as JSON, for tools; each change lists its warnings in the fields of
+     * {@code konnect-plugins validate --format json}.
      *
      * @return the JSON document
      */

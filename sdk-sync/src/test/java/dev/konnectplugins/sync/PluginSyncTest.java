@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Konnect;
 import dev.konnectplugins.NotFoundException;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.RetryPolicy;
 import dev.konnectplugins.ServerException;
+import dev.konnectplugins.Severity;
 import dev.konnectplugins.testkit.FakeKonnect;
 import dev.konnectplugins.testkit.FakeKonnectExtension;
 import dev.konnectplugins.testkit.RecordedRequest;
@@ -33,6 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(FakeKonnectExtension.class)
 class PluginSyncTest {
     private static final String MANAGED = SyncOptions.DEFAULT_MANAGED_TAG;
+
+    /** Valid, with one warning: Kong's sandbox allows only some modules, and a computed name cannot be checked. */
+    private static final String COMPUTED_REQUIRE_HANDLER =
+            "local Handler = { PRIORITY = 810, VERSION = \"1.0.0\" }\nfunction Handler:access(conf)\n"
+            + "  local tools = require(\"kong.tools.\" .. conf.value)\n"
+            + "  kong.service.request.set_header(\"X-Warned\", tools and \"yes\" or \"no\")\nend\nreturn Handler\n";
 
     @TempDir
     Path folder;
@@ -233,6 +241,38 @@ class PluginSyncTest {
                     assertThat(e.getMessage()).contains("timer: ", "sandbox.timer", "nothing was written");
                 });
         assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void validationWarningsAreInThePlanAndChangeNothing() throws IOException {
+        Plugins.write(folder, "alpha", "X-Alpha");
+        sync.sync(cp, DesiredState.fromFolder(folder), SyncOptions.defaults());
+        Path warned = Plugins.write(folder, "warned", "X-Warned");
+        Files.writeString(warned.resolve("handler.lua"), COMPUTED_REQUIRE_HANDLER);
+
+        SyncPlan plan = sync.plan(cp, DesiredState.fromFolder(folder), SyncOptions.defaults());
+
+        assertThat(plan.summary()).isEqualTo("1 to create, 0 to update, 0 to delete, 1 unchanged");
+        assertThat(plan.changes(ChangeAction.UNCHANGED).get(0).warnings()).isEmpty();
+        Diagnostic warning = plan.changes(ChangeAction.CREATE).get(0).warnings().get(0);
+        assertThat(plan.changes(ChangeAction.CREATE).get(0).warnings()).containsExactly(warning);
+        assertThat(warning.severity()).isEqualTo(Severity.WARNING);
+        assertThat(warning.rule()).isEqualTo("sandbox.require");
+        assertThat(warning.message()).startsWith("requires a computed module name");
+        assertThat(List.of(warning.file(), warning.line(), warning.column())).containsExactly("handler.lua", 3, 17);
+        assertThat(plan.toText()).endsWith("\n  + warned (create)\n\nValidation warnings (they do not stop the sync):\n"
+                + "  warned/handler.lua:3:17: warning [sandbox.require] " + warning.message() + "\n");
+        JsonNode json = new ObjectMapper().readTree(plan.toJson()).get("changes").get(1).get("warnings");
+        assertThat(json).singleElement().satisfies(node -> assertThat(node.toString()).isEqualTo("{\"rule\":"
+                + "\"sandbox.require\",\"severity\":\"warning\",\"file\":\"handler.lua\",\"line\":3,\"column\":17,"
+                + "\"message\":" + new ObjectMapper().writeValueAsString(warning.message()) + "}"));
+
+        SyncResult result = sync.apply(plan);
+        assertThat(result.converged()).isTrue();
+        SyncPlan again = sync.plan(cp, DesiredState.fromFolder(folder), SyncOptions.defaults());
+        assertThat(again.changes(ChangeAction.UNCHANGED)).extracting(change -> change.warnings().size())
+                .as("an unchanged plugin keeps its warnings").containsExactly(0, 1);
+        assertThat(again.toText()).contains("warned/handler.lua:3:17: warning [sandbox.require]");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.sync.ChangeAction;
 import dev.konnectplugins.sync.ChangedPart;
 import dev.konnectplugins.sync.OutcomeStatus;
@@ -70,7 +71,19 @@ public final class Rendering {
             change.diff().forEach(line -> out.append(DIFF_INDENT).append(line).append('\n'));
             afterBlock = !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED;
         }
-        return out.toString();
+        return appendWarnings(out, plan).toString();
+    }
+
+    /** Every plugin's warnings (unchanged plugins' too: they are about the local code) in one closing section. */
+    private static StringBuilder appendWarnings(StringBuilder out, SyncPlan plan) {
+        if (plan.changes().stream().allMatch(change -> change.warnings().isEmpty())) {
+            return out;
+        }
+        out.append("\nValidation warnings (they do not stop the sync):\n");
+        // As the validator prints them, with the plugin's folder name in front of the file: alpha/handler.lua:3:9.
+        plan.changes().forEach(change -> change.warnings().forEach(warning ->
+                out.append("  ").append(change.name()).append('/').append(warning).append('\n')));
+        return out;
     }
 
     public static String text(SyncResult result) {
@@ -142,8 +155,19 @@ public final class Rendering {
             if (!change.diff().isEmpty()) {
                 entry.put("diff", String.join("\n", change.diff()) + "\n");
             }
+            if (!change.warnings().isEmpty()) {
+                ArrayNode warnings = entry.putArray("warnings");
+                change.warnings().forEach(warning -> diagnosticNode(warnings.addObject(), warning));
+            }
         }
         return node;
+    }
+
+    /** The fields and names of {@code konnect-plugins validate --format json}'s diagnostics. */
+    private static void diagnosticNode(ObjectNode node, Diagnostic diagnostic) {
+        node.put("rule", diagnostic.rule()).put("severity", diagnostic.severity().label())
+                .put("file", diagnostic.file()).put("line", diagnostic.line()).put("column", diagnostic.column())
+                .put("message", diagnostic.message());
     }
 
     private static ObjectNode planHeader(SyncPlan plan) {
