@@ -107,10 +107,11 @@ class SyntaxAndNameRulesTest {
     }
 
     @Test
-    void nameReadFromAStandInModuleIsAWarning() {
-        // Kong Enterprise's Redis v2 schema module is only a stand-in here: what is read from it is unknown.
+    void nameReadFromAStandInIsAWarning() {
+        // The values of Kong Enterprise's Redis v2 schema module are stand-ins here: what is read from them is
+        // unknown (a documented difference: Kong reads "127.0.0.1" and refuses the name).
         String unknown = GOOD_SCHEMA.replace("name = \"my-plugin\"",
-                "name = require(\"kong.enterprise_edition.tools.redis.v2.schema\").plugin_name");
+                "name = require(\"kong.enterprise_edition.tools.redis.v2.schema\").fields[1].host.default");
         List<Diagnostic> d = schema(unknown);
         assertThat(d).anyMatch(x -> x.rule().equals(Rules.NAME_UNRESOLVED) && !x.isError());
         assertNoErrors(d);
@@ -121,6 +122,10 @@ class SyntaxAndNameRulesTest {
         // kong.tools.redis.schema is modelled key for key: plugin_name is nil, so Kong says "missing name".
         String missing = GOOD_SCHEMA.replace("name = \"my-plugin\"", "name = require(\"kong.tools.redis.schema\").plugin_name");
         assertError(schema(missing), Rules.SCHEMA_SHAPE, "schema.lua", 4);
+        // The Redis v2 modules have their exact keys too.
+        String v2 = GOOD_SCHEMA.replace("name = \"my-plugin\"",
+                "name = require(\"kong.enterprise_edition.tools.redis.v2.schema\").plugin_name");
+        assertError(schema(v2), Rules.SCHEMA_SHAPE, "schema.lua", 4);
     }
 
     @ParameterizedTest

@@ -251,15 +251,22 @@ local function redis_schema()
   } } }
 end
 
--- Kong Enterprise's kong/enterprise_edition/tools/redis/v2/init.lua: its keys are exact, their values stand-ins.
+-- Kong Enterprise's Redis v2 modules (kong/enterprise_edition/tools/redis/v2/init.lua and schema.lua at f6b4167a)
+-- with their exact keys: reading a key they lack is nil, as in Kong, while their values are stand-ins. The schema
+-- record is marked __stub so that the metaschema checks skip it rather than judge a guess.
+local function redis_v2_schema()
+  return setmetatable({ type = "record", fields = stub(), entity_checks = stub(), shorthand_fields = stub() },
+                      { __stub = true })
+end
 local function redis_v2()
-  return { config_schema = stub(), is_redis_cluster = stub_function, connection = stub_function }
+  return { config_schema = redis_v2_schema(), is_redis_cluster = stub_function, connection = stub_function }
 end
 
 local MODULES = {
   ["kong.db.schema.typedefs"] = typedefs,
   ["kong.tools.redis.schema"] = redis_schema,
   ["kong.enterprise_edition.tools.redis.v2"] = redis_v2,
+  ["kong.enterprise_edition.tools.redis.v2.schema"] = redis_v2_schema,
   ["kong.meta"] = kong_meta,
   ["table.new"] = function() return source["table.new"] end,
   ["table.clear"] = function() return table_clear end,
@@ -269,9 +276,6 @@ local MODULES = {
   ["table.isarray"] = function() return table_isarray end,
   ["bit"] = function() local b = {} for k, v in pairs(bit) do b[k] = v end return b end,
 }
-
--- Modules above whose values are partly stand-ins.
-local STAND_IN_MODULES = { ["kong.enterprise_edition.tools.redis.v2"] = true }
 
 local function make_require(requires)
   local loaded = {}
@@ -285,7 +289,7 @@ local function make_require(requires)
       module = make and make() or stub()
       loaded[name] = module
     end
-    if not MODULES[name] or STAND_IN_MODULES[name] then
+    if not MODULES[name] then
       touched = true
     end
     return module
