@@ -65,7 +65,7 @@ final class TableTemplate {
      */
     private LuaValue constant(Exp e) {
         if (e instanceof Exp.Constant c) {
-            boolean cdata = c.value.isnumber() && prepared.isCdataLiteral(c.endLine, c.endColumn);
+            boolean cdata = c.value.type() == LuaValue.TNUMBER && prepared.isCdataLiteral(c.endLine, c.endColumn);
             return cdata ? null : c.value;
         }
         if (e instanceof Exp.ParensExp p) {
