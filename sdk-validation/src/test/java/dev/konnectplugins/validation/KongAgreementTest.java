@@ -317,4 +317,25 @@ class KongAgreementTest {
         assertThat(d).anySatisfy(w -> assertThat(w.rule()).isEqualTo(Rules.HANDLER_SHAPE));
         assertNoErrors(d);
     }
+
+    private static String nestedCalls(String open, String close, int depth) {
+        return "local f = function(x) return x end local o = { m = function(self, x) return x end }\n"
+                + "local H = { PRIORITY = 1000, VERSION = \"1.0.0\" }\n"
+                + "local x = " + open.repeat(depth) + "1" + close.repeat(depth) + "\nreturn H\n";
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'f(', ')', 122", "'f(1, ', ')', 81", "'o:m(', ')', 81", "'f{', '}', 82"})
+    void nestedCallsWithinLuaJitsStackSlotsCompile(String open, String close, int depth) {
+        // Measured with the Kong oracle: one more level is "function or expression too complex".
+        assertNoErrors(handler(nestedCalls(open, close, depth)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'f(', ')', 123", "'f(1, ', ')', 82", "'o:m(', ')', 82", "'f{', '}', 83"})
+    void nestedCallsPastLuaJitsStackSlotsAreRefused(String open, String close, int depth) {
+        List<Diagnostic> d = handler(nestedCalls(open, close, depth));
+        assertError(d, Rules.LUA_SYNTAX, "handler.lua", 3);
+        assertThat(errors(d)).hasSize(1).first().satisfies(e -> assertThat(e.message()).contains("too complex"));
+    }
 }

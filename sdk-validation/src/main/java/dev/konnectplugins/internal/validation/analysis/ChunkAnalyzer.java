@@ -53,6 +53,8 @@ public final class ChunkAnalyzer {
     private Value extraReturn;
     private final Set<Integer> raiseLines = new HashSet<>();
     private final List<SourceRange> overriddenConstants = new ArrayList<>();
+    /** How many calls the walk is inside (their slots are counted once, at the outermost call). */
+    private int nestedCalls;
 
     public ChunkAnalyzer(SandboxSpec spec, Kind kind, PreparedSource prepared, Findings out) {
         this.spec = spec;
@@ -618,6 +620,21 @@ public final class ChunkAnalyzer {
     }
 
     private Value call(Exp.FuncCall call) {
+        if (nestedCalls == 0) {
+            int slots = CallSlots.needed(call, function.activeLocals);
+            if (slots >= CallSlots.MAX_SLOTS) {
+                limits.tooManySlots(line(call), column(call));
+            }
+        }
+        nestedCalls++;
+        try {
+            return resolveCall(call);
+        } finally {
+            nestedCalls--;
+        }
+    }
+
+    private Value resolveCall(Exp.FuncCall call) {
         Value callee;
         if (call instanceof Exp.MethodCall m) {
             Value object = exp(m.lhs);

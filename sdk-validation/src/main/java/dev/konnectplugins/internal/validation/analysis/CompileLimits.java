@@ -8,7 +8,8 @@ import dev.konnectplugins.validation.Rules;
 /**
  * Rule pass {@code lua.syntax} (error): what LuaJIT refuses at compile time and luaj's AST parser lets through,
  * judged from the resolver's facts (and a warning for a key given twice in a table constructor): {@code break} outside a loop, {@code ...} outside a vararg function, a goto
- * without a visible label, more than 200 active locals or 120 upvalues in a function.
+ * without a visible label, more than 200 active locals or 120 upvalues in a function, nested calls that need more
+ * stack slots than a function has.
  */
 final class CompileLimits {
     /** LuaJIT's LJ_MAX_LOCVAR. */
@@ -40,6 +41,13 @@ final class CompileLimits {
     void duplicateKey(String name, int line, int column) {
         out.warning(Rules.LUA_SYNTAX, file, line, column, "the key '" + name + "' is given twice in this table; "
                 + "LuaJIT does not always keep the last one (a computed value wins over a constant), so keep one");
+    }
+
+    /** Nested calls that need more stack slots than a LuaJIT function has ({@link CallSlots}). */
+    void tooManySlots(int line, int column) {
+        out.error(Rules.LUA_SYNTAX, file, line, column, "these nested calls need more than " + CallSlots.MAX_SLOTS
+                + " stack slots, so LuaJIT refuses the file (\"function or expression too complex\"); compute the "
+                + "inner calls into locals first");
     }
 
     /** Judges a function once its body has been resolved. */
