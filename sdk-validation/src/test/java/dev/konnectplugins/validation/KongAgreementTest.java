@@ -280,7 +280,10 @@ class KongAgreementTest {
         "local t = {} for i = 1, 8000 do t[i] = i end\nlocal n = select(\"#\", unpack(t))",
         "local s = (\"x\"):rep(9000)\nlocal x = { s:byte(1, -1) }",
         "local x = 1\nlocal s = string.format(\"%d\", \"x\")",
-        "local x = 1\nlocal s = table.concat({ {} })"})
+        "local x = 1\nlocal s = table.concat({ {} })",
+        "local x = 1\nlocal n = math.max()", "local x = 1\nfor _ in ipairs(\"s\") do end",
+        "local x = 1\nlocal n = math.floor(\"x\")", "local x = 1\nlocal s = tostring()",
+        "local x = 1\nlocal n = select(\"x\", 1)", "local x = 1\nlocal k = next({}, \"absent\")"})
     void libraryErrorsAtTheTopLevelRefuseTheHandler(String top) {
         // Kong's LuaJIT raises these too: "too many results to unpack", "string slice too long", "bad argument #2
         // to 'format'", "invalid value (table) at index 1 in table for 'concat'": a handler load failure.

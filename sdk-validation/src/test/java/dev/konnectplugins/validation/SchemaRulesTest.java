@@ -56,6 +56,10 @@ class SchemaRulesTest {
         "{ a = { type = \"string\", required = \"yes\" } }",
         "{ a = { type = \"string\" }, b = { type = \"string\" } }",
         "{}",
+        // Kong validates a default under pcall; these validators raise on a number or a boolean:
+        // "error in schema prevents from validating this field".
+        "{ a = { type = \"integer\", contains = \"x\", default = 10 } }",
+        "{ a = { type = \"boolean\", mutually_exclusive_subsets = {}, default = true } }",
     })
     void metaschemaErrors(String field) {
         assertSchemaError(schema(withConfigFields(field)));

@@ -5,9 +5,11 @@ import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * An error raised by one of the re-implemented library functions (string, table) with LuaJIT's message, about
+ * An error raised by a library function (the re-implemented string and table functions, luaj's argument checks of
+ * the basic and math functions) with LuaJIT's message, about
  * arguments that hold no stand-in and no callback: Kong's LuaJIT raises the same error on the same call ("too many
  * results to unpack", "string slice too long", a bad argument), so the plugin's top level really fails there.
  */
@@ -29,6 +31,24 @@ final class LibraryError extends LuaError {
             throw e;
         } catch (LuaError e) {
             throw reproducible(args) ? new LibraryError(e) : e;
+        }
+    }
+
+    /**
+     * Replaces the named functions of {@code library} (luaj's own, whose argument checks raise what LuaJIT's raise:
+     * "bad argument #1 to 'ipairs' (table expected, got string)") with ones that mark their errors.
+     */
+    static void mark(LuaTable library, String... names) {
+        for (String name : names) {
+            LuaValue function = library.rawget(name);
+            if (function.isfunction()) {
+                library.rawset(name, new VarArgFunction() {
+                    @Override
+                    public Varargs invoke(Varargs args) {
+                        return LibraryError.call(args, () -> function.invoke(args));
+                    }
+                });
+            }
         }
     }
 

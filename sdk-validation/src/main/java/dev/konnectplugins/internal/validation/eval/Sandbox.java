@@ -68,6 +68,11 @@ final class Sandbox {
         LuaTables.install(globals, budget);
         LuaBase.install(globals, budget);
         LuaRandom.install((LuaTable) globals.rawget("math"));
+        LibraryError.mark(globals, "ipairs", "pairs", "next", "select", "tonumber", "tostring", "type", "rawget",
+                "rawset", "rawequal", "rawlen", "setmetatable", "getmetatable");
+        LibraryError.mark((LuaTable) globals.rawget("math"), "abs", "ceil", "cos", "deg", "exp", "floor", "fmod",
+                "frexp", "ldexp", "log", "max", "min", "modf", "pow", "rad", "random", "randomseed", "sin", "sqrt",
+                "tan", "acos", "asin", "atan", "atan2", "cosh", "sinh", "tanh", "log10");
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();

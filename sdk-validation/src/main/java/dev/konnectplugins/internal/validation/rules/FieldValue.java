@@ -67,7 +67,8 @@ final class FieldValue {
     }
 
     /** Validators that index, measure or match their value: on a value they cannot handle, Kong's call raises. */
-    private static final List<String> STRING_OR_TABLE_VALIDATORS = List.of("len_eq", "len_min", "len_max");
+    private static final List<String> STRING_OR_TABLE_VALIDATORS = List.of("len_eq", "len_min", "len_max",
+            "contains", "mutually_exclusive_subsets");
     private static final List<String> STRING_VALIDATORS = List.of("match", "not_match", "match_all", "match_none",
             "match_any", "starts_with", "uuid");
 
