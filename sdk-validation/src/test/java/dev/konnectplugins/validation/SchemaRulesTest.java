@@ -60,6 +60,10 @@ class SchemaRulesTest {
         // "error in schema prevents from validating this field".
         "{ a = { type = \"integer\", contains = \"x\", default = 10 } }",
         "{ a = { type = \"boolean\", mutually_exclusive_subsets = {}, default = true } }",
+        // ... and an array, set or map without elements, keys or values cannot take a default, even {}.
+        "{ a = { type = \"array\", default = {} } }",
+        "{ a = { type = \"set\", len_min = 0, default = { 1, 2 } } }",
+        "{ a = { type = \"map\", keys = { type = \"string\" }, default = {} } }",
     })
     void metaschemaErrors(String field) {
         assertSchemaError(schema(withConfigFields(field)));

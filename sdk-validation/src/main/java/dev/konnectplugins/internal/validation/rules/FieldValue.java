@@ -195,7 +195,7 @@ final class FieldValue {
 
     private static String elements(LuaValue elements, LuaTable value) {
         if (!elements.istable()) {
-            return null;
+            return CANNOT_VALIDATE; // Kong sets field.elements.required = true first
         }
         for (int i = 1; i <= value.length(); i++) {
             String problem = validate((LuaTable) elements, value.rawget(i));
@@ -209,9 +209,12 @@ final class FieldValue {
     private static String map(LuaTable field, LuaTable value) {
         LuaValue keys = field.rawget("keys");
         LuaValue values = field.rawget("values");
+        if (!keys.istable() || !values.istable()) {
+            return CANNOT_VALIDATE; // Kong sets field.keys.required and field.values.required first
+        }
         for (Varargs e = value.next(LuaValue.NIL); !e.arg1().isnil(); e = value.next(e.arg1())) {
-            String problem = keys.istable() ? validate((LuaTable) keys, e.arg1()) : null;
-            if (problem == null && values.istable()) {
+            String problem = validate((LuaTable) keys, e.arg1());
+            if (problem == null) {
                 problem = validate((LuaTable) values, e.arg(2));
             }
             if (problem != null) {
