@@ -1,7 +1,6 @@
 package dev.konnectplugins.internal.validation.eval;
 
 import java.util.Random;
-import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -23,8 +22,8 @@ final class LuaRandom {
                 double r = random.nextDouble();
                 return switch (args.narg()) {
                     case 0 -> LuaValue.valueOf(r);
-                    case 1 -> between(r, 1, LuaArgs.integer(args, 1, "random"));
-                    default -> between(r, LuaArgs.integer(args, 1, "random"), LuaArgs.integer(args, 2, "random"));
+                    case 1 -> between(r, 1, LuaArgs.number(args, 1, "random"));
+                    default -> between(r, LuaArgs.number(args, 1, "random"), LuaArgs.number(args, 2, "random"));
                 };
             }
         });
@@ -37,10 +36,8 @@ final class LuaRandom {
         });
     }
 
-    private static LuaValue between(double r, long low, long high) {
-        if (low > high) {
-            throw new LuaError("bad argument #" + (low == 1 ? 1 : 2) + " to 'random' (interval is empty)");
-        }
+    /** As LuaJIT's lib_math.c computes it: no integer or empty-interval check (math.random(0) is 1). */
+    private static LuaValue between(double r, double low, double high) {
         return LuaValue.valueOf(Math.floor(r * (high - low + 1.0)) + low);
     }
 

@@ -73,6 +73,8 @@ final class Sandbox {
         LibraryError.mark((LuaTable) globals.rawget("math"), "abs", "ceil", "cos", "deg", "exp", "floor", "fmod",
                 "frexp", "ldexp", "log", "max", "min", "modf", "pow", "rad", "random", "randomseed", "sin", "sqrt",
                 "tan", "acos", "asin", "atan", "atan2", "cosh", "sinh", "tanh", "log10");
+        LibraryError.mark((LuaTable) globals.rawget("os"), "time", "difftime");
+        LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();

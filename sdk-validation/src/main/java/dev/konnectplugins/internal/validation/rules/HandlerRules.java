@@ -26,7 +26,7 @@ public final class HandlerRules {
      */
     private static final java.util.regex.Pattern WRONG_TYPE = java.util.regex.Pattern.compile(
             "^(attempt to (index|call|perform arithmetic|concatenate|compare|get length)|cannot set |table expected "
-            + "for set index|index expected, got )");
+            + "for set index|index expected, got |table index )");
     /** {@code require("kong.meta").version} in the sandbox: Kong Enterprise 3.10's four-part version. */
     private static final String KONG_META_VERSION = "3.10.0.0";
 
