@@ -350,4 +350,15 @@ class KongAgreementTest {
         // LuaJIT's math.random checks neither integers nor empty intervals; its os.date passes %Q to strftime.
         assertNoErrors(handler("local v = " + call + "\n" + Plugins.GOOD_HANDLER));
     }
+
+    @Test
+    void osDateFormatsAsGlibcStrftime() {
+        // The value LuaJIT gave in the Kong oracle for the same call (%Q is copied, as glibc does).
+        String expected = "Tue Nov 14 22:13:20 2023|11/14/23|14|318|46|46|46|2023|23|+0000|GMT|1700000000|PM|10|22|"
+                + "10|2|2|11/14/23|22:13:20|20|Nov|10:13:20 PM|22:13|22:13:20|2023-11-14|%Q|Tue|Tuesday|November";
+        assertNoErrors(handler("assert(os.date(\"!%c|%D|%e|%j|%U|%W|%V|%G|%g|%z|%Z|%s|%p|%I|%k|%l|%u|%w|%x|%X|%C|%h|"
+                + "%r|%R|%T|%F|%Q|%a|%A|%B\", 1700000000) == \"" + expected + "\")\n"
+                + "assert(os.date(\"!*t\", 86400 * 3).wday == 1)\n" + Plugins.GOOD_HANDLER));
+        assertNoErrors(schema("local d = os.date(\"%F %T\")\n" + Plugins.GOOD_SCHEMA));
+    }
 }

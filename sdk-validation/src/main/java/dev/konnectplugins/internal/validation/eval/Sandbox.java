@@ -73,6 +73,7 @@ final class Sandbox {
         LibraryError.mark((LuaTable) globals.rawget("math"), "abs", "ceil", "cos", "deg", "exp", "floor", "fmod",
                 "frexp", "ldexp", "log", "max", "min", "modf", "pow", "rad", "random", "randomseed", "sin", "sqrt",
                 "tan", "acos", "asin", "atan", "atan2", "cosh", "sinh", "tanh", "log10");
+        LuaDate.install((LuaTable) globals.rawget("os"));
         LibraryError.mark((LuaTable) globals.rawget("os"), "time", "difftime");
         LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
         StringMetatable.bind(strings);

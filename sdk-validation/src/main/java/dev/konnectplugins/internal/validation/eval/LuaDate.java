@@ -1,0 +1,117 @@
+package dev.konnectplugins.internal.validation.eval;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
+import java.time.temporal.WeekFields;
+import java.util.Locale;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.VarArgFunction;
+
+/**
+ * {@code os.date} as LuaJIT has it: the format goes to the C library's {@code strftime} (glibc on Kong's images), so
+ * every glibc conversion works ({@code %F}, {@code %T}, {@code %e}, {@code %s}...) and an unknown one is copied as
+ * it is. luaj's own accepts only C89's and raises on the rest. In the "C" locale, like a node's.
+ */
+final class LuaDate extends VarArgFunction {
+
+    /** Replaces {@code os.date} in {@code os}. */
+    static void install(LuaTable os) {
+        os.rawset("date", new LuaDate());
+    }
+
+    @Override
+    public Varargs invoke(Varargs args) {
+        String format = args.arg1().isnil() ? "%c" : LuaArgs.string(args, 1, "date").tojstring();
+        long seconds = args.arg(2).isnil() ? Instant.now().getEpochSecond() : (long) LuaArgs.number(args, 2, "date");
+        boolean utc = format.startsWith("!");
+        if (utc) {
+            format = format.substring(1);
+        }
+        ZonedDateTime t = Instant.ofEpochSecond(seconds).atZone(utc ? ZoneOffset.UTC : ZoneId.systemDefault());
+        return format.startsWith("*t") ? table(t) : LuaValue.valueOf(strftime(format, t));
+    }
+
+    private static LuaTable table(ZonedDateTime t) {
+        LuaTable table = new LuaTable();
+        table.rawset("year", t.getYear());
+        table.rawset("month", t.getMonthValue());
+        table.rawset("day", t.getDayOfMonth());
+        table.rawset("hour", t.getHour());
+        table.rawset("min", t.getMinute());
+        table.rawset("sec", t.getSecond());
+        table.rawset("wday", t.getDayOfWeek().getValue() % 7 + 1);
+        table.rawset("yday", t.getDayOfYear());
+        table.rawset("isdst", LuaValue.FALSE);
+        return table;
+    }
+
+    static String strftime(String format, ZonedDateTime t) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%' || i + 1 == format.length()) {
+                out.append(c);
+                continue;
+            }
+            char conversion = format.charAt(++i);
+            String value = conversion(conversion, t);
+            out.append(value != null ? value : "%" + conversion);
+        }
+        return out.toString();
+    }
+
+    private static String conversion(char c, ZonedDateTime t) {
+        return switch (c) {
+            case 'a' -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
+            case 'A' -> t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US);
+            case 'b', 'h' -> t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
+            case 'B' -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
+            case 'c' -> strftime("%a %b %e %H:%M:%S %Y", t);
+            case 'C' -> two(t.getYear() / 100);
+            case 'd' -> two(t.getDayOfMonth());
+            case 'D', 'x' -> strftime("%m/%d/%y", t);
+            case 'e' -> String.format("%2d", t.getDayOfMonth());
+            case 'F' -> strftime("%Y-%m-%d", t);
+            case 'g' -> two(t.get(IsoFields.WEEK_BASED_YEAR) % 100);
+            case 'G' -> Integer.toString(t.get(IsoFields.WEEK_BASED_YEAR));
+            case 'H' -> two(t.getHour());
+            case 'I' -> two(t.getHour() % 12 == 0 ? 12 : t.getHour() % 12);
+            case 'j' -> String.format("%03d", t.getDayOfYear());
+            case 'k' -> String.format("%2d", t.getHour());
+            case 'l' -> String.format("%2d", t.getHour() % 12 == 0 ? 12 : t.getHour() % 12);
+            case 'm' -> two(t.getMonthValue());
+            case 'M' -> two(t.getMinute());
+            case 'n' -> "\n";
+            case 'p' -> t.getHour() < 12 ? "AM" : "PM";
+            case 'P' -> t.getHour() < 12 ? "am" : "pm";
+            case 'r' -> strftime("%I:%M:%S %p", t);
+            case 'R' -> strftime("%H:%M", t);
+            case 's' -> Long.toString(t.toEpochSecond());
+            case 'S' -> two(t.getSecond());
+            case 't' -> "\t";
+            case 'T', 'X' -> strftime("%H:%M:%S", t);
+            case 'u' -> Integer.toString(t.getDayOfWeek().getValue());
+            case 'U' -> two(t.get(WeekFields.of(DayOfWeek.SUNDAY, 7).weekOfYear()));
+            case 'V' -> two(t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case 'w' -> Integer.toString(t.getDayOfWeek().getValue() % 7);
+            case 'W' -> two(t.get(WeekFields.of(DayOfWeek.MONDAY, 7).weekOfYear()));
+            case 'y' -> two(t.getYear() % 100);
+            case 'Y' -> Integer.toString(t.getYear());
+            case 'z' -> t.getOffset().getId().equals("Z") ? "+0000" : t.getOffset().getId().replace(":", "");
+            case 'Z' -> t.getZone().equals(ZoneOffset.UTC) ? "GMT" : t.getZone().getDisplayName(TextStyle.SHORT, Locale.US);
+            case '%' -> "%";
+            default -> null;
+        };
+    }
+
+    private static String two(int n) {
+        return String.format("%02d", n);
+    }
+}
