@@ -11,7 +11,7 @@ import org.luaj.vm2.LuaValue;
  * @param exhausted whether it failed by running out of instructions or time
  * @param exact     whether the run consulted nothing the validator only stubs (no stand-in module was required,
  *                  no stand-in was called, indexed, combined or measured), so that its outcome is the one Kong would see
- * @param raisedByLibrary whether the failure is an error a string or table function raised as LuaJIT's does, on
+ * @param raisedByLibrary whether the failure is an error a library function raised as LuaJIT's does, on
  *                  arguments without stand-ins or callbacks ({@link LibraryError})
  */
 public record Evaluation(LuaValue value, String failure, int line, boolean exhausted, boolean exact,

@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.eval;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,7 +35,12 @@ final class LuaDate extends VarArgFunction {
         if (utc) {
             format = format.substring(1);
         }
-        ZonedDateTime t = Instant.ofEpochSecond(seconds).atZone(utc ? ZoneOffset.UTC : ZoneId.systemDefault());
+        ZonedDateTime t;
+        try {
+            t = Instant.ofEpochSecond(seconds).atZone(utc ? ZoneOffset.UTC : ZoneId.systemDefault());
+        } catch (DateTimeException e) {
+            return LuaValue.NIL; // LuaJIT returns nil when the C library cannot represent the time
+        }
         return format.startsWith("*t") ? table(t) : LuaValue.valueOf(strftime(format, t));
     }
 
