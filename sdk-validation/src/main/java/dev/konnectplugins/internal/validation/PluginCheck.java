@@ -103,10 +103,9 @@ public final class PluginCheck {
         }
         Compilation compiled = SandboxEvaluator.compile(evaluatedCode(prepared, facts), file);
         if (compiled.problem() != null) {
-            // luaj's compiler runs out of registers later than LuaJIT's; CallSlots has said so already then.
-            boolean reported = compiled.problem().message().contains("too complex")
-                    && out.hasError(Rules.LUA_SYNTAX, file);
-            if (!reported) {
+            // When the static checks found what LuaJIT refuses (too many locals or stack slots), luaj's compiler
+            // fails on the same code, with a worse message.
+            if (!out.hasError(Rules.LUA_SYNTAX, file)) {
                 syntaxError(file, compiled.problem().line(), compiled.problem().column(), compiled.problem().message());
             }
             return new FileAnalysis(text, facts, null);
