@@ -66,6 +66,7 @@ class MetaSchemaAgreementTest {
         "{ a = { type = 'integer', gt = 5, default = 5 } }                            | value must be greater than 5",
         "{ a = { type = 'boolean', len_min = 0, default = true } }                    | error in schema prevents from validating",
         "{ a = { type = 'boolean', abstract = true, default = true } }                | abstract field was not specialized",
+        "{ a = typedefs.no_route { default = 'x' } }                                 | value must be null",
     })
     void defaultsAreCheckedAgainstTheirOwnField(String field, String kongText) {
         assertRefused(schema(withField(field.replace('\'', '"'))), kongText);
@@ -115,6 +116,7 @@ class MetaSchemaAgreementTest {
         "supported_partials = { ['redis-ce'] = { 'config.redis' } }, | supported_partials: unknown field",
         "description = 'a description of the plugin',               | description: unknown field",
         "entity_checks = { { frobnicate = { 'config.a' } } },        | unknown entity check 'frobnicate'",
+        "entity_checks = { { at_least_one_of = {} } },               | exactly one checker, and not an empty one",
     })
     void restrictedTopLevel(String extra, String kongText) {
         assertRefused(schema(withTopLevel(extra.replace('\'', '"'))), kongText);

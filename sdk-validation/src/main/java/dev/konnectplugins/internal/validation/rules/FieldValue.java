@@ -60,7 +60,7 @@ final class FieldValue {
             default -> null;
         };
         if (typeProblem != null || !List.of("array", "set", "map", "record", "integer", "number", "string",
-                "boolean").contains(type)) {
+                "boolean", "foreign").contains(type)) {
             return typeProblem;
         }
         return validators(field, type, value);
@@ -87,7 +87,7 @@ final class FieldValue {
         String err = field.rawget("err").isstring() ? field.rawget("err").tojstring() : null;
         LuaValue option;
         if (!(option = field.rawget("eq")).isnil() && !value.raweq(option)) {
-            return or(err, "value must be " + option.tojstring());
+            return or(err, "value must be " + (isNull(option) ? "null" : option.tojstring()));
         }
         if (!(option = field.rawget("ne")).isnil() && value.raweq(option)) {
             return or(err, "value must not be " + option.tojstring());

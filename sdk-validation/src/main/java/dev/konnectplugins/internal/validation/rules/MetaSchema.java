@@ -388,15 +388,24 @@ final class MetaSchema {
                         + String.join(", ", new TreeSet<>(ENTITY_CHECKERS.keySet())));
                 return;
             }
-            known++;
+            if (nonEmpty(e.arg(2))) {
+                known++;
+            }
             String problem = SandboxEvaluator.isStub(e.arg(2)) ? null : valueProblem(kind, e.arg(2));
             if (problem != null) {
                 error(checker, "entity check '" + checker + "': " + problem);
             }
         }
         if (known != 1) {
-            error("entity_checks", "each entity check must contain exactly one checker");
+            error("entity_checks", "each entity check must contain exactly one checker, and not an empty one "
+                    + "(\"exactly one of these fields must be non-empty\")");
         }
+    }
+
+    /** Kong's is_nonempty: an empty table or string counts as absent. */
+    private static boolean nonEmpty(LuaValue value) {
+        return !(value.istable() && value.next(LuaValue.NIL).arg1().isnil()
+                || value.type() == LuaValue.TSTRING && value.rawlen() == 0 || FieldValue.isNull(value));
     }
 
     private static String where(String parent) {
