@@ -67,6 +67,13 @@ class MetaSchemaAgreementTest {
         "{ a = { type = 'boolean', len_min = 0, default = true } }                    | error in schema prevents from validating",
         "{ a = { type = 'boolean', abstract = true, default = true } }                | abstract field was not specialized",
         "{ a = typedefs.no_route { default = 'x' } }                                 | value must be null",
+        "{ a = typedefs.header_name { default = 'X Foo' } }                           | bad header name 'X Foo'",
+        "{ a = typedefs.tag { default = 'a/b' } }                                     | invalid tag 'a/b'",
+        "{ a = typedefs.tags { default = { 'a,b' } } }                                | invalid tag 'a,b'",
+        "{ a = typedefs.path { default = '/p%zz' } }                                  | invalid url-encoded value: '%zz'",
+        "{ a = typedefs.path { default = '/p//q' } }                                  | must not have empty segments",
+        "{ a = typedefs.name { default = 'a b' } }                                    | it must only contain alphanumeric",
+        "{ a = typedefs.utf8_name { default = 'a/b' } }                               | the only accepted ascii characters",
     })
     void defaultsAreCheckedAgainstTheirOwnField(String field, String kongText) {
         assertRefused(schema(withField(field.replace('\'', '"'))), kongText);
@@ -103,6 +110,10 @@ class MetaSchemaAgreementTest {
         "{ a = { type = \"set\", elements = { type = \"string\" }, default = { \"a\", \"a\" } } }",
         "{ a = { type = \"record\", fields = { { b = { type = \"string\" } } }, "
                 + "entity_checks = { { at_least_one_of = { \"b\" } } } } }",
+        "{ a = typedefs.header_name { default = \"X-Foo_1\" } }",
+        "{ a = typedefs.tags { default = { \"tag 1\", \"\\xc3\\xa4\" } } }",
+        "{ a = typedefs.path { default = \"/a:b@c/%20\" } }",
+        "{ a = typedefs.utf8_name { default = \"n\\xc3\\xa4me~1\" } }",
     })
     void kongAcceptsThese(String field) {
         assertNoErrors(schema(withField(field)));

@@ -33,6 +33,7 @@ STUB_MT.__len = function() touched = true return 0 end
 STUB_MT.__tostring = function() touched = true return "stub" end
 
 local NULL = NGX_NULL -- a userdata (eval/NgxNull.java): indexing it fails as cjson's NULL does in Kong
+local VALIDATORS = TYPEDEF_VALIDATORS -- Kong's typedef custom validators, ported (eval/TypedefValidator.java)
 
 -- Lua's and LuaJIT's libraries, by dotted name. Anything listed in the allowlist but absent here is a stub.
 local source = {}
@@ -148,7 +149,8 @@ local function typedefs()
     protocol = of_type("string", { one_of = ALL_PROTOCOLS }),
     port = of_type("integer", { between = { 0, 65535 } }),
     timeout = of_type("integer", { between = { 0, 2147483646 } }),
-    path = of_type("string", { starts_with = "/" }),
+    path = of_type("string", { starts_with = "/", match_none = { { pattern = "//", err = "must not have empty segments" } },
+                               custom_validator = VALIDATORS.path }),
     uuid = of_type("string", { uuid = true, auto = true }),
     auto_timestamp_s = of_type("integer", { timestamp = true, auto = true }),
     auto_timestamp_ms = of_type("number", { timestamp = true, auto = true }),
@@ -156,7 +158,7 @@ local function typedefs()
     no_service = of_type("foreign", { reference = "services", eq = NULL }),
     no_consumer = of_type("foreign", { reference = "consumers", eq = NULL }),
     no_consumer_group = of_type("foreign", { reference = "consumer_groups", eq = NULL }),
-    name = of_type("string", { unique = true }),
+    name = of_type("string", { unique = true, custom_validator = VALIDATORS.name }),
     tags = of_type("set", { elements = { type = "string" } }),
     hosts = of_type("array", { elements = { type = "string" } }),
     protocols = of_type("set", { required = true, default = { "grpc", "grpcs", "http", "https" },
@@ -183,7 +185,7 @@ local function typedefs()
                           "cidr", "cidr_v4", "url", "cookie_name", "header_name",
                           "utf8_name", "sni", "certificate", "key", "semantic_version", "redis_host",
                           "redis_server_name", "router_path", "capability" }) do
-    t[name] = of_type("string")
+    t[name] = of_type("string", { custom_validator = VALIDATORS[name] })
   end
   t.rbac_user_token = of_type("string", { unique = true, required = true, unique_across_ws = true })
   t.run_on_first = of_type("string", { required = false, one_of = { "first" } })
@@ -200,8 +202,8 @@ local function typedefs()
     { inject = { type = "array", elements = { type = "string" } } },
     { default_format = { type = "string", required = true, default = "w3c" } },
   } })
-  t.tag = of_type("string", { required = true })
-  t.tags = of_type("set", { elements = { type = "string", required = true } })
+  t.tag = of_type("string", { required = true, custom_validator = VALIDATORS.tag })
+  t.tags = of_type("set", { elements = { type = "string", required = true, custom_validator = VALIDATORS.tag } })
   t.no_sources = of_type("set", { elements = t.sources.elements, eq = NULL })
   t.no_destinations = t.no_sources
   t.methods = of_type("set", { elements = { type = "string", match = "^%u+$" } })

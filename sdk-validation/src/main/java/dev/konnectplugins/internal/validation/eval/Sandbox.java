@@ -78,6 +78,7 @@ final class Sandbox {
         LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
+        globals.rawset("TYPEDEF_VALIDATORS", TypedefValidator.all());
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();
         clear(globals);
         LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,

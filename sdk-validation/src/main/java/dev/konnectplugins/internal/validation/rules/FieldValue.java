@@ -2,6 +2,7 @@ package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.eval.NgxNull;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.eval.TypedefValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import org.luaj.vm2.lib.StringLib;
  * states itself: the metaschema declares {@code default = { type = "self" }}, so every default is validated as a
  * value of the field it belongs to, with the field's type (a string is implicitly {@code len_min = 1}) and its
  * validators in Kong's order. What needs the data plane (a regex engine for {@code is_regex}, a plugin function for
- * {@code custom_validator}, foreign keys, JSON schemas) is not checked.
+ * {@code custom_validator}, foreign keys, JSON schemas) is not checked; the custom validators of Kong's typedefs
+ * that are plain string checks are ({@link TypedefValidator}).
  */
 final class FieldValue {
     private static final Pattern UUID = Pattern.compile(
@@ -115,7 +117,8 @@ final class FieldValue {
         if (length != null) {
             return or(err, length);
         }
-        return value.type() == LuaValue.TSTRING ? patterns(field, value, err) : contains(field, value, err);
+        String other = value.type() == LuaValue.TSTRING ? patterns(field, value, err) : contains(field, value, err);
+        return other != null ? other : TypedefValidator.problem(field.rawget("custom_validator"), value);
     }
 
     private static String lengths(LuaTable field, String type, LuaValue value) {
