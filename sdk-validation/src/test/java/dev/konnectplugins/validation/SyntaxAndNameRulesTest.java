@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SyntaxAndNameRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {
-        "local x = 1LL + 0xFFULL + 2ull + 3i",
+        // (1LL + 3i would fail at run time in LuaJIT: int64 and complex cdata do not mix; not modelled.)
+        "local x = 1LL + 0xFFULL + 2ull\nlocal z = 3i",
         "local mask = 0b1010",
         "goto done\n::done::",
         "local s = \"\\x41\\z\n   \\u{20AC}\"",
