@@ -68,14 +68,8 @@ final class Sandbox {
         LuaTables.install(globals, budget);
         LuaBase.install(globals, budget);
         LuaRandom.install((LuaTable) globals.rawget("math"));
-        LibraryError.mark(globals, "ipairs", "pairs", "next", "select", "tonumber", "tostring", "type", "rawget",
-                "rawset", "rawequal", "rawlen", "setmetatable", "getmetatable");
-        LibraryError.mark((LuaTable) globals.rawget("math"), "abs", "ceil", "cos", "deg", "exp", "floor", "fmod",
-                "frexp", "ldexp", "log", "max", "min", "modf", "pow", "rad", "random", "randomseed", "sin", "sqrt",
-                "tan", "acos", "asin", "atan", "atan2", "cosh", "sinh", "tanh", "log10");
         LuaDate.install((LuaTable) globals.rawget("os"));
-        LibraryError.mark((LuaTable) globals.rawget("os"), "time", "difftime");
-        LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
+        markLibraryErrors(globals);
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
         globals.rawset("TYPEDEF_VALIDATORS", TypedefValidator.all());
@@ -113,6 +107,27 @@ final class Sandbox {
         stop();
         coroutines.close();
         StringMetatable.unbind();
+    }
+
+    /**
+     * Marks the errors of luaj's own library functions whose argument checks are LuaJIT's, leaving out those that run
+     * plugin code or raise the plugin's own errors (pcall, error, coroutine.resume...).
+     */
+    private static void markLibraryErrors(Globals globals) {
+        LibraryError.mark(globals, "ipairs", "pairs", "next", "select", "tonumber", "tostring", "type", "rawget",
+                "rawset", "rawequal", "rawlen", "setmetatable", "getmetatable");
+        LuaTable math = (LuaTable) globals.rawget("math");
+        LibraryError.mark(math, keys(math));
+        LibraryError.mark((LuaTable) globals.rawget("os"), "time", "difftime");
+        LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
+    }
+
+    private static String[] keys(LuaTable table) {
+        List<String> keys = new ArrayList<>();
+        for (Varargs e = table.next(LuaValue.NIL); !e.arg1().isnil(); e = table.next(e.arg1())) {
+            keys.add(e.arg1().tojstring());
+        }
+        return keys.toArray(String[]::new);
     }
 
     private static void clear(LuaTable table) {

@@ -74,16 +74,13 @@ public final class TypedefValidator extends VarArgFunction {
         if (invalid != null) {
             return invalid;
         }
-        for (int i = 0; i < value.m_length; i++) {
+        boolean ok = value.m_length > 0;
+        for (int i = 0; ok && i < value.m_length; i++) {
             int b = value.luaByte(i);
-            boolean ok = b >= 128 && b <= 244 || Character.isLetterOrDigit(b) && b < 128 || ".-_~".indexOf(b) >= 0;
-            if (!ok || b == 0) {
-                return "invalid value '" + value.tojstring() + "': the only accepted ascii characters are "
-                        + "alphanumerics or ., -, _, and ~";
-            }
+            ok = b >= 128 && b <= 244 || b < 128 && Character.isLetterOrDigit(b) || ".-_~".indexOf(b) >= 0;
         }
-        return value.m_length == 0 ? "invalid value '': the only accepted ascii characters are alphanumerics or "
-                + "., -, _, and ~" : null;
+        return ok ? null : "invalid value '" + value.tojstring() + "': the only accepted ascii characters are "
+                + "alphanumerics or ., -, _, and ~";
     }
 
     private static String tag(LuaString value) {
@@ -91,20 +88,13 @@ public final class TypedefValidator extends VarArgFunction {
         if (invalid != null) {
             return invalid;
         }
-        for (int i = 0; i < value.m_length; i++) {
+        boolean ok = value.m_length > 0;
+        for (int i = 0; ok && i < value.m_length; i++) {
             int b = value.luaByte(i);
-            boolean ok = b == 32 || b >= 33 && b <= 43 || b == 45 || b == 46 || b >= 48 && b <= 126
-                    || b >= 128 && b <= 244;
-            if (!ok) {
-                return tagProblem(value);
-            }
+            ok = b >= 32 && b <= 126 && b != ',' && b != '/' || b >= 128 && b <= 244;
         }
-        return value.m_length == 0 ? tagProblem(value) : null;
-    }
-
-    private static String tagProblem(LuaString value) {
-        return "invalid tag '" + value.tojstring() + "': expected printable ascii (except `,` and `/`) or valid utf-8 "
-                + "sequences";
+        return ok ? null : "invalid tag '" + value.tojstring() + "': expected printable ascii (except `,` and `/`) "
+                + "or valid utf-8 sequences";
     }
 
     private static String path(LuaString value) {
