@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.Answers;
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
 import dev.konnectplugins.internal.HttpPipeline;
@@ -70,7 +71,8 @@ public final class ControlPlanesAsync {
 
     ControlPlane getNow(String id) {
         String path = ApiPath.of("v2", "control-planes").segment(Requests.requireText(id, "id")).toString();
-        return pipeline.call(ApiRequest.get(path), response -> response.as(ControlPlane.class));
+        return pipeline.call(ApiRequest.get(path),
+                response -> response.as(ControlPlane.class, ControlPlanesAsync::problem));
     }
 
     Optional<ControlPlane> findByNameNow(String name) {
@@ -84,14 +86,22 @@ public final class ControlPlanesAsync {
     }
 
     private Page<ControlPlane> page(String name, int number) {
-        ControlPlanePage body = pipeline.call(ApiRequest.get(byNamePath(name, number)),
-                response -> response.as(ControlPlanePage.class));
+        String path = byNamePath(name, number);
+        ControlPlanePage body = pipeline.call(ApiRequest.get(path),
+                response -> response.as(ControlPlanePage.class,
+                        page -> Answers.firstProblem(page.getData(), ControlPlanesAsync::problem)));
         List<ControlPlane> data = body.getData() == null ? List.of() : body.getData();
         PageNumbers numbers = body.getMeta() == null ? null : body.getMeta().getPage();
         boolean more = !data.isEmpty() && numbers != null && numbers.getTotal() != null
                 && numbers.getSize() != null && (long) number * numbers.getSize() < numbers.getTotal();
         return new Page<>(data, more ? String.valueOf(number + 1) : null,
-                next -> page(name, Integer.parseInt(next)), pipeline);
+                next -> page(name, Integer.parseInt(next)), pipeline, path);
+    }
+
+    /** What a control plane from Konnect must have: the id every call uses and the name it is found by. */
+    private static String problem(ControlPlane controlPlane) {
+        String noId = Answers.required(controlPlane.getId(), "id");
+        return noId != null ? noId : Answers.required(controlPlane.getName(), "name");
     }
 
     private static String byNamePath(String name, int number) {

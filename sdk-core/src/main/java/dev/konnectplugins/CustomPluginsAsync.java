@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.Answers;
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
 import dev.konnectplugins.internal.HttpPipeline;
@@ -152,7 +153,8 @@ public final class CustomPluginsAsync {
     }
 
     CustomPlugin getNow(String idOrName) {
-        return pipeline.call(ApiRequest.get(item(idOrName).toString()), response -> response.as(CustomPlugin.class));
+        return pipeline.call(ApiRequest.get(item(idOrName).toString()),
+                response -> response.as(CustomPlugin.class, CustomPluginsAsync::problem));
     }
 
     Optional<CustomPlugin> findNow(String idOrName) {
@@ -187,7 +189,7 @@ public final class CustomPluginsAsync {
     }
 
     private CustomPlugin upload(ApiRequest request) {
-        return pipeline.call(request, response -> response.as(CustomPlugin.class));
+        return pipeline.call(request, response -> response.as(CustomPlugin.class, CustomPluginsAsync::problem));
     }
 
     private Page<CustomPlugin> page(ListOptions options, String offset) {
@@ -196,11 +198,20 @@ public final class CustomPluginsAsync {
                 .query("offset", offset)
                 .query("tags", options.tagsQuery().orElse(null));
         CustomPluginPage body = pipeline.call(ApiRequest.get(path.toString()),
-                response -> response.as(CustomPluginPage.class));
+                response -> response.as(CustomPluginPage.class,
+                        page -> Answers.firstProblem(page.getData(), CustomPluginsAsync::problem)));
         List<CustomPlugin> data = body.getData() == null ? List.of() : body.getData();
         String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
                 : Requests.offsetFromNextLink(body.getNext()), offset);
-        return new Page<>(data, next, cursor -> page(options, cursor), pipeline);
+        return new Page<>(data, next, cursor -> page(options, cursor), pipeline, path.toString());
+    }
+
+    /**
+     * What a plugin from Konnect must have: its name, which every caller keys on. (A missing handler or schema
+     * reads as an empty file, as a plan or a pull shows it.)
+     */
+    private static String problem(CustomPlugin plugin) {
+        return Answers.required(plugin.getName(), "name");
     }
 
     /** Only what Konnect accepts on write: never the server-owned id or timestamps, never nulls. */

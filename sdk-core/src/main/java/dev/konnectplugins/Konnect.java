@@ -3,6 +3,7 @@ package dev.konnectplugins;
 import dev.konnectplugins.internal.Delayer;
 import dev.konnectplugins.internal.EnvironmentProxySelector;
 import dev.konnectplugins.internal.HttpPipeline;
+import dev.konnectplugins.internal.ListingLimits;
 import dev.konnectplugins.internal.TransportSettings;
 import dev.konnectplugins.internal.UploadGuard;
 import dev.konnectplugins.internal.UserAgent;
@@ -41,6 +42,10 @@ public final class Konnect implements AutoCloseable {
     public static final String TOKEN_VARIABLE = "KONNECT_TOKEN";
     /** The default of {@link Builder#maxResponseBytes(long)}: 32 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /** The default of {@link Builder#maxListPages(int)}: 10,000 pages, 100 times the largest real listing. */
+    public static final int DEFAULT_MAX_LIST_PAGES = 10_000;
+    /** The default of {@link Builder#maxListItems(long)}: 1,000,000 items, 100 times the largest real listing. */
+    public static final long DEFAULT_MAX_LIST_ITEMS = 1_000_000L;
     /** The environment variable {@link Builder#fromEnvironment()} reads the region from ({@code us}, {@code eu}...). */
     public static final String REGION_VARIABLE = "KONNECT_REGION";
     /** The environment variable {@link Builder#fromEnvironment()} reads another API host from. */
@@ -192,6 +197,8 @@ public final class Konnect implements AutoCloseable {
         private Duration attemptTimeout = Duration.ofSeconds(30);
         private Duration totalTimeout = Duration.ofMinutes(2);
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private int maxListPages = DEFAULT_MAX_LIST_PAGES;
+        private long maxListItems = DEFAULT_MAX_LIST_ITEMS;
         private ProxySelector proxy;
         private HttpClient httpClient;
         private Executor executor;
@@ -402,6 +409,38 @@ public final class Konnect implements AutoCloseable {
         }
 
         /**
+         * The most pages one listing follows ({@code list()} and the listings built on it); default
+         * {@value Konnect#DEFAULT_MAX_LIST_PAGES}. A server that keeps sending next-page cursors cannot keep a
+         * listing going for ever: past this many pages it ends with a {@link KonnectApiException}. (A cursor that
+         * repeats an earlier page's ends it at once, whatever this limit.)
+         *
+         * @param value the page cap, positive
+         * @return this builder
+         */
+        public Builder maxListPages(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxListPages must be positive, got " + value);
+            }
+            this.maxListPages = value;
+            return this;
+        }
+
+        /**
+         * The most items one listing returns, all its pages together; default
+         * {@value Konnect#DEFAULT_MAX_LIST_ITEMS}. Past it the listing ends with a {@link KonnectApiException}.
+         *
+         * @param value the item cap, positive
+         * @return this builder
+         */
+        public Builder maxListItems(long value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxListItems must be positive, got " + value);
+            }
+            this.maxListItems = value;
+            return this;
+        }
+
+        /**
          * Routes requests through a proxy.
          *
          * @param value the proxy selector, not null
@@ -531,7 +570,7 @@ public final class Konnect implements AutoCloseable {
             Duration effectiveConnectTimeout = client.connectTimeout().orElse(connectTimeout);
             TransportSettings settings = new TransportSettings(client, root, "Bearer " + token,
                     UserAgent.of(userAgentSuffix), retryPolicy, effectiveConnectTimeout, attemptTimeout, totalTimeout,
-                    maxResponseBytes, waits, clock, random);
+                    maxResponseBytes, new ListingLimits(maxListPages, maxListItems), waits, clock, random);
             UploadGuard guard = validateBeforeUpload ? UploadGuard.fromClassPath() : UploadGuard.disabled();
             HttpPipeline pipeline = new HttpPipeline(settings, executor != null ? executor : ownedExecutor);
             return new Konnect(pipeline, guard, ownedExecutor, timer);

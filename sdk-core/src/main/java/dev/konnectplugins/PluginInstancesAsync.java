@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.Answers;
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
 import dev.konnectplugins.internal.HttpPipeline;
@@ -68,14 +69,15 @@ public final class PluginInstancesAsync {
                 .query("offset", offset)
                 .query("filter[name][eq]", pluginName);
         PluginInstancePage body = pipeline.call(ApiRequest.get(path.toString()),
-                response -> response.as(PluginInstancePage.class));
+                response -> response.as(PluginInstancePage.class, page -> Answers.firstProblem(page.getData(),
+                        instance -> Answers.required(instance.getId(), "id"))));
         // Konnect filters on the server; the check here keeps the promise if a server ignores the filter.
         List<PluginInstance> data = body.getData() == null ? List.of() : body.getData().stream()
                 .filter(instance -> pluginName == null || Objects.equals(pluginName, instance.getName()))
                 .toList();
         String next = Requests.nextCursor(body.getOffset() != null ? body.getOffset()
                 : Requests.offsetFromNextLink(body.getNext()), offset);
-        return new Page<>(data, next, cursor -> page(pluginName, cursor), pipeline);
+        return new Page<>(data, next, cursor -> page(pluginName, cursor), pipeline, path.toString());
     }
 
     @Override

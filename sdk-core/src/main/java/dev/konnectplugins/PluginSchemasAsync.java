@@ -1,5 +1,6 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.Answers;
 import dev.konnectplugins.internal.ApiPath;
 import dev.konnectplugins.internal.ApiRequest;
 import dev.konnectplugins.internal.ApiResponse;
@@ -132,14 +133,15 @@ public final class PluginSchemasAsync {
     private Page<PluginSchema> page(String after, int seenBefore) {
         ApiPath path = collection().query("page[size]", PAGE_SIZE).query("page[after]", after);
         PluginSchemaPage body = pipeline.call(ApiRequest.get(path.toString()),
-                response -> response.as(PluginSchemaPage.class));
+                response -> response.as(PluginSchemaPage.class, page -> Answers.firstProblem(page.getItems(),
+                        schema -> Answers.required(schema.getName(), "name"))));
         List<PluginSchema> items = body.getItems() == null ? List.of() : body.getItems();
         int seen = seenBefore + items.size();
         long total = body.getPage() == null || body.getPage().getTotalCount() == null ? seen
                 : body.getPage().getTotalCount();
         String last = items.isEmpty() ? null : items.get(items.size() - 1).getName();
         String next = seen < total ? Requests.nextCursor(last, after) : null;
-        return new Page<>(items, next, cursor -> page(cursor, seen), pipeline);
+        return new Page<>(items, next, cursor -> page(cursor, seen), pipeline, path.toString());
     }
 
     private static PluginSchemaRequest body(String luaSchema) {

@@ -3,6 +3,7 @@ package dev.konnectplugins.cli;
 import dev.konnectplugins.CustomPlugins;
 import dev.konnectplugins.Konnect;
 import dev.konnectplugins.PluginInUseException;
+import dev.konnectplugins.internal.sync.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,12 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
 
     private Map<String, Object> deleteOne(CustomPlugins customPlugins, String plugin) {
         if (customPlugins.find(plugin).isEmpty()) {
-            text("Not found, nothing to delete: " + plugin);
+            text("Not found, nothing to delete: " + SafeText.inline(plugin));
             return Json.object("name", plugin, "status", "not found");
         }
         try {
             customPlugins.delete(plugin);
-            text("Deleted " + plugin);
+            text("Deleted " + SafeText.inline(plugin));
             return Json.object("name", plugin, "status", "deleted");
         } catch (PluginInUseException e) {
             root.complain("delete", plugin + " is in use by plugin instances " + e.instanceIds()

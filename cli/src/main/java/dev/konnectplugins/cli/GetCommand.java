@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.Konnect;
+import dev.konnectplugins.internal.sync.SafeText;
 import dev.konnectplugins.model.CustomPlugin;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,15 +33,19 @@ final class GetCommand extends Subcommand implements Callable<Integer> {
                         "created_at", found.getCreatedAt(), "updated_at", found.getUpdatedAt(),
                         "handler", found.getHandler(), "schema", found.getSchema())));
             } else {
-                out().println("name: " + found.getName());
-                out().println("id:   " + found.getId());
-                out().println("tags: " + String.join(",", tags));
+                out().println("name: " + SafeText.inline(found.getName()));
+                out().println("id:   " + SafeText.inline(found.getId()));
+                out().println("tags: " + SafeText.inline(String.join(",", tags)));
                 out().println("--- handler.lua");
-                out().println(found.getHandler().stripTrailing());
+                out().println(SafeText.lines(text(found.getHandler()).stripTrailing()));
                 out().println("--- schema.lua");
-                out().println(found.getSchema().stripTrailing());
+                out().println(SafeText.lines(text(found.getSchema()).stripTrailing()));
             }
             return ExitCode.OK;
         }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.konnectplugins.cli;
 
+import dev.konnectplugins.internal.sync.SafeText;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,6 +66,6 @@ final class KonnectPluginsCommand implements Callable<Integer> {
 
     /** Reports a line on stderr, prefixed by the command, as every failure is. */
     void complain(String command, String message) {
-        err.println("konnect-plugins " + command + ": " + message);
+        err.println("konnect-plugins " + command + ": " + SafeText.inline(message));
     }
 }

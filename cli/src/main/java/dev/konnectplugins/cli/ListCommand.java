@@ -2,9 +2,12 @@ package dev.konnectplugins.cli;
 
 import dev.konnectplugins.Konnect;
 import dev.konnectplugins.ListOptions;
+import dev.konnectplugins.PagedIterable;
+import dev.konnectplugins.internal.sync.SafeText;
 import dev.konnectplugins.model.CustomPlugin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,17 +38,24 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
             filter = anyTag ? filter.anyOfTags(values) : filter.tags(values);
         }
         try (Konnect konnect = connection.connect(environment())) {
-            List<CustomPlugin> plugins = konnect.controlPlaneByIdOrName(controlPlane).customPlugins()
-                    .list(filter.pageSize(ListOptions.MAX_PAGE_SIZE).build()).stream().toList();
+            // Printed as the pages arrive, one page held at a time: a listing is never collected whole.
+            PagedIterable<CustomPlugin> plugins = konnect.controlPlaneByIdOrName(controlPlane).customPlugins()
+                    .list(filter.pageSize(ListOptions.MAX_PAGE_SIZE).build());
             if (output.json()) {
-                out().print(Json.write(plugins.stream().map(plugin -> Json.object("name", plugin.getName(), "id",
-                        plugin.getId(), "tags", plugin.getTags() == null ? List.of() : plugin.getTags(),
-                        "created_at", plugin.getCreatedAt(), "updated_at", plugin.getUpdatedAt())).toList()));
+                Iterable<Map<String, Object>> objects = () -> plugins.stream().map(ListCommand::jsonObject).iterator();
+                Json.writeArray(out(), objects);
             } else {
-                plugins.forEach(plugin -> out().println(plugin.getName() + "  " + plugin.getId() + "  "
-                        + (plugin.getTags() == null ? "" : String.join(",", plugin.getTags()))));
+                plugins.forEach(plugin -> out().println(SafeText.inline(plugin.getName()) + "  "
+                        + SafeText.inline(plugin.getId()) + "  " + SafeText.inline(plugin.getTags() == null ? ""
+                        : String.join(",", plugin.getTags()))));
             }
             return ExitCode.OK;
         }
+    }
+
+    private static Map<String, Object> jsonObject(CustomPlugin plugin) {
+        return Json.object("name", plugin.getName(), "id", plugin.getId(), "tags",
+                plugin.getTags() == null ? List.of() : plugin.getTags(), "created_at", plugin.getCreatedAt(),
+                "updated_at", plugin.getUpdatedAt());
     }
 }

@@ -1,5 +1,6 @@
 package dev.konnectplugins.cli;
 
+import dev.konnectplugins.internal.sync.SafeText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class Main {
                 })
                 .setExecutionExceptionHandler((failure, command, parsed) -> {
                     command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
-                            + Messages.describe(failure));
+                            + SafeText.inline(Messages.describe(failure)));
                     return ExitCode.of(failure);
                 });
         return commandLine.execute(args);

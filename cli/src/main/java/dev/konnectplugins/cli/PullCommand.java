@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.Konnect;
+import dev.konnectplugins.internal.sync.SafeText;
 import dev.konnectplugins.sync.PluginSync;
 import dev.konnectplugins.sync.PullStatus;
 import dev.konnectplugins.sync.PulledPlugin;
@@ -42,7 +43,7 @@ final class PullCommand extends Subcommand implements Callable<Integer> {
             } else {
                 pulled.forEach(plugin -> out().println(line(plugin)));
                 if (pulled.isEmpty()) {
-                    out().println("No custom plugins on " + controlPlane + ".");
+                    out().println("No custom plugins on " + SafeText.inline(controlPlane) + ".");
                 }
             }
             boolean kept = pulled.stream().anyMatch(plugin -> plugin.status() == PullStatus.KEPT_LOCAL
@@ -53,9 +54,9 @@ final class PullCommand extends Subcommand implements Callable<Integer> {
 
     private static String line(PulledPlugin plugin) {
         return switch (plugin.status()) {
-            case WRITTEN -> "Wrote " + plugin.folder();
-            case UNCHANGED -> "Unchanged " + plugin.folder();
-            case KEPT_LOCAL, SKIPPED -> "Kept " + plugin.name() + ": " + plugin.message();
+            case WRITTEN -> "Wrote " + SafeText.inline(plugin.folder().toString());
+            case UNCHANGED -> "Unchanged " + SafeText.inline(plugin.folder().toString());
+            case KEPT_LOCAL, SKIPPED -> "Kept " + SafeText.inline(plugin.name() + ": " + plugin.message());
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.konnectplugins.cli;
 
+import dev.konnectplugins.internal.sync.SafeText;
 import dev.konnectplugins.sync.OutcomeStatus;
 import dev.konnectplugins.sync.SyncPlan;
 import dev.konnectplugins.sync.SyncResult;
@@ -25,9 +26,10 @@ final class Reports {
     /** One line for a terminal: the control plane and what was written. */
     static String progress(SyncResult result) {
         if (result.failure().isPresent()) {
-            return result.plan().controlPlane() + ": could not plan: " + result.failure().get().getMessage();
+            return SafeText.inline(result.plan().controlPlane() + ": could not plan: "
+                    + result.failure().get().getMessage());
         }
-        return result.plan().controlPlane() + ": " + result.outcomes(OutcomeStatus.DONE).size() + " written, "
+        return SafeText.inline(result.plan().controlPlane()) + ": " + result.outcomes(OutcomeStatus.DONE).size() + " written, "
                 + result.outcomes(OutcomeStatus.FAILED).size() + " failed, "
                 + result.outcomes(OutcomeStatus.SKIPPED).size() + " skipped";
     }

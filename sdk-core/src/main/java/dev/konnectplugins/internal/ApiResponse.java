@@ -6,6 +6,7 @@ import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One answer from Konnect. The body stays bytes: models are parsed from them directly, and only error paths
@@ -63,11 +64,32 @@ public final class ApiResponse {
         try {
             return Json.read(bytes, type);
         } catch (IllegalArgumentException e) {
-            KonnectApiException failure = new KonnectApiException(new ErrorDetails(request.method(), request.path(),
-                    status, "the response is not the expected " + type.getSimpleName() + " JSON ("
-                    + ServerText.sanitize(e.getMessage(), ServerText.MESSAGE_LIMIT) + ")", null, List.of(), body()));
+            KonnectApiException failure = malformed("the response is not the expected " + type.getSimpleName()
+                    + " JSON (" + ServerText.sanitize(e.getMessage(), ServerText.MESSAGE_LIMIT) + ")");
             failure.initCause(e);
             throw failure;
         }
+    }
+
+    /**
+     * Reads the body as a model and checks it with {@code problem}, which names what is missing (null when nothing
+     * is): an answer without a field the SDK relies on fails here, clearly, and not later with a
+     * NullPointerException.
+     *
+     * @throws KonnectApiException when the body is not the JSON expected, or {@code problem} finds one
+     */
+    public <T> T as(Class<T> type, Function<? super T, String> problem) {
+        T value = as(type);
+        String found = problem.apply(value);
+        if (found != null) {
+            throw malformed("the response is not a valid " + type.getSimpleName() + ": " + found);
+        }
+        return value;
+    }
+
+    /** The error for an answer that is not what Konnect sends, with the body as received. */
+    public KonnectApiException malformed(String problem) {
+        return new KonnectApiException(new ErrorDetails(request.method(), request.path(), status, problem, null,
+                List.of(), body()));
     }
 }

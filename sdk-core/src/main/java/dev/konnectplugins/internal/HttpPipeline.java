@@ -183,7 +183,8 @@ public final class HttpPipeline {
             }
             String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
                     : failure.getClass().getSimpleName() + ": "
-                    + ServerText.sanitize(failure.getMessage(), ServerText.MESSAGE_LIMIT);
+                    + ServerText.sanitize(settings.tokenRedaction().redact(failure.getMessage()),
+                    ServerText.MESSAGE_LIMIT);
             return (attempts, earlier) -> new KonnectTransportException(request.describe() + " failed: " + reason,
                     failure, attempts, earlier);
         }

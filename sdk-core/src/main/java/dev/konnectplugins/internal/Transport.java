@@ -3,9 +3,13 @@ package dev.konnectplugins.internal;
 import dev.konnectplugins.KonnectTransportException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One attempt, on the calling thread: adds the headers, sends, and reads the body within the attempt's time and
@@ -15,10 +19,12 @@ import java.time.Duration;
 final class Transport {
     private final TransportSettings settings;
     private final HttpResponse.BodyHandler<BoundedBody> bodies;
+    private final TokenRedaction redaction;
 
     Transport(TransportSettings settings) {
         this.settings = settings;
         this.bodies = BoundedBody.handler(settings.maxResponseBytes());
+        this.redaction = settings.tokenRedaction();
     }
 
     /**
@@ -47,12 +53,25 @@ final class Transport {
                     + "; give it a client built with followRedirects(Redirect.NEVER)", null);
         }
         try {
-            byte[] body = response.body().await(deadline - System.nanoTime());
-            return new ApiResponse(request, response.statusCode(), response.headers(), body);
+            // Masked here, before anything reads it: models, error messages, logs and output all come from it.
+            byte[] body = redaction.redact(response.body().await(deadline - System.nanoTime()));
+            return new ApiResponse(request, response.statusCode(), redacted(response.headers()), body);
         } catch (ResponseTooLargeException e) {
             throw new KonnectTransportException(request.describe() + " failed: " + e.getMessage()
                     + "; raise it with Konnect.builder().maxResponseBytes(...) if this answer is expected", e);
         }
+    }
+
+    /** The headers with the token masked (a trace id header may be quoted in a message). */
+    private HttpHeaders redacted(HttpHeaders headers) {
+        boolean echoed = headers.map().values().stream().flatMap(List::stream)
+                .anyMatch(value -> !redaction.redact(value).equals(value));
+        if (!echoed) {
+            return headers;
+        }
+        Map<String, List<String>> masked = new LinkedHashMap<>();
+        headers.map().forEach((name, values) -> masked.put(name, values.stream().map(redaction::redact).toList()));
+        return HttpHeaders.of(masked, (name, value) -> true);
     }
 
     private HttpRequest httpRequest(ApiRequest request, Duration timeout) {

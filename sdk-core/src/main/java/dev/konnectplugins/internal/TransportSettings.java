@@ -20,13 +20,14 @@ import java.util.function.DoubleSupplier;
  * @param attemptTimeout how long one attempt may take
  * @param totalTimeout   how long a call may take, all attempts and waits together
  * @param maxResponseBytes the longest answer body read; a longer one fails the call
+ * @param listingLimits  how many pages and items one listing may have
  * @param delayer        how to wait between attempts
  * @param clock          wall clock, for HTTP-date {@code Retry-After}
  * @param random         source of jitter in [0, 1)
  */
 public record TransportSettings(HttpClient httpClient, URI baseUrl, String authorization, String userAgent,
                                 RetryPolicy retryPolicy, Duration connectTimeout, Duration attemptTimeout,
-                                Duration totalTimeout, long maxResponseBytes, Delayer delayer, Clock clock,
+                                Duration totalTimeout, long maxResponseBytes, ListingLimits listingLimits, Delayer delayer, Clock clock,
                                 DoubleSupplier random) {
     public TransportSettings {
         Objects.requireNonNull(httpClient, "httpClient");
@@ -37,6 +38,7 @@ public record TransportSettings(HttpClient httpClient, URI baseUrl, String autho
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(totalTimeout, "totalTimeout");
+        Objects.requireNonNull(listingLimits, "listingLimits");
         Objects.requireNonNull(delayer, "delayer");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
@@ -45,11 +47,18 @@ public record TransportSettings(HttpClient httpClient, URI baseUrl, String autho
         }
     }
 
+    /** {@return what masks this client's token in server text} */
+    public TokenRedaction tokenRedaction() {
+        String bearer = "Bearer ";
+        return new TokenRedaction(authorization.startsWith(bearer) ? authorization.substring(bearer.length())
+                : authorization);
+    }
+
     /** Never shows the token. */
     @Override
     public String toString() {
         return "TransportSettings{baseUrl=" + baseUrl + ", retryPolicy=" + retryPolicy + ", connectTimeout="
                 + connectTimeout + ", attemptTimeout=" + attemptTimeout + ", totalTimeout=" + totalTimeout
-                + ", maxResponseBytes=" + maxResponseBytes + "}";
+                + ", maxResponseBytes=" + maxResponseBytes + ", " + listingLimits + "}";
     }
 }

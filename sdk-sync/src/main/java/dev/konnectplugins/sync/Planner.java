@@ -32,7 +32,9 @@ final class Planner {
     SyncPlan plan(String label, DesiredState desired, Map<String, List<Diagnostic>> warnings) {
         Map<String, CustomPlugin> remote = new TreeMap<>();
         controlPlane.customPlugins().list(ListOptions.builder().pageSize(ListOptions.MAX_PAGE_SIZE).build())
-                .forEach(plugin -> remote.put(plugin.getName(), plugin));
+                // Only the files of plugins there are here to compare are kept: a listing is not held whole.
+                .forEach(plugin -> remote.put(plugin.getName(), desired.plugin(plugin.getName()).isPresent() ? plugin
+                        : plugin.handler(null).schema(null)));
         List<PlannedChange> changes = new ArrayList<>();
         for (PluginSource source : desired.plugins()) {
             PluginSource target = source.withTags(tagsFor(source));

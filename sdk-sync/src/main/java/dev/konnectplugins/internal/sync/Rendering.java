@@ -18,9 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Text and JSON for plans and results. Text is meant for people (terminals, pull-request comments). */
+/**
+ * Text and JSON for plans and results. Text is meant for people (terminals, pull-request comments). Every value that
+ * came from Konnect or from an exception (names, reasons, ids, Lua in diffs, messages) goes through {@link SafeText}.
+ */
 public final class Rendering {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = SafeText.escaping(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
     private static final String DIFF_INDENT = "    ";
     private static final Map<ChangeAction, String> SYMBOLS = Map.of(ChangeAction.CREATE, "+", ChangeAction.UPDATE,
             "~", ChangeAction.DELETE, "-", ChangeAction.BLOCKED, "!", ChangeAction.LEFT_ALONE, "=",
@@ -47,7 +51,8 @@ public final class Rendering {
     public static String text(SyncPlan plan) {
         StringBuilder out = new StringBuilder(heading(plan));
         if (plan.failure().isPresent()) {
-            return out.append(": could not plan: ").append(plan.failure().get().getMessage()).append('\n').toString();
+            return out.append(": could not plan: ").append(SafeText.inline(plan.failure().get().getMessage()))
+                    .append('\n').toString();
         }
         out.append('\n').append("Plan: ").append(summary(plan)).append(".\n");
         boolean afterBlock = true;
@@ -59,16 +64,16 @@ public final class Rendering {
             if (afterBlock || !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED) {
                 out.append('\n');
             }
-            out.append("  ").append(SYMBOLS.get(change.action())).append(' ').append(change.name()).append(" (")
-                    .append(describe(change)).append(')');
+            out.append("  ").append(SYMBOLS.get(change.action())).append(' ').append(SafeText.inline(change.name()))
+                    .append(" (").append(describe(change)).append(')');
             if (change.action() == ChangeAction.BLOCKED) {
                 // The reason of a blocked change is long (it names the instances and the way out): its own line.
-                out.append('\n').append(DIFF_INDENT).append(change.reason());
+                out.append('\n').append(DIFF_INDENT).append(SafeText.inline(change.reason()));
             } else if (!change.reason().isEmpty()) {
-                out.append(": ").append(change.reason());
+                out.append(": ").append(SafeText.inline(change.reason()));
             }
             out.append('\n');
-            change.diff().forEach(line -> out.append(DIFF_INDENT).append(line).append('\n'));
+            change.diff().forEach(line -> out.append(DIFF_INDENT).append(SafeText.inline(line)).append('\n'));
             afterBlock = !change.diff().isEmpty() || change.action() == ChangeAction.BLOCKED;
         }
         return appendWarnings(out, plan).toString();
@@ -82,7 +87,7 @@ public final class Rendering {
         out.append("\nValidation warnings (they do not stop the sync):\n");
         // As the validator prints them, with the plugin's folder name in front of the file: alpha/handler.lua:3:9.
         plan.changes().forEach(change -> change.warnings().forEach(warning ->
-                out.append("  ").append(change.name()).append('/').append(warning).append('\n')));
+                out.append("  ").append(SafeText.inline(change.name() + "/" + warning)).append('\n')));
         return out;
     }
 
@@ -90,15 +95,16 @@ public final class Rendering {
         SyncPlan plan = result.plan();
         StringBuilder out = new StringBuilder(heading(plan));
         if (plan.failure().isPresent()) {
-            return out.append(": could not plan: ").append(plan.failure().get().getMessage()).append('\n').toString();
+            return out.append(": could not plan: ").append(SafeText.inline(plan.failure().get().getMessage()))
+                    .append('\n').toString();
         }
         out.append(": ").append(result.outcomes(OutcomeStatus.DONE).size()).append(" written, ")
                 .append(result.outcomes(OutcomeStatus.FAILED).size()).append(" failed, ")
                 .append(result.outcomes(OutcomeStatus.SKIPPED).size()).append(" skipped, ")
                 .append(plan.count(ChangeAction.UNCHANGED)).append(" unchanged\n");
         for (PluginOutcome outcome : result.outcomes()) {
-            out.append("  ").append(SYMBOLS.get(outcome.action())).append(' ').append(outcome.name()).append(' ')
-                    .append(outcomeWords(outcome)).append('\n');
+            out.append("  ").append(SYMBOLS.get(outcome.action())).append(' ').append(SafeText.inline(outcome.name()))
+                    .append(' ').append(SafeText.inline(outcomeWords(outcome))).append('\n');
         }
         return out.toString();
     }
@@ -180,7 +186,7 @@ public final class Rendering {
     private static String heading(SyncPlan plan) {
         String id = plan.controlPlaneId().filter(value -> !value.equals(plan.controlPlane()))
                 .map(value -> " (" + value + ")").orElse("");
-        return "Control plane " + plan.controlPlane() + id;
+        return "Control plane " + SafeText.inline(plan.controlPlane() + id);
     }
 
     private static String describe(PlannedChange change) {

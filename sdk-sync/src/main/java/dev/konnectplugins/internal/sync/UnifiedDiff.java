@@ -2,12 +2,30 @@ package dev.konnectplugins.internal.sync;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.algorithm.myers.MeyersDiffWithLinearSpace;
 import com.github.difflib.patch.Patch;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A unified diff (three lines of context) of two versions of a file, cut at a line limit. */
+/**
+ * A unified diff (three lines of context) of two versions of a file, cut at a line limit, in bounded time and
+ * memory: the lines both versions share at their start and end are set aside first (linear); what remains is
+ * compared with Myers' linear-space algorithm only when it is small enough for that to take well under a second,
+ * and otherwise summarized as "diff not shown: N lines changed". A file over Konnect's size limit is reported, not
+ * compared.
+ */
 public final class UnifiedDiff {
+    /** Konnect's limit for one plugin file; no real plugin has a longer one. */
+    public static final int KONNECT_FILE_LIMIT = 100 * 1024;
+    /**
+     * The most lines, both sides together, that are compared once the shared start and end are set aside. Myers
+     * takes time in (lines x differences): 8,000 lines that all differ take about 0.2 s; two different 100 KB
+     * handlers of ordinary code (about 3,000 lines each) fit.
+     */
+    static final int MAX_COMPARED_LINES = 8_000;
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
@@ -18,9 +36,22 @@ public final class UnifiedDiff {
      * {@code maxLines}, the first {@code maxLines} lines and a line saying how many were left out.
      */
     public static List<String> of(String fromLabel, String from, String toLabel, String to, int maxLines) {
+        String oversized = oversized(fromLabel, from, toLabel, to);
+        if (oversized != null) {
+            return List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: " + oversized);
+        }
         List<String> original = Texts.lines(from);
         List<String> revised = Texts.lines(to);
-        Patch<String> patch = DiffUtils.diff(original, revised);
+        int prefix = commonPrefix(original, revised);
+        int suffix = commonSuffix(original, revised, prefix);
+        int removed = original.size() - prefix - suffix;
+        int added = revised.size() - prefix - suffix;
+        if (removed + added > MAX_COMPARED_LINES) {
+            return List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: "
+                    + changed(original.subList(prefix, prefix + removed), revised.subList(prefix, prefix + added))
+                    + " lines changed (too many to compare line by line)");
+        }
+        Patch<String> patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(), null);
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, original, patch, CONTEXT);
         if (lines.size() <= maxLines) {
             return List.copyOf(lines);
@@ -28,5 +59,55 @@ public final class UnifiedDiff {
         List<String> cut = new ArrayList<>(lines.subList(0, maxLines));
         cut.add("... diff truncated (" + (lines.size() - maxLines) + " more lines)");
         return List.copyOf(cut);
+    }
+
+    /** Why a side is not compared (it is larger than a Konnect file can be), or null. */
+    private static String oversized(String fromLabel, String from, String toLabel, String to) {
+        long fromBytes = from.getBytes(StandardCharsets.UTF_8).length;
+        long toBytes = to.getBytes(StandardCharsets.UTF_8).length;
+        if (fromBytes <= KONNECT_FILE_LIMIT && toBytes <= KONNECT_FILE_LIMIT) {
+            return null;
+        }
+        String label = fromBytes > KONNECT_FILE_LIMIT ? fromLabel : toLabel;
+        return label + " is " + Math.max(fromBytes, toBytes) + " bytes, over Konnect's limit of "
+                + KONNECT_FILE_LIMIT + " bytes for a plugin file";
+    }
+
+    private static int commonPrefix(List<String> a, List<String> b) {
+        int limit = Math.min(a.size(), b.size());
+        int i = 0;
+        while (i < limit && a.get(i).equals(b.get(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int commonSuffix(List<String> a, List<String> b, int prefix) {
+        int limit = Math.min(a.size(), b.size()) - prefix;
+        int i = 0;
+        while (i < limit && a.get(a.size() - 1 - i).equals(b.get(b.size() - 1 - i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The lines removed plus the lines added, counted without aligning them (a line present on both sides, in any
+     * order, counts as kept): linear, and never more than a real diff would report.
+     */
+    private static int changed(List<String> removed, List<String> added) {
+        Map<String, Integer> counts = new HashMap<>();
+        removed.forEach(line -> counts.merge(line, 1, Integer::sum));
+        int unmatchedAdded = 0;
+        for (String line : added) {
+            Integer left = counts.get(line);
+            if (left == null || left == 0) {
+                unmatchedAdded++;
+            } else {
+                counts.put(line, left - 1);
+            }
+        }
+        int unmatchedRemoved = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return unmatchedRemoved + unmatchedAdded;
     }
 }
