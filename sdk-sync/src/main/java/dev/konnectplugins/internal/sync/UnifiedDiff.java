@@ -52,13 +52,39 @@ public final class UnifiedDiff {
                     + " lines changed (too many to compare line by line)");
         }
         Patch<String> patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(), null);
-        List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, original, patch, CONTEXT);
+        List<String> lines = removalsFirst(
+                UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, original, patch, CONTEXT));
         if (lines.size() <= maxLines) {
             return List.copyOf(lines);
         }
         List<String> cut = new ArrayList<>(lines.subList(0, maxLines));
         cut.add("... diff truncated (" + (lines.size() - maxLines) + " more lines)");
         return List.copyOf(cut);
+    }
+
+    /**
+     * The linear-space algorithm may report a changed line as its insertion, then its removal; in each run of
+     * changed lines the removals are put first, as people (and {@code diff -u}) write them. Same meaning: a run is
+     * replaced as a whole.
+     */
+    private static List<String> removalsFirst(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean header = i < 2;
+            if (!header && line.startsWith("+")) {
+                added.add(line);
+                continue;
+            }
+            if (header || !line.startsWith("-")) {
+                out.addAll(added);
+                added.clear();
+            }
+            out.add(line);
+        }
+        out.addAll(added);
+        return out;
     }
 
     /** Why a side is not compared (it is larger than a Konnect file can be), or null. */
