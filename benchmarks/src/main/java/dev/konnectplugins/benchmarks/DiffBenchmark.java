@@ -33,6 +33,8 @@ public class DiffBenchmark {
     private String edited;
     private String shortLinesA;
     private String shortLinesB;
+    private String orderedLines;
+    private String shuffledLines;
 
     @Setup
     public void setUp() {
@@ -49,6 +51,11 @@ public class DiffBenchmark {
         // The most lines 100 KB can hold, all different between the two: the worst case for a line diff.
         shortLinesA = "a\n".repeat(KONNECT_FILE_LIMIT / 2);
         shortLinesB = "b\n".repeat(KONNECT_FILE_LIMIT / 2);
+        // The same 2,499 lines in another order: the change estimate sees nothing, only the line cap bounds it.
+        List<String> some = new java.util.ArrayList<>(lines.subList(0, Math.min(2_499, lines.size())));
+        orderedLines = String.join("\n", some);
+        java.util.Collections.shuffle(some, new java.util.Random(17));
+        shuffledLines = String.join("\n", some);
     }
 
     @Benchmark
@@ -59,6 +66,12 @@ public class DiffBenchmark {
     @Benchmark
     public List<String> oneLineInTenChanged() {
         return UnifiedDiff.of("konnect/p/handler.lua", handler, "local/p/handler.lua", edited, DIFF_LINE_LIMIT);
+    }
+
+    @Benchmark
+    public List<String> sameLinesShuffledJustUnderTheLineCap() {
+        return UnifiedDiff.of("konnect/p/handler.lua", orderedLines, "local/p/handler.lua", shuffledLines,
+                DIFF_LINE_LIMIT);
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +168,13 @@ class HostileServerCliTest {
         return plugin;
     }
 
+    /** Runs a command; one that does not end in two minutes (a listing that loops) fails instead of hanging. */
     static Run run(HostileKonnect konnect, String... args) {
+        return assertTimeoutPreemptively(Duration.ofMinutes(2), () -> runNow(konnect, args),
+                () -> String.join(" ", args) + " did not end");
+    }
+
+    private static Run runNow(HostileKonnect konnect, String... args) {
         Map<String, String> env = new HashMap<>();
         env.put("KONNECT_TOKEN", HostileKonnect.TOKEN);
         env.put("KONNECT_BASE_URL", konnect.baseUrl().toString());

@@ -1,7 +1,6 @@
 package dev.konnectplugins.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Dkonnect.fuzz.cases=N} runs more cases per seed. A failure names its seed and case.
  */
 class HostileServerFuzzTest {
-    private static final Duration HANG_GUARD = Duration.ofSeconds(120);
     private static final long HEAP_LIMIT = 1024L * 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String[] HOSTILE_PIECES = {"\u001b[31m", "\r", "\n", "\u2028", "\u2029", "\u0085",
@@ -59,11 +56,11 @@ class HostileServerFuzzTest {
         for (int i = 0; i < cases; i++) {
             long caseSeed = new Random(seed * 31 + i).nextLong();
             String label = "seed " + seed + ", case " + i + " (case seed " + caseSeed + ")";
+            // HostileServerCliTest.run fails a command that does not end in two minutes.
             Scenario scenario = new Scenario(new Random(caseSeed));
             try (HostileKonnect konnect = new HostileKonnect(scenario::answer)) {
                 String[] args = scenario.command(plugins, work.resolve("pulled-" + i));
-                Run run = assertTimeoutPreemptively(HANG_GUARD, () -> HostileServerCliTest.run(konnect, args),
-                        label + " did not end: " + String.join(" ", args));
+                Run run = HostileServerCliTest.run(konnect, args);
                 check(label + ": " + String.join(" ", args), run);
             }
         }

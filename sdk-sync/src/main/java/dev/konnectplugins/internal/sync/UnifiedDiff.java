@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * A unified diff (three lines of context) of two versions of a file, cut at a line limit, in bounded time and
  * memory: the lines both versions share at their start and end are set aside first (linear); what remains is
- * compared with Myers' linear-space algorithm only when it is small enough for that to take well under a second,
- * and otherwise summarized as "diff not shown: N lines changed". A file over Konnect's size limit is reported, not
+ * compared with Myers' linear-space algorithm only when it is small enough for that to take well under a second
+ * (lines, and lines times the changes estimated in linear time), and otherwise summarized as
+ * "diff not shown: N lines changed". A file over Konnect's size limit is reported, not
  * compared.
  */
 public final class UnifiedDiff {
@@ -22,10 +23,15 @@ public final class UnifiedDiff {
     public static final int KONNECT_FILE_LIMIT = 100 * 1024;
     /**
      * The most lines, both sides together, that are compared once the shared start and end are set aside. Myers
-     * takes time in (lines x differences): 8,000 lines that all differ take about 0.2 s; two different 100 KB
-     * handlers of ordinary code (about 3,000 lines each) fit.
+     * takes time in (lines x differences), so this caps the worst case (lines moved around, which the estimate
+     * below cannot see) at 5,000 x 5,000 steps.
      */
-    static final int MAX_COMPARED_LINES = 8_000;
+    static final int MAX_COMPARED_LINES = 5_000;
+    /**
+     * The most (lines x estimated differences) compared: a few tens of milliseconds. A bigger change (most of a
+     * 100 KB handler rewritten) is summarized; its diff would be cut at the plan's line limit anyway.
+     */
+    static final long MAX_COMPARED_WORK = 4_000_000L;
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
@@ -46,9 +52,9 @@ public final class UnifiedDiff {
         int suffix = commonSuffix(original, revised, prefix);
         int removed = original.size() - prefix - suffix;
         int added = revised.size() - prefix - suffix;
-        if (removed + added > MAX_COMPARED_LINES) {
-            return List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: "
-                    + changed(original.subList(prefix, prefix + removed), revised.subList(prefix, prefix + added))
+        int changed = changed(original.subList(prefix, prefix + removed), revised.subList(prefix, prefix + added));
+        if (removed + added > MAX_COMPARED_LINES || (long) (removed + added) * changed > MAX_COMPARED_WORK) {
+            return List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: " + changed
                     + " lines changed (too many to compare line by line)");
         }
         Patch<String> patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(), null);

@@ -36,6 +36,24 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void aFileMostlyRewrittenIsSummarizedAndAModestChangeIsDiffed() {
+        StringBuilder old = new StringBuilder();
+        StringBuilder rewritten = new StringBuilder();
+        StringBuilder edited = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            old.append("local a").append(i).append(" = ").append(i).append('\n');
+            rewritten.append("local b").append(i).append(" = ").append(i).append('\n');
+            edited.append("local a").append(i).append(i % 50 == 0 ? " = 0" : " = " + i).append('\n');
+        }
+
+        assertThat(UnifiedDiff.of("konnect/p/handler.lua", old.toString(), "local/p/handler.lua",
+                rewritten.toString(), 400)).containsExactly("--- konnect/p/handler.lua", "+++ local/p/handler.lua",
+                "diff not shown: 3000 lines changed (too many to compare line by line)");
+        assertThat(UnifiedDiff.of("konnect/p/handler.lua", old.toString(), "local/p/handler.lua", edited.toString(),
+                400)).contains("-local a50 = 50", "+local a50 = 0");
+    }
+
+    @Test
     void sharedStartAndEndAreSetAsideSoABigFileWithOneChangeIsStillDiffed() {
         String body = "x = 1\n".repeat(8_000);
         List<String> diff = assertTimeoutPreemptively(HANG_GUARD, () -> UnifiedDiff.of("konnect/p/handler.lua",
