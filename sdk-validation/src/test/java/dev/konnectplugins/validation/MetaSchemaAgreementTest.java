@@ -87,7 +87,7 @@ class MetaSchemaAgreementTest {
         "{ a = { type = 'string', match = 5 } }                   | expected a string",
         "{ a = { type = 'integer', between = { 1 } } }            | length must be 2",
         "{ a = { type = 'string', encrypted = 'yes' } }           | expected a boolean",
-        "{ a = { type = 'string', description = 'short' } }       | 10 to 500",
+        "{ a = { type = 'string', description = 'short' } }       | description: length must be at least 10",
         "{ a = { type = 'string', legacy = true } }               | legacy: unknown field",
         "{ a = { type = 'string', nilable = true } }              | nilable: unknown field",
         "{ a = { type = 'string', func = 1 } }                    | func: unknown field",
@@ -126,8 +126,8 @@ class MetaSchemaAgreementTest {
         "check = function() return true end,                        | check: unknown field",
         "supported_partials = { ['redis-ce'] = { 'config.redis' } }, | supported_partials: unknown field",
         "description = 'a description of the plugin',               | description: unknown field",
-        "entity_checks = { { frobnicate = { 'config.a' } } },        | unknown entity check 'frobnicate'",
-        "entity_checks = { { at_least_one_of = {} } },               | exactly one checker, and not an empty one",
+        "entity_checks = { { frobnicate = { 'config.a' } } },        | frobnicate: unknown field",
+        "entity_checks = { { at_least_one_of = {} } },               | exactly one of these fields must be non-empty: 'conditional'",
     })
     void restrictedTopLevel(String extra, String kongText) {
         assertRefused(schema(withTopLevel(extra.replace('\'', '"'))), kongText);

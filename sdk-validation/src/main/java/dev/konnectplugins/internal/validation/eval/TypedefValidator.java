@@ -42,6 +42,12 @@ public final class TypedefValidator extends VarArgFunction {
         return t;
     }
 
+    /** The ported validator of the typedef {@code name}, or null when it is not ported. */
+    public static LuaValue forTypedef(String name) {
+        LuaValue validator = all().rawget(name);
+        return validator.isnil() ? null : validator;
+    }
+
     /** Kong's message when {@code validator} is a ported typedef validator refusing {@code value}, else null. */
     public static String problem(LuaValue validator, LuaValue value) {
         return validator instanceof TypedefValidator typedef && value.type() == LuaValue.TSTRING
