@@ -46,7 +46,14 @@ final class MetaSchemaCheck {
             error(tooComplex.near(), tooComplex.message());
             return;
         }
-        SchemaEngine.Outcome upload = KongSchemas.engine(hooks).validate(KongSchemas.restrictedMetaSchema(), schema);
+        SchemaEngine engine = KongSchemas.engine(hooks);
+        SchemaEngine.Outcome upload = engine.validate(KongSchemas.restrictedMetaSchema(), schema);
+        for (String chance : engine.warnings()) {
+            SourcePosition at = position("default");
+            out.warning(Rules.SCHEMA_SHAPE, FILE, at.line(), at.column(), "a default violates an entity check of its "
+                    + "record (\"" + cut(chance) + "\"); Kong runs such a check on a default only in some worker "
+                    + "processes (it depends on LuaJIT's per-process hash order), so the upload may be refused");
+        }
         if (upload.raised() != null) {
             error("fields", "Kong's metaschema validation fails on this schema (" + cut(upload.raised())
                     + "), so the upload is refused");

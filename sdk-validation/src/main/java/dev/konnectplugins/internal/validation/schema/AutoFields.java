@@ -15,7 +15,7 @@ import org.luaj.vm2.Varargs;
 final class AutoFields {
     /** A fixed, valid stand-in for what Kong generates: only the shape matters to validation. */
     private static final LuaValue GENERATED_UUID = LuaValue.valueOf("6a4f1b2c-3d5e-4f60-8a7b-9c0d1e2f3a4b");
-    private static final LuaValue GENERATED_STRING = LuaValue.valueOf("Q2hlY2tlZEJ5VGhlS29uZ0VuZ2luZQAAAAAA");
+    private static final LuaValue GENERATED_STRING = LuaValue.valueOf("Q2hlY2tlZEJ5VGhlS29uZ0VuZ2luZQAA");
     private static final LuaValue NOW_S = LuaValue.valueOf(1_767_225_600);
     private static final LuaValue NOW_MS = LuaValue.valueOf(1_767_225_600.123);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /**
  * Kong's {@code Schema.entity_checkers} and {@code run_entity_check}: cross-field rules of a schema's
@@ -51,14 +52,40 @@ final class EntityCheckers {
         int n = Lua.length(checks);
         for (int i = 1; i <= n; i++) {
             LuaValue check = Lua.index(checks, LuaValue.valueOf(i));
-            LuaValue name = Lua.firstKey(check);
-            LuaValue arg = name.isnil() ? LuaValue.NIL : check.rawget(name);
-            if (arg.toboolean() && !Lua.isNull(arg)) {
+            if (!check.istable()) {
+                throw new KongRaise("bad argument #1 to 'next' (table expected, got " + check.typename() + ")");
+            }
+            boolean single = check.next(Lua.firstKey(check)).arg1().isnil();
+            for (Varargs e = check.next(LuaValue.NIL); !e.arg1().isnil(); e = check.next(e.arg1())) {
+                LuaValue arg = e.arg(2);
+                if (!arg.toboolean() || Lua.isNull(arg)) {
+                    continue;
+                }
                 try {
-                    run(schema, Lua.str(name), input, arg, errors);
-                } catch (Undecidable e) {
+                    if (single) {
+                        run(schema, Lua.str(e.arg1()), input, arg, errors);
+                    } else {
+                        orderDependent(schema, Lua.str(e.arg1()), input, arg);
+                    }
+                } catch (Undecidable undecidable) {
                     // plugin code (custom_entity_check's fn) or a stand-in: Kong's verdict is not known here
                 }
+            }
+        }
+    }
+
+    /**
+     * An entity check that went through process_auto_fields (a record's default validated by the metaschema) holds
+     * ngx.null under every other checker's name, and Kong runs only the checker {@code next(check)} returns first:
+     * with LuaJIT's per-process string hash seed that is a matter of chance. A failure becomes a warning.
+     */
+    private void orderDependent(Schema schema, String name, LuaValue input, LuaValue arg) {
+        LuaTable scratch = new LuaTable();
+        run(schema, name, input, arg, scratch);
+        LuaValue messages = scratch.rawget("@entity");
+        if (messages.istable()) {
+            for (int i = 1; i <= messages.rawlen(); i++) {
+                engine.warn(Lua.str(messages.rawget(i)));
             }
         }
     }

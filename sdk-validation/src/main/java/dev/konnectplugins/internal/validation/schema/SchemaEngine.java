@@ -1,6 +1,8 @@
 package dev.konnectplugins.internal.validation.schema;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.luaj.vm2.LuaError;
@@ -28,6 +30,7 @@ public final class SchemaEngine {
     private final EntityCheckers entityCheckers;
     private final AutoFields autoFields;
     private final Map<LuaValue, Schema> schemas = new IdentityHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /** {@code entities}: the entity names a {@code foreign} field may reference (Kong's loaded schemas). */
     public SchemaEngine(SchemaHooks hooks, Set<String> entities) {
@@ -80,6 +83,18 @@ public final class SchemaEngine {
         } catch (StackOverflowError e) {
             return new Outcome(null, "stack overflow", null);
         }
+    }
+
+    /**
+     * What Kong refuses only some of the time (an entity check it runs on a record's default depending on LuaJIT's
+     * hash order): Kong's messages, collected over this engine's runs.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    void warn(String message) {
+        warnings.add(message);
     }
 
     SchemaHooks hooks() {
