@@ -201,7 +201,10 @@ final class Validators {
         if (fn instanceof KongFunction kong) {
             return kong.problem(value);
         }
-        if (fn instanceof TypedefValidator) {
+        if (fn instanceof TypedefValidator typedef) {
+            if (!typedef.exact()) {
+                throw new Undecidable("a custom validator of Kong's typedefs that is not ported");
+            }
             return TypedefValidator.problem(fn, value);
         }
         if (fn.isfunction()) {
