@@ -19,8 +19,9 @@ record ErrorPlace(List<String> fieldNames, List<String> attributePath) {
         int i = 0;
         while (i < path.size()) {
             String key = path.get(i).tojstring();
-            LuaValue entry = i + 1 < path.size() && path.get(i + 1).type() == LuaValue.TNUMBER && key.equals("fields")
-                    ? member(member(node, "fields"), path.get(i + 1)) : LuaValue.NIL;
+            boolean list = key.equals("fields") || key.equals("shorthand_fields");
+            LuaValue entry = i + 1 < path.size() && path.get(i + 1).type() == LuaValue.TNUMBER && list
+                    ? member(member(node, key), path.get(i + 1)) : LuaValue.NIL;
             LuaValue name = entry.istable() ? entry.next(LuaValue.NIL).arg1() : LuaValue.NIL;
             if (name.isstring()) {
                 names.add(name.tojstring());
