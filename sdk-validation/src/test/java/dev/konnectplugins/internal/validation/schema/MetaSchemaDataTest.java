@@ -40,6 +40,25 @@ class MetaSchemaDataTest {
         return names;
     }
 
+    /** field_schema's attributes in kong/db/schema/metaschema.lua at f6b4167a (besides type and the recursive ones). */
+    private static final Set<String> KONG_ATTRIBUTES = Set.of("required", "reference", "description", "examples",
+            "auto", "unique", "unique_across_ws", "on_delete", "default", "abstract", "generate_admin_api", "immutable",
+            "err", "encrypted", "referenceable", "prefix_ws", "db_export", "indexed", "json_schema", "transient",
+            "deprecation", "between", "eq", "ne", "gt", "len_eq", "len_min", "len_max", "match", "not_match",
+            "match_all", "match_none", "match_any", "starts_with", "one_of", "not_one_of", "contains", "is_regex",
+            "timestamp", "uuid", "custom_validator", "mutually_exclusive_subsets");
+
+    @Test
+    void declaresEveryAttributeOfKongsMetaschema() {
+        JsonNode definitions = data.json().get("definitions");
+        Set<String> declared = new LinkedHashSet<>(names(definitions.get("attributes")));
+        declared.addAll(names(definitions.get("validators")));
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(KONG_ATTRIBUTES);
+        assertThat(names(definitions.get("recursive_attributes")))
+                .containsExactly("elements", "keys", "values", "fields", "entity_checks", "shorthand_fields");
+        assertThat(Validators.ORDER).containsExactlyInAnyOrderElementsOf(names(definitions.get("validators")));
+    }
+
     @Test
     void namesItsKongSource() {
         assertThat(data.source()).contains("Kong/kong f6b4167a").contains("kong/db/schema/metaschema.lua");
