@@ -74,6 +74,16 @@ class MetaSchemaAgreementTest {
         "{ a = typedefs.path { default = '/p//q' } }                                  | must not have empty segments",
         "{ a = typedefs.name { default = 'a b' } }                                    | it must only contain alphanumeric",
         "{ a = typedefs.utf8_name { default = 'a/b' } }                               | the only accepted ascii characters",
+        "{ a = typedefs.semantic_version { default = '1..2' } }                       | must not have empty version segments",
+        "{ a = typedefs.queue { default = { max_batch_size = 0 } } }                  | max_batch_size: value should be between 1 and 1000000",
+        "{ a = typedefs.propagation { default = { default_format = 'x' } } }          | default_format: expected one of",
+        "{ a = typedefs.http_method { default = 'get' } }                             | invalid value: get",
+        "{ a = { type = 'record', fields = { { b = { type = 'string' } }, { c = { type = 'string' } } }, entity_checks = { { conditional = { if_field = 'b', if_match = { eq = 'x' }, then_field = 'c', then_match = { requred = true } } } } } } | requred: unknown field",
+        "{ a = { type = 'record', fields = { { b = { type = 'string' } } }, shorthand_fields = { { c = { type = 'string', translate_backwards = { 'b' }, func = function(v) return { b = v } end } } } } } | translate_backwards: unknown field",
+        "{ a = { type = 'record', fields = { { b = { type = 'string' } } }, shorthand_fields = { { c = { type = 'record', fields = {}, func = function() end } } } } } | expected one of: string",
+        "{ a = { type = 'string', deprecation = { message = 'gone' } } }              | removal_in_version: required field missing",
+        "{ a = { type = 'array', elements = { type = 'string' }, mutually_exclusive_subsets = { { 'a' }, { 'b' } }, default = { 'a', 'b' } } } | these sets are mutually exclusive",
+        "{ a = { type = 'record', fields = { { b = { type = 'string' } }, nil, { c = { type = 'string' } } } } } | expected an array",
     })
     void defaultsAreCheckedAgainstTheirOwnField(String field, String kongText) {
         assertRefused(schema(withField(field.replace('\'', '"'))), kongText);
@@ -87,7 +97,7 @@ class MetaSchemaAgreementTest {
         "{ a = { type = 'string', match = 5 } }                   | expected a string",
         "{ a = { type = 'integer', between = { 1 } } }            | length must be 2",
         "{ a = { type = 'string', encrypted = 'yes' } }           | expected a boolean",
-        "{ a = { type = 'string', description = 'short' } }       | 10 to 500",
+        "{ a = { type = 'string', description = 'short' } }       | description: length must be at least 10",
         "{ a = { type = 'string', legacy = true } }               | legacy: unknown field",
         "{ a = { type = 'string', nilable = true } }              | nilable: unknown field",
         "{ a = { type = 'string', func = 1 } }                    | func: unknown field",
@@ -114,6 +124,11 @@ class MetaSchemaAgreementTest {
         "{ a = typedefs.tags { default = { \"tag 1\", \"\\xc3\\xa4\" } } }",
         "{ a = typedefs.path { default = \"/a:b@c/%20\" } }",
         "{ a = typedefs.utf8_name { default = \"n\\xc3\\xa4me~1\" } }",
+        "{ a = { type = \"string\", referenceable = true, len_min = 99, default = \"{vault://env/x}\" } }",
+        "{ a = { type = \"array\", elements = { type = \"string\", referenceable = true }, "
+                + "mutually_exclusive_subsets = { { \"a\" }, { \"b\" } }, default = { \"{vault://env/a}\" } } }",
+        "{ a = typedefs.queue }",
+        "{ a = typedefs.semantic_version { default = \"1.2.3\" } }",
     })
     void kongAcceptsThese(String field) {
         assertNoErrors(schema(withField(field)));
@@ -126,15 +141,30 @@ class MetaSchemaAgreementTest {
         "check = function() return true end,                        | check: unknown field",
         "supported_partials = { ['redis-ce'] = { 'config.redis' } }, | supported_partials: unknown field",
         "description = 'a description of the plugin',               | description: unknown field",
-        "entity_checks = { { frobnicate = { 'config.a' } } },        | unknown entity check 'frobnicate'",
-        "entity_checks = { { at_least_one_of = {} } },               | exactly one checker, and not an empty one",
+        "entity_checks = { { frobnicate = { 'config.a' } } },        | frobnicate: unknown field",
+        "entity_checks = { { at_least_one_of = {} } },               | exactly one of these fields must be non-empty: 'conditional'",
     })
     void restrictedTopLevel(String extra, String kongText) {
         assertRefused(schema(withTopLevel(extra.replace('\'', '"'))), kongText);
     }
 
+    @org.junit.jupiter.api.Test
+    void callingATypedefFillsTheCallersTable() {
+        // Kong's Schema.define: typedefs.x(t) writes the typedef's attributes into t and returns t itself
+        assertNoErrors(schema("""
+                local typedefs = require "kong.db.schema.typedefs"
+                local own = { default = "X-Foo" }
+                local same = typedefs.header_name(own)
+                assert(same == own and own.type == "string")
+                return { name = "my-plugin", fields = { { config = { type = "record", fields = { { h = own } } } } } }
+                """));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "{ consumer = { type = 'foreign', reference = 'nope' } }           | invalid foreign entity: nope",
+        "{ protocols = { type = 'set', elements = { type = 'integer' } } }  | protocols: cannot change type",
+        "{ tags = { type = 'set', elements = { type = 'integer' } } }       | tags: cannot change type",
         "{ protocols = { type = 'array', elements = { type = 'string' } } } | protocols: cannot change type",
         "{ consumer = { type = 'string' } }                                 | consumer: cannot change type",
         "{ header_name = { type = 'string' } }                              | header_name: cannot create a new field",

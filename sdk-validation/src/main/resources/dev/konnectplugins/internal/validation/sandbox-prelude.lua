@@ -33,7 +33,7 @@ STUB_MT.__len = function() touched = true return 0 end
 STUB_MT.__tostring = function() touched = true return "stub" end
 
 local NULL = NGX_NULL -- a userdata (eval/NgxNull.java): indexing it fails as cjson's NULL does in Kong
-local VALIDATORS = TYPEDEF_VALIDATORS -- Kong's typedef custom validators, ported (eval/TypedefValidator.java)
+local TYPEDEFS = KONG_TYPEDEFS -- Kong's typedefs as data (kong-typedefs.json, read by eval/KongTypedefs.java)
 
 -- Lua's and LuaJIT's libraries, by dotted name. Anything listed in the allowlist but absent here is a stub.
 local source = {}
@@ -125,101 +125,25 @@ local NGX_NUMBERS = {
 }
 provide("ngx.", NGX_NUMBERS)
 
--- kong.db.schema.typedefs with the shapes Kong gives them (types and the attributes the metaschema looks at).
+-- kong.db.schema.typedefs: Kong Enterprise 3.10's typedefs, every attribute, from kong-typedefs.json (dumped from
+-- Kong/kong f6b4167a's typedefs.lua), each with the metatable of Kong's Schema.define: calling a typedef fills the
+-- argument (the caller's own table) with the typedef's attributes it lacks and returns that same table.
 local function define(def)
-  return setmetatable(def, { __call = function(self, overrides)
-    local copy = {}
-    for k, v in pairs(self) do copy[k] = v end
-    if type(overrides) == "table" then
-      for k, v in pairs(overrides) do copy[k] = v end
+  return setmetatable(def, { __call = function(t, arg)
+    arg = arg or {}
+    for k, v in pairs(t) do
+      if arg[k] == nil then
+        arg[k] = v
+      end
     end
-    return copy
+    return arg
   end })
 end
-local function of_type(t, extra)
-  local def = { type = t }
-  for k, v in pairs(extra or {}) do def[k] = v end
-  return define(def)
-end
-local ALL_PROTOCOLS = { "grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp", "ws", "wss" }
-local HTTP_PROTOCOLS = { "grpc", "grpcs", "http", "https", "ws", "wss" }
 local function typedefs()
-  local t = {
-    http_method = of_type("string", { match = "^%u+$" }),
-    protocol = of_type("string", { one_of = ALL_PROTOCOLS }),
-    port = of_type("integer", { between = { 0, 65535 } }),
-    timeout = of_type("integer", { between = { 0, 2147483646 } }),
-    path = of_type("string", { starts_with = "/", match_none = { { pattern = "//", err = "must not have empty segments" } },
-                               custom_validator = VALIDATORS.path }),
-    uuid = of_type("string", { uuid = true, auto = true }),
-    auto_timestamp_s = of_type("integer", { timestamp = true, auto = true }),
-    auto_timestamp_ms = of_type("number", { timestamp = true, auto = true }),
-    no_route = of_type("foreign", { reference = "routes", eq = NULL }),
-    no_service = of_type("foreign", { reference = "services", eq = NULL }),
-    no_consumer = of_type("foreign", { reference = "consumers", eq = NULL }),
-    no_consumer_group = of_type("foreign", { reference = "consumer_groups", eq = NULL }),
-    name = of_type("string", { unique = true, custom_validator = VALIDATORS.name }),
-    tags = of_type("set", { elements = { type = "string" } }),
-    hosts = of_type("array", { elements = { type = "string" } }),
-    protocols = of_type("set", { required = true, default = { "grpc", "grpcs", "http", "https" },
-                                 elements = { type = "string", one_of = ALL_PROTOCOLS } }),
-    protocols_http = of_type("set", { required = true, default = { "grpc", "grpcs", "http", "https" },
-                                      elements = { type = "string", one_of = HTTP_PROTOCOLS } }),
-    lua_code = of_type("map", { keys = { type = "string", len_min = 1 }, values = { type = "string", len_min = 1 } }),
-    sources = of_type("set", { elements = { type = "record", fields = { { ip = { type = "string" } },
-                                                                        { port = { type = "integer" } } } } }),
-    queue = of_type("record", { fields = {
-      { max_batch_size = { type = "integer", default = 1, between = { 1, 1000000 } } },
-      { max_coalescing_delay = { type = "number", default = 1, between = { 0, 3600 } } },
-      { max_entries = { type = "integer", default = 10000, between = { 1, 1000000 } } },
-      { max_bytes = { type = "integer" } },
-      { max_retry_time = { type = "number", default = 60 } },
-      { initial_retry_delay = { type = "number", default = 0.01 } },
-      { max_retry_delay = { type = "number", default = 60 } },
-      { concurrency_limit = { type = "integer", default = 1, one_of = { -1, 1 } } },
-    } }),
-  }
-  t.destinations = t.sources
-  -- The names are those of Kong/kong f6b4167a's typedefs.lua (Kong Enterprise 3.10, which Konnect runs).
-  for _, name in ipairs({ "host", "host_with_optional_port", "wildcard_host", "ip", "ip_or_cidr",
-                          "cidr", "cidr_v4", "url", "cookie_name", "header_name",
-                          "utf8_name", "sni", "certificate", "key", "semantic_version", "redis_host",
-                          "redis_server_name", "router_path", "capability" }) do
-    t[name] = of_type("string", { custom_validator = VALIDATORS[name] })
+  local t = TYPEDEFS()
+  for _, def in pairs(t) do
+    define(def)
   end
-  t.rbac_user_token = of_type("string", { unique = true, required = true, unique_across_ws = true })
-  t.run_on_first = of_type("string", { required = false, one_of = { "first" } })
-  t.protocols_http_and_ws = of_type("set", { required = true, default = HTTP_PROTOCOLS,
-                                             elements = { type = "string", one_of = HTTP_PROTOCOLS } })
-  t.protocols_ws = of_type("set", { required = true, default = { "ws", "wss" },
-                                    elements = { type = "string", one_of = { "ws", "wss" } } })
-  t.plugin_ordering = of_type("map", { keys = { type = "string", one_of = { "before", "after" } },
-                                       values = { type = "map", keys = { type = "string", one_of = { "access" } },
-                                                  values = { type = "array", elements = { type = "string" } } } })
-  t.propagation = of_type("record", { fields = {
-    { extract = { type = "array", elements = { type = "string" } } },
-    { clear = { type = "array", elements = { type = "string" } } },
-    { inject = { type = "array", elements = { type = "string" } } },
-    { default_format = { type = "string", required = true, default = "w3c" } },
-  } })
-  t.tag = of_type("string", { required = true, custom_validator = VALIDATORS.tag })
-  t.tags = of_type("set", { elements = { type = "string", required = true, custom_validator = VALIDATORS.tag } })
-  t.no_sources = of_type("set", { elements = t.sources.elements, eq = NULL })
-  t.no_destinations = t.no_sources
-  t.methods = of_type("set", { elements = { type = "string", match = "^%u+$" } })
-  t.no_methods = of_type("set", { elements = { type = "string", match = "^%u+$" }, eq = NULL })
-  t.no_hosts = of_type("array", { elements = { type = "string" }, eq = NULL })
-  t.router_paths = of_type("array", { elements = { type = "string" } })
-  t.no_paths = of_type("array", { elements = { type = "string" }, eq = NULL })
-  t.headers = of_type("map", { keys = { type = "string" }, values = { type = "array", elements = { type = "string" } } })
-  t.no_headers = of_type("map", { keys = { type = "string" }, values = { type = "array", elements = { type = "string" } },
-                                  eq = NULL })
-  t.ttl = of_type("number", { between = { 0, 100000000 } })
-  t.pem = of_type("record", { required = false, fields = {
-    { private_key = { type = "string", required = false, referenceable = true, encrypted = true } },
-    { public_key = { type = "string", required = false, referenceable = true } },
-  } })
-  t.jwk = of_type("record", { required = false, fields = { { kid = { type = "string", required = true } } } })
   -- Kong's typedefs module raises this for a name it does not define (kong/db/schema/typedefs.lua, the
   -- setmetatable at its end), so `typedefs.run_on_first` (removed in 3.0) or a typo fails the schema's load.
   return setmetatable(t, { __index = function(_, k)

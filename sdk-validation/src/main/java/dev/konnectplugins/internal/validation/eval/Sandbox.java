@@ -72,7 +72,7 @@ final class Sandbox {
         markLibraryErrors(globals);
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
-        globals.rawset("TYPEDEF_VALIDATORS", TypedefValidator.all());
+        globals.rawset("KONG_TYPEDEFS", KongTypedefs.loader());
         LuaValue builder = new LuaClosure(PRELUDE, globals).call();
         clear(globals);
         LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,

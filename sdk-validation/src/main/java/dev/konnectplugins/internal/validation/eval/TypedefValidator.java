@@ -25,10 +25,27 @@ public final class TypedefValidator extends VarArgFunction {
     private static final Pattern PERCENT_ENCODED = Pattern.compile("%[0-9A-Fa-f]{2}");
 
     private final Function<LuaString, String> check;
+    /** False for a validator of Kong's that is not ported: it accepts every value, and its verdict is unknown. */
+    private final boolean exact;
 
     private TypedefValidator(String name, Function<LuaString, String> check) {
+        this(name, check, true);
+    }
+
+    private TypedefValidator(String name, Function<LuaString, String> check, boolean exact) {
         this.name = name;
         this.check = check;
+        this.exact = exact;
+    }
+
+    /** Kong's validator {@code kongName}, not ported: it accepts every value (its verdict is not modelled). */
+    static TypedefValidator unported(String kongName) {
+        return new TypedefValidator(kongName, value -> null, false);
+    }
+
+    /** Whether this validator's verdict is Kong's (false for one that is not ported). */
+    public boolean exact() {
+        return exact;
     }
 
     /** The ported validators, by typedef name, for the sandbox prelude to attach. */
@@ -42,14 +59,23 @@ public final class TypedefValidator extends VarArgFunction {
         return t;
     }
 
+    /** The ported validator of the typedef {@code name}, or null when it is not ported. */
+    public static LuaValue forTypedef(String name) {
+        LuaValue validator = all().rawget(name);
+        return validator.isnil() ? null : validator;
+    }
+
     /** Kong's message when {@code validator} is a ported typedef validator refusing {@code value}, else null. */
     public static String problem(LuaValue validator, LuaValue value) {
-        return validator instanceof TypedefValidator typedef && value.type() == LuaValue.TSTRING
+        return validator instanceof TypedefValidator typedef && typedef.exact && value.type() == LuaValue.TSTRING
                 ? typedef.check.apply(value.checkstring()) : null;
     }
 
     @Override
     public Varargs invoke(Varargs args) {
+        if (!exact) {
+            return LuaValue.TRUE;
+        }
         String problem = check.apply(LuaArgs.string(args, 1, name));
         return problem == null ? LuaValue.TRUE : LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(problem));
     }
