@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -87,6 +88,46 @@ public final class PluginValidator {
         String path = source.directory().map(Path::toString).orElse(IN_MEMORY);
         return new ValidationResult(path, source.name(),
                 PluginCheck.run(source.name(), () -> PluginFiles.fromSource(source, maxFileSize)));
+    }
+
+    /**
+     * What Konnect answers to a POST or PUT of this plugin: Kong's checks of the {@code custom_plugins} entity (both
+     * files compiled and run in the sandbox, the restricted metaschema, PRIORITY, VERSION, {@code init_worker},
+     * {@code response} with the filters, the name's pattern, the reserved names, name = schema name) and Konnect's
+     * per-file limit, worded as Kong words them, one refusal per field. Empty exactly when {@link #validate} finds no
+     * error of stage {@link dev.konnectplugins.Stage#UPLOAD}: the verdict is the validator's. FakeKonnect answers
+     * uploads with it.
+     *
+     * @param name    the name the plugin is uploaded under
+     * @param handler the text of handler.lua
+     * @param schema  the text of schema.lua
+     * @return the refused fields, in the order name, schema, handler; empty when Konnect accepts the upload
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
+    public List<UploadRefusal> checkUpload(String name, String handler, String schema) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(schema, "schema");
+        PluginSource source = PluginSource.of(name, handler, schema);
+        PluginCheck.Outcome outcome = PluginCheck.runUpload(name, () -> PluginFiles.fromSource(source, maxFileSize));
+        List<UploadRefusal> refusals = new ArrayList<>();
+        outcome.refusals().forEach((field, message) -> refusals.add(new UploadRefusal(field, message)));
+        return List.copyOf(refusals);
+    }
+
+    /**
+     * The name a schema.lua gives its plugin, as Kong reads it on upload: the file's top level is run in Kong's schema
+     * sandbox and the returned table's {@code name} taken; when it cannot run offline, the name the file plainly
+     * states ({@code name = "x"} in the returned table). The one reader of schema names that the validator, sync, the
+     * CLI and FakeKonnect share.
+     *
+     * @param schema the text of schema.lua
+     * @return the name, or empty when the schema gives none that can be told offline (it does not compile, fails,
+     *         or computes the name from something only a gateway has)
+     */
+    public static Optional<String> schemaName(String schema) {
+        Objects.requireNonNull(schema, "schema");
+        return Optional.ofNullable(PluginCheck.schemaName(schema));
     }
 
     /**
