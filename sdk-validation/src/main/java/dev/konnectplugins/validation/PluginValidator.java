@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Checks, offline, that Konnect would accept a custom plugin and that Kong's plugin sandbox can run it: the files,
@@ -147,28 +146,19 @@ public final class PluginValidator {
     }
 
     /**
-     * The plugin directories under {@code root}: {@code root} itself when it holds a handler or schema file (or
-     * nothing resembling a repository), else the sorted subdirectories of {@code root/kong/plugins}.
+     * The plugin directories under {@code root}, as sync and the CLI find them ({@link PluginSource#findDirectories}):
+     * {@code root} itself when it holds a handler or schema file; else each sub-folder of {@code root/kong/plugins}
+     * (Kong's template layout), or of {@code root}, that holds one; {@code root} alone when there is none, so that
+     * validating it reports the missing files.
      *
-     * @param root a plugin directory or a repository
-     * @return the plugin directories, sorted; {@code root} alone when it is a plugin directory
+     * @param root a plugin directory, a folder of plugin directories, or a repository holding {@code kong/plugins}
+     * @return the plugin directories, sorted; {@code root} alone when it is a plugin directory or holds none
      * @throws UncheckedIOException when {@code root} does not exist or cannot be read
      */
     public static List<Path> findPlugins(Path root) {
         requireDirectory(root);
-        Path plugins = root.resolve("kong").resolve("plugins");
-        if (looksLikePlugin(root) || !Files.isDirectory(plugins)) {
-            return List.of(root);
-        }
-        try (Stream<Path> children = Files.list(plugins)) {
-            List<Path> found = children.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-            return found.isEmpty() ? List.of(root) : found;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + plugins + ": " + e.getMessage(), e);
-        }
+        List<Path> found = PluginSource.findDirectories(root);
+        return found.isEmpty() ? List.of(root) : found;
     }
 
     /**
@@ -178,15 +168,6 @@ public final class PluginValidator {
      */
     public long maxFileSize() {
         return maxFileSize;
-    }
-
-    private static boolean looksLikePlugin(Path dir) {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.map(p -> p.getFileName().toString())
-                    .anyMatch(n -> n.startsWith("handler.") || n.startsWith("schema."));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static void requireDirectory(Path directory) {
