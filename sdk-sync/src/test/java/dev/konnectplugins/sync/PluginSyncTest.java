@@ -279,10 +279,10 @@ class PluginSyncTest {
         assertThat(warning.message()).startsWith("requires a computed module name");
         assertThat(List.of(warning.file(), warning.line(), warning.column())).containsExactly("handler.lua", 3, 17);
         assertThat(plan.toText()).endsWith("\n  + warned (create)\n\nValidation warnings (they do not stop the sync):\n"
-                + "  warned/handler.lua:3:17: warning [sandbox.require] " + warning.message() + "\n");
+                + "  warned/handler.lua:3:17: warning [sandbox.require] (run time) " + warning.message() + "\n");
         JsonNode json = new ObjectMapper().readTree(plan.toJson()).get("changes").get(1).get("warnings");
         assertThat(json).singleElement().satisfies(node -> assertThat(node.toString()).isEqualTo("{\"rule\":"
-                + "\"sandbox.require\",\"severity\":\"warning\",\"file\":\"handler.lua\",\"line\":3,\"column\":17,"
+                + "\"sandbox.require\",\"severity\":\"warning\",\"stage\":\"runtime\",\"file\":\"handler.lua\",\"line\":3,\"column\":17,"
                 + "\"message\":" + new ObjectMapper().writeValueAsString(warning.message()) + "}"));
 
         SyncResult result = sync.apply(plan);

@@ -45,14 +45,16 @@ final class KongAnswer {
     }
 
     private Map<String, String> fields(FileAnalysis handler, FileAnalysis schema) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        nameField().ifPresent(message -> fields.put(NAME, message));
-        fileField(SCHEMA, "schema.lua", schema).ifPresent(message -> fields.put(SCHEMA, message));
-        fileField(HANDLER, "handler.lua", handler).ifPresent(message -> fields.put(HANDLER, message));
-        if (fields.isEmpty() && first(Rules.NAME_MISMATCH, "schema.lua").isPresent()) {
-            // Kong's entity check; Konnect reports it on the name.
-            fields.put(NAME, "name must be equal to schema.name");
+        Optional<String> name = nameField();
+        Optional<String> schemaField = fileField(SCHEMA, "schema.lua", schema);
+        if (name.isEmpty() && schemaField.isEmpty() && first(Rules.NAME_MISMATCH, "schema.lua").isPresent()) {
+            // Kong's entity check, which runs when both its fields passed; Konnect reports it on the name.
+            name = Optional.of("name must be equal to schema.name");
         }
+        Map<String, String> fields = new LinkedHashMap<>();
+        name.ifPresent(message -> fields.put(NAME, message));
+        schemaField.ifPresent(message -> fields.put(SCHEMA, message));
+        fileField(HANDLER, "handler.lua", handler).ifPresent(message -> fields.put(HANDLER, message));
         return fields;
     }
 
