@@ -56,6 +56,32 @@ class StageTest {
     }
 
     @Test
+    void aMissingMemberCapturedAtTheTopLevelFailsOnlyWhenAPhaseUsesIt() {
+        String handler = """
+                local H = { PRIORITY = 1000, VERSION = "1.0.0" }
+                local t = { ngx.shared }
+                function H:access(conf)
+                  t[1].cache:get("k")
+                end
+                return H
+                """;
+
+        assertThat(Plugins.errors(Plugins.handler(handler))).extracting(Diagnostic::rule, Diagnostic::stage)
+                .containsExactly(tuple(Rules.SANDBOX_GLOBAL, Stage.RUNTIME));
+        assertThat(VALIDATOR.checkUpload(NAME, handler, GOOD_SCHEMA)).as("the top level runs to its end").isEmpty();
+    }
+
+    @Test
+    void aRecordWithoutFieldsUploadsButDoesNotLoad() {
+        String schema = "return { name = \"my-plugin\", fields = { { config = { type = \"record\", fields = {\n"
+                + "{ a = { type = \"record\" } }\n} } } } }\n";
+
+        assertThat(Plugins.errors(Plugins.schema(schema))).extracting(Diagnostic::rule, Diagnostic::stage)
+                .containsExactly(tuple(Rules.SCHEMA_SHAPE, Stage.LOAD));
+        assertThat(VALIDATOR.checkUpload(NAME, GOOD_HANDLER, schema)).isEmpty();
+    }
+
+    @Test
     void theRuleTableGivesEachRuleItsStages() {
         assertThat(Rules.ALL).allSatisfy(rule -> assertThat(rule.stages()).isNotEmpty());
         assertThat(Rules.usualStage(Rules.HANDLER_PRIORITY)).isEqualTo(Stage.UPLOAD);

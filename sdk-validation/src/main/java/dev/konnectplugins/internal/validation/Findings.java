@@ -24,10 +24,12 @@ public final class Findings {
     private final Map<String, Diagnostic> byKey = new LinkedHashMap<>();
 
     /**
-     * The words of the metaschema's findings about what only loading the schema on a data plane refuses (Kong
-     * accepts the upload): until those checks report their stage themselves, their message tells it.
+     * Words of the metaschema's findings about what only loading the schema on a data plane refuses (Kong accepts
+     * the upload; the Kong oracle's load stage fails on them): until those checks report their stage themselves,
+     * their message tells it.
      */
-    private static final String LOAD_STAGE_WORDS = "when a node loads the plugin";
+    private static final List<String> LOAD_STAGE_WORDS = List.of("when a node loads the plugin",
+            "must declare 'fields'", "must declare its fields", "the schema has no 'fields' table");
 
     /** Adds an error, at its rule's usual stage. */
     public void error(String rule, String file, int line, int column, String message) {
@@ -42,8 +44,18 @@ public final class Findings {
     }
 
     private static Stage stage(String rule, String message) {
-        return rule.equals(Rules.SCHEMA_SHAPE) && message.contains(LOAD_STAGE_WORDS) ? Stage.LOAD
+        return rule.equals(Rules.SCHEMA_SHAPE) && LOAD_STAGE_WORDS.stream().anyMatch(message::contains) ? Stage.LOAD
                 : Rules.usualStage(rule);
+    }
+
+    /**
+     * Moves this file's upload-stage findings of the sandbox rules to run time: once the file's top level has run to
+     * its end in the sandbox, what the static walk found there (a nil member captured in a table, say) did not fail
+     * the upload, so it can only fail when a phase uses it.
+     */
+    public void sandboxFindingsRunLater(String file) {
+        byKey.replaceAll((key, d) -> d.file().equals(file) && d.stage() == Stage.UPLOAD
+                && d.rule().startsWith("sandbox.") ? d.withStage(Stage.RUNTIME) : d);
     }
 
     /** Adds a finding unless one with the same rule and position exists; an error replaces a warning. */

@@ -93,7 +93,16 @@ public final class PluginCheck {
         }
         current = "schema.lua";
         names(name, schema, schemaName);
+        ranToTheEnd(schema, "schema.lua");
+        ranToTheEnd(handler, "handler.lua");
         return out.sorted();
+    }
+
+    /** A file whose top level ran to its end in the sandbox failed no sandbox rule at upload. */
+    private void ranToTheEnd(FileAnalysis analysis, String file) {
+        if (analysis != null && analysis.evaluation() != null && analysis.evaluation().succeeded()) {
+            out.sandboxFindingsRunLater(file);
+        }
     }
 
     /**
