@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What is uploaded as a streamed custom plugin: its name, the text of {@code handler.lua} and of
@@ -79,6 +80,43 @@ public final class PluginSource {
         }
         return new PluginSource(fileName.toString(), readUtf8(directory, directory.resolve(HANDLER_FILE)),
                 readUtf8(directory, directory.resolve(SCHEMA_FILE)), List.of(), directory);
+    }
+
+    /**
+     * The plugin directories under {@code folder}, in any of three layouts: {@code folder} itself when it holds
+     * {@code handler.lua} or {@code schema.lua}; else, in Kong's template layout, each sub-folder of
+     * {@code folder/kong/plugins} that holds one of them; else each such sub-folder of {@code folder}. Hidden
+     * sub-folders and those with neither file are skipped. The one finder that validation, sync and the CLI share,
+     * so that they all see the same plugins.
+     *
+     * @param folder a plugin directory, a folder of plugin directories, or a repository holding {@code kong/plugins}
+     * @return the plugin directories, sorted; empty when there are none
+     * @throws UncheckedIOException naming the folder when it does not exist, is not a directory, or cannot be listed
+     */
+    public static List<Path> findDirectories(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        if (!Files.isDirectory(folder)) {
+            throw new UncheckedIOException(new IOException(
+                    folder + (Files.exists(folder) ? ": not a folder" : ": no such folder")));
+        }
+        if (hasPluginFile(folder)) {
+            return List.of(folder);
+        }
+        Path template = folder.resolve("kong").resolve("plugins");
+        Path parent = Files.isDirectory(template) ? template : folder;
+        try (Stream<Path> children = Files.list(parent)) {
+            return children.filter(Files::isDirectory)
+                    .filter(child -> !child.getFileName().toString().startsWith("."))
+                    .filter(PluginSource::hasPluginFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException(new IOException("cannot list " + parent + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static boolean hasPluginFile(Path directory) {
+        return Files.isRegularFile(directory.resolve(HANDLER_FILE)) || Files.isRegularFile(directory.resolve(SCHEMA_FILE));
     }
 
     /**

@@ -103,4 +103,25 @@ class PluginSourceTest {
         assertThatThrownBy(() -> PluginSource.of(" ", "", "")).hasMessageContaining("name");
         assertThatThrownBy(() -> PluginSource.of("p", "", "").withTags("ok", "")).hasMessageContaining("tags[1]");
     }
+
+    @Test
+    void findDirectoriesSeesTheThreeLayoutsAndSkipsHiddenAndEmptySubFolders() throws Exception {
+        Path single = Files.createDirectories(dir.resolve("single"));
+        Files.writeString(single.resolve("schema.lua"), "return {}");
+        Path perFolder = dir.resolve("per-folder");
+        for (String name : new String[] {"beta", "alpha", ".hidden"}) {
+            Files.writeString(Files.createDirectories(perFolder.resolve(name)).resolve("handler.lua"), "return {}");
+        }
+        Files.createDirectories(perFolder.resolve("docs"));
+        Path template = Files.createDirectories(dir.resolve("repo/kong/plugins/templated"));
+        Files.writeString(template.resolve("handler.lua"), "return {}");
+
+        assertThat(PluginSource.findDirectories(single)).containsExactly(single);
+        assertThat(PluginSource.findDirectories(perFolder))
+                .containsExactly(perFolder.resolve("alpha"), perFolder.resolve("beta"));
+        assertThat(PluginSource.findDirectories(dir.resolve("repo"))).containsExactly(template);
+        assertThat(PluginSource.findDirectories(perFolder.resolve("docs"))).isEmpty();
+        assertThatThrownBy(() -> PluginSource.findDirectories(dir.resolve("nope")))
+                .isInstanceOf(UncheckedIOException.class).hasMessageEndingWith(dir.resolve("nope") + ": no such folder");
+    }
 }

@@ -35,7 +35,7 @@ class UploadGuardTest {
             assertThat(e.pluginName()).isEqualTo("refuse-me");
             assertThat(e.errors()).extracting(Diagnostic::rule).containsExactly("sandbox.timer");
             assertThat(e.getMessage()).contains("Plugin 'refuse-me' was not uploaded: 1 error",
-                    "handler.lua:9:19: error [sandbox.timer] ngx.timer.at is not available in the sandbox");
+                    "handler.lua:9:19: error [sandbox.timer] (upload) ngx.timer.at is not available in the sandbox");
         }
         verify(0, anyRequestedFor(anyUrl()));
     }

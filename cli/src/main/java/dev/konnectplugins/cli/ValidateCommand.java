@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
-import dev.konnectplugins.internal.sync.PluginFolders;
+import dev.konnectplugins.PluginSource;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,12 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
         }
         for (Path folder : folders) {
             List<String> problems = new ArrayList<>();
-            List<Path> plugins = PluginFolders.find(folder, problems);
+            List<Path> plugins = List.of();
+            try {
+                plugins = PluginSource.findDirectories(folder);
+            } catch (UncheckedIOException e) {
+                problems.add(e.getCause().getMessage());
+            }
             if (plugins.isEmpty() && problems.isEmpty()) {
                 problems.add(folder + ": no plugins found: expected handler.lua and schema.lua in this folder, in its "
                         + "sub-folders, or under kong/plugins/<name>/");

@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -192,11 +196,6 @@ class CliTest {
         assertUsage(run("plan", half.getParent().toString()), "konnect-plugins plan: " + half
                 + ": has handler.lua but no schema.lua; a plugin needs both");
 
-        Path renamed = SamplePlugins.write(work.resolve("renamed"), "one", "X");
-        Files.writeString(renamed.resolve("schema.lua"), SamplePlugins.schema("two"));
-        assertUsage(run("sync", renamed.getParent().toString()), "konnect-plugins sync: " + renamed
-                + ": the folder is named 'one' but its schema.lua declares name = \"two\"");
-
         assertUsage(run("validate", empty.toString()), "konnect-plugins validate: " + empty + ": no plugins found");
         assertThat(fake.requests()).isEmpty();
     }
@@ -241,6 +240,55 @@ class CliTest {
         assertThat(help.exitCode).isZero();
         assertThat(help.out).startsWith("Usage: konnect-plugins sync ").contains("--prune", "--dry-run", "--token");
         assertThat(run().exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void validatePlanAndSyncGiveTheSameFindingsOfEveryPluginAndExit1() throws IOException {
+        Path folder = work.resolve("invalid");
+        Path misnamed = SamplePlugins.write(folder, "one", "X-One");
+        Files.writeString(misnamed.resolve("schema.lua"), SamplePlugins.schema("two"));
+        Path worker = SamplePlugins.write(folder, "worker", "X-Worker");
+        Files.writeString(worker.resolve("handler.lua"), "return {\n  VERSION = \"1.0.0\",\n  PRIORITY = 500,\n"
+                + "  init_worker = function() end,\n}\n");
+
+        Run validate = run("validate", folder.toString());
+        Run plan = run("plan", folder.toString());
+        Run sync = run("sync", folder.toString());
+
+        Set<String> expected = Set.of("one/schema.lua:5:10: error [name.mismatch] (upload)",
+                "worker/handler.lua:4:3: error [handler.init-worker] (upload)");
+        assertThat(validate.exitCode).as(validate.toString()).isEqualTo(1);
+        assertThat(validateFindings(validate.out, folder)).as(validate.toString()).isEqualTo(expected);
+        for (Run refused : List.of(plan, sync)) {
+            assertThat(refused.exitCode).as(refused.toString()).isEqualTo(1);
+            assertThat(syncFindings(refused.err)).as(refused.toString()).isEqualTo(expected);
+            assertThat(refused.err).contains("one: Konnect would refuse this upload:",
+                    "worker: Konnect would refuse this upload:");
+        }
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    /** {@code plugin/file:line:column: severity [rule] (stage)} of each line of validate's text output. */
+    private static Set<String> validateFindings(String out, Path folder) {
+        return out.lines().filter(line -> line.startsWith(folder + "/"))
+                .map(line -> line.substring(folder.toString().length() + 1))
+                .map(line -> line.substring(0, line.indexOf(')') + 1))
+                .collect(Collectors.toSet());
+    }
+
+    /** The same, from plan's and sync's report: each plugin's heading, then its findings indented below it. */
+    private static Set<String> syncFindings(String err) {
+        Set<String> findings = new HashSet<>();
+        String plugin = null;
+        for (String line : err.lines().toList()) {
+            if (line.startsWith("    ")) {
+                String finding = line.strip();
+                findings.add(plugin + "/" + finding.substring(0, finding.indexOf(')') + 1));
+            } else if (line.startsWith("  ")) {
+                plugin = line.strip().substring(0, line.strip().indexOf(':'));
+            }
+        }
+        return findings;
     }
 
     private void assertUsage(Run run, String messageStart) {

@@ -2,7 +2,6 @@ package dev.konnectplugins.sync;
 
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.internal.sync.PluginFolders;
-import dev.konnectplugins.internal.sync.SchemaName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,20 +31,22 @@ public final class DesiredState {
 
     /**
      * Reads a folder in any of three layouts: a single plugin folder ({@code handler.lua} and {@code schema.lua} in
-     * it), Kong's template layout ({@code kong/plugins/<name>/}), or one plugin per sub-folder. A plugin's name is
-     * its folder's name and must equal the name its schema declares. Sub-folders with neither file (and hidden
-     * ones) are ignored.
+     * it), Kong's template layout ({@code kong/plugins/<name>/}), or one plugin per sub-folder, as
+     * {@link PluginSource#findDirectories} finds them. A plugin's name is its folder's name. Sub-folders with neither
+     * file (and hidden ones) are ignored. What the plugins contain (a name that differs from the schema's, Lua Kong
+     * refuses) is not checked here: planning and syncing validate every plugin and report all findings at once
+     * ({@link SyncValidationException}), as {@code validate} does.
      *
      * @param folder the folder to read, not null
      * @return the plugins found, sorted by name
      * @throws DesiredStateException listing every problem found (no plugins, a missing file, an unreadable file,
-     *                               a name that differs from its schema's)
+     *                               a duplicate name)
      */
     public static DesiredState fromFolder(Path folder) {
         Objects.requireNonNull(folder, "folder");
         List<String> problems = new ArrayList<>();
         List<PluginSource> sources = PluginFolders.read(folder, problems);
-        problems.addAll(nameProblems(sources, true));
+        problems.addAll(duplicateNames(sources));
         if (problems.isEmpty() && sources.isEmpty()) {
             problems.add(folder + ": no plugins found: expected handler.lua and schema.lua in this folder, in its "
                     + "sub-folders, or under kong/plugins/<name>/");
@@ -61,12 +62,12 @@ public final class DesiredState {
      *
      * @param plugins the plugins; their names must be unique
      * @return the desired state, sorted by name
-     * @throws DesiredStateException for duplicate names or a name that differs from its schema's
+     * @throws DesiredStateException for duplicate names
      */
     public static DesiredState of(Collection<PluginSource> plugins) {
         Objects.requireNonNull(plugins, "plugins");
         List<PluginSource> sources = List.copyOf(plugins);
-        List<String> problems = nameProblems(sources, false);
+        List<String> problems = duplicateNames(sources);
         if (!problems.isEmpty()) {
             throw new DesiredStateException(null, problems);
         }
@@ -103,19 +104,13 @@ public final class DesiredState {
                 + plugins.stream().map(PluginSource::name).toList() + "}";
     }
 
-    private static List<String> nameProblems(List<PluginSource> sources, boolean fromFolders) {
+    private static List<String> duplicateNames(List<PluginSource> sources) {
         List<String> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (PluginSource source : sources) {
             String where = source.directory().map(Path::toString).orElse("plugin " + source.name());
             if (!seen.add(source.name())) {
                 problems.add(where + ": duplicate plugin name '" + source.name() + "'");
-            }
-            Optional<String> schemaName = SchemaName.of(source.schema());
-            if (schemaName.isPresent() && !schemaName.get().equals(source.name())) {
-                problems.add(where + ": " + (fromFolders ? "the folder" : "the plugin") + " is named '"
-                        + source.name() + "' but its schema.lua declares name = \"" + schemaName.get()
-                        + "\"; Konnect requires them to be equal");
             }
         }
         return problems;

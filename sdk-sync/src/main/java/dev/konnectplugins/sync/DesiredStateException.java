@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The desired state cannot be read: no plugins in the folder, a sub-folder with only one of its two files, an
- * unreadable file, duplicate names, a name that differs from its schema's. Nothing was planned or written. The
+ * unreadable file, duplicate names. Nothing was planned or written. The
  * message lists every problem, each naming its folder or file.
  */
 public class DesiredStateException extends RuntimeException {

@@ -2,6 +2,7 @@ package dev.konnectplugins.sync;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.KonnectException;
+import dev.konnectplugins.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +50,23 @@ public class SyncValidationException extends KonnectException {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * Every plugin's errors, grouped by what they mean for it: "Konnect would refuse this upload", "a data plane
+     * would fail to load this plugin" or "a data plane would fail at run time".
+     */
     private static String message(Map<String, List<Diagnostic>> diagnostics) {
         List<String> lines = new ArrayList<>();
-        diagnostics.forEach((name, found) -> found.stream().filter(Diagnostic::isError)
-                .forEach(diagnostic -> lines.add(name + ": " + diagnostic)));
-        return lines.size() + " error" + (lines.size() == 1 ? "" : "s") + " in the desired state; nothing was "
+        diagnostics.forEach((name, found) -> {
+            for (Stage stage : Stage.values()) {
+                List<Diagnostic> atStage = found.stream().filter(d -> d.isError() && d.stage() == stage).toList();
+                if (!atStage.isEmpty()) {
+                    lines.add(name + ": " + stage.consequence() + ":");
+                    atStage.forEach(diagnostic -> lines.add("  " + diagnostic));
+                }
+            }
+        });
+        long errors = diagnostics.values().stream().flatMap(List::stream).filter(Diagnostic::isError).count();
+        return errors + " error" + (errors == 1 ? "" : "s") + " in the desired state; nothing was "
                 + "written:\n  " + String.join("\n  ", lines);
     }
 }

@@ -50,18 +50,26 @@ class DesiredStateTest {
     void everyProblemIsListedEachNamingItsFolder() throws IOException {
         Path half = Files.createDirectories(folder.resolve("half"));
         Files.writeString(half.resolve("handler.lua"), Plugins.handler("X"));
-        Path renamed = Plugins.write(folder, "renamed", "X");
-        Files.writeString(renamed.resolve("schema.lua"), Plugins.schema("original"));
+        Path other = Files.createDirectories(folder.resolve("other"));
+        Files.writeString(other.resolve("schema.lua"), Plugins.schema("other"));
 
         assertThatThrownBy(() -> DesiredState.fromFolder(folder)).isInstanceOfSatisfying(
                 DesiredStateException.class, e -> {
                     assertThat(e.folder()).contains(folder);
                     assertThat(e.problems()).containsExactly(
                             half + ": has handler.lua but no schema.lua; a plugin needs both",
-                            renamed + ": the folder is named 'renamed' but its schema.lua declares name = "
-                                    + "\"original\"; Konnect requires them to be equal");
+                            other + ": has schema.lua but no handler.lua; a plugin needs both");
                     assertThat(e.getMessage()).startsWith(folder + ": 2 problems:");
                 });
+    }
+
+    @Test
+    void aNameOtherThanTheSchemasIsLeftToValidationWhichReportsItWithEveryOtherFinding() throws IOException {
+        Path renamed = Plugins.write(folder, "renamed", "X");
+        Files.writeString(renamed.resolve("schema.lua"), Plugins.schema("original"));
+
+        assertThat(DesiredState.fromFolder(folder).plugins()).extracting(PluginSource::name)
+                .containsExactly("renamed");
     }
 
     @Test

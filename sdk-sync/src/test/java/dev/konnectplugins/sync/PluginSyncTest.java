@@ -238,7 +238,25 @@ class PluginSyncTest {
         assertThatThrownBy(() -> sync.sync(cp, DesiredState.fromFolder(folder), SyncOptions.defaults()))
                 .isInstanceOfSatisfying(SyncValidationException.class, e -> {
                     assertThat(e.invalidPlugins()).containsExactly("timer");
-                    assertThat(e.getMessage()).contains("timer: ", "sandbox.timer", "nothing was written");
+                    assertThat(e.getMessage()).contains("timer: a data plane would fail at run time:",
+                            "sandbox.timer", "nothing was written");
+                });
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void aNameOtherThanTheSchemasIsAValidationErrorReportedWithTheOthers() throws IOException {
+        Path renamed = Plugins.write(folder, "renamed", "X");
+        Files.writeString(renamed.resolve("schema.lua"), Plugins.schema("original"));
+        Path timer = Plugins.write(folder, "timer", "X-Timer");
+        Files.writeString(timer.resolve("handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function H:access(conf)\n  ngx.timer.at(0, function() end)\nend\nreturn H\n");
+
+        assertThatThrownBy(() -> sync.plan(cp, DesiredState.fromFolder(folder), SyncOptions.defaults()))
+                .isInstanceOfSatisfying(SyncValidationException.class, e -> {
+                    assertThat(e.invalidPlugins()).containsExactly("renamed", "timer");
+                    assertThat(e.getMessage()).contains("renamed: Konnect would refuse this upload:",
+                            "[name.mismatch] (upload)", "timer: a data plane would fail at run time:");
                 });
         assertThat(fake.requests()).isEmpty();
     }
@@ -261,10 +279,10 @@ class PluginSyncTest {
         assertThat(warning.message()).startsWith("requires a computed module name");
         assertThat(List.of(warning.file(), warning.line(), warning.column())).containsExactly("handler.lua", 3, 17);
         assertThat(plan.toText()).endsWith("\n  + warned (create)\n\nValidation warnings (they do not stop the sync):\n"
-                + "  warned/handler.lua:3:17: warning [sandbox.require] " + warning.message() + "\n");
+                + "  warned/handler.lua:3:17: warning [sandbox.require] (run time) " + warning.message() + "\n");
         JsonNode json = new ObjectMapper().readTree(plan.toJson()).get("changes").get(1).get("warnings");
         assertThat(json).singleElement().satisfies(node -> assertThat(node.toString()).isEqualTo("{\"rule\":"
-                + "\"sandbox.require\",\"severity\":\"warning\",\"file\":\"handler.lua\",\"line\":3,\"column\":17,"
+                + "\"sandbox.require\",\"severity\":\"warning\",\"stage\":\"runtime\",\"file\":\"handler.lua\",\"line\":3,\"column\":17,"
                 + "\"message\":" + new ObjectMapper().writeValueAsString(warning.message()) + "}"));
 
         SyncResult result = sync.apply(plan);

@@ -68,7 +68,7 @@ public final class FakeKonnect implements AutoCloseable {
 
     FakeKonnect(FakeKonnectBuilder options) {
         this.token = options.token();
-        this.state = new FakeState(options.clock(), options.duplicateNameStatus());
+        this.state = new FakeState(options.clock(), options.duplicateNameStatus(), options.kongChecks());
         this.defaultControlPlane = state.addControlPlane(options.controlPlaneId(), options.controlPlaneName());
         FakeStubKeeper stubKeeper = new FakeStubKeeper();
         KonnectRouter router = new KonnectRouter(state, token);

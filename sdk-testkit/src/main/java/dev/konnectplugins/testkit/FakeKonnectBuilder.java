@@ -22,6 +22,7 @@ public final class FakeKonnectBuilder {
     private String controlPlaneId;
     private int duplicateNameStatus = 400;
     private Clock clock = Clock.systemUTC();
+    private boolean kongChecks = true;
 
     FakeKonnectBuilder() {
     }
@@ -117,6 +118,21 @@ public final class FakeKonnectBuilder {
     }
 
     /**
+     * Whether POST and PUT of a custom plugin go through Kong's checks, as on Konnect (the default): both files are
+     * compiled and run in Kong's sandbox, the schema is checked against the restricted metaschema, and PRIORITY,
+     * VERSION, {@code init_worker}, the name and Konnect's 100 KB limit are checked, by sdk-validation; a refused
+     * upload is a 400 naming each field with Kong's message. Turn them off for a test that must store a plugin Konnect
+     * would refuse; the request's shape (fields, types, tags) is still checked.
+     *
+     * @param enabled false to store any plugin whose request is well formed
+     * @return this builder
+     */
+    public FakeKonnectBuilder kongChecks(boolean enabled) {
+        this.kongChecks = enabled;
+        return this;
+    }
+
+    /**
      * Starts a fake with these options.
      *
      * @return the running fake; close it to stop it
@@ -151,5 +167,9 @@ public final class FakeKonnectBuilder {
 
     Clock clock() {
         return clock;
+    }
+
+    boolean kongChecks() {
+        return kongChecks;
     }
 }

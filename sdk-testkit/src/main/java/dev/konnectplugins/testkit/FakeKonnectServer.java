@@ -67,6 +67,7 @@ public final class FakeKonnectServer {
         arguments.controlPlaneName().ifPresent(builder::controlPlaneName);
         arguments.controlPlaneId().ifPresent(builder::controlPlaneId);
         arguments.duplicateNameStatus().ifPresent(builder::duplicateNameStatus);
+        builder.kongChecks(!arguments.noKongChecks());
         FakeKonnect fake = builder.start();
         out.println("KONNECT_BASE_URL=" + fake.baseUrl());
         out.println("KONNECT_TOKEN=" + fake.token());

@@ -282,8 +282,7 @@ class CustomPluginsTest {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode detail = json(response).get("details").get(0);
         assertThat(detail.get("field").asText()).isEqualTo("name");
-        assertThat(detail.get("messages").get(0).asText()).contains("name must be equal to schema.name")
-                .contains("goodbye");
+        assertThat(detail.get("messages").get(0).asText()).isEqualTo("name must be equal to schema.name");
     }
 
     @Test

@@ -68,7 +68,8 @@ class UploadGateTest {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(fake.baseUrl()
                         + plugins(fake.controlPlaneId())))
                 .header("Authorization", "Bearer " + fake.token()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"gate\",\"handler\":\"return {}\","
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"gate\","
+                        + "\"handler\":\"return {PRIORITY = 1, VERSION = '1.0.0'}\","
                         + "\"schema\":\"return {name = 'gate', fields = {{config = {type = 'record', fields = {}}}}}\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
 

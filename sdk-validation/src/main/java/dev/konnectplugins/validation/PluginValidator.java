@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * Checks, offline, that Konnect would accept a custom plugin and that Kong's plugin sandbox can run it: the files,
@@ -90,6 +90,46 @@ public final class PluginValidator {
     }
 
     /**
+     * What Konnect answers to a POST or PUT of this plugin: Kong's checks of the {@code custom_plugins} entity (both
+     * files compiled and run in the sandbox, the restricted metaschema, PRIORITY, VERSION, {@code init_worker},
+     * {@code response} with the filters, the name's pattern, the reserved names, name = schema name) and Konnect's
+     * per-file limit, worded as Kong words them, one refusal per field. Empty exactly when {@link #validate} finds no
+     * error of stage {@link dev.konnectplugins.Stage#UPLOAD}: the verdict is the validator's. FakeKonnect answers
+     * uploads with it.
+     *
+     * @param name    the name the plugin is uploaded under
+     * @param handler the text of handler.lua
+     * @param schema  the text of schema.lua
+     * @return the refused fields, in the order name, schema, handler; empty when Konnect accepts the upload
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
+    public List<UploadRefusal> checkUpload(String name, String handler, String schema) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(schema, "schema");
+        PluginSource source = PluginSource.of(name, handler, schema);
+        PluginCheck.Outcome outcome = PluginCheck.runUpload(name, () -> PluginFiles.fromSource(source, maxFileSize));
+        List<UploadRefusal> refusals = new ArrayList<>();
+        outcome.refusals().forEach((field, message) -> refusals.add(new UploadRefusal(field, message)));
+        return List.copyOf(refusals);
+    }
+
+    /**
+     * The name a schema.lua gives its plugin, as Kong reads it on upload: the file's top level is run in Kong's schema
+     * sandbox and the returned table's {@code name} taken; when it cannot run offline, the name the file plainly
+     * states ({@code name = "x"} in the returned table). The one reader of schema names that the validator, sync, the
+     * CLI and FakeKonnect share.
+     *
+     * @param schema the text of schema.lua
+     * @return the name, or empty when the schema gives none that can be told offline (it does not compile, fails,
+     *         or computes the name from something only a gateway has)
+     */
+    public static Optional<String> schemaName(String schema) {
+        Objects.requireNonNull(schema, "schema");
+        return Optional.ofNullable(PluginCheck.schemaName(schema));
+    }
+
+    /**
      * Validates every plugin under {@code root}: {@code root} itself when it is a plugin directory, else each
      * {@code kong/plugins/<name>/} of a repository in Kong's plugin-template layout.
      *
@@ -106,28 +146,19 @@ public final class PluginValidator {
     }
 
     /**
-     * The plugin directories under {@code root}: {@code root} itself when it holds a handler or schema file (or
-     * nothing resembling a repository), else the sorted subdirectories of {@code root/kong/plugins}.
+     * The plugin directories under {@code root}, as sync and the CLI find them ({@link PluginSource#findDirectories}):
+     * {@code root} itself when it holds a handler or schema file; else each sub-folder of {@code root/kong/plugins}
+     * (Kong's template layout), or of {@code root}, that holds one; {@code root} alone when there is none, so that
+     * validating it reports the missing files.
      *
-     * @param root a plugin directory or a repository
-     * @return the plugin directories, sorted; {@code root} alone when it is a plugin directory
+     * @param root a plugin directory, a folder of plugin directories, or a repository holding {@code kong/plugins}
+     * @return the plugin directories, sorted; {@code root} alone when it is a plugin directory or holds none
      * @throws UncheckedIOException when {@code root} does not exist or cannot be read
      */
     public static List<Path> findPlugins(Path root) {
         requireDirectory(root);
-        Path plugins = root.resolve("kong").resolve("plugins");
-        if (looksLikePlugin(root) || !Files.isDirectory(plugins)) {
-            return List.of(root);
-        }
-        try (Stream<Path> children = Files.list(plugins)) {
-            List<Path> found = children.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-            return found.isEmpty() ? List.of(root) : found;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + plugins + ": " + e.getMessage(), e);
-        }
+        List<Path> found = PluginSource.findDirectories(root);
+        return found.isEmpty() ? List.of(root) : found;
     }
 
     /**
@@ -137,15 +168,6 @@ public final class PluginValidator {
      */
     public long maxFileSize() {
         return maxFileSize;
-    }
-
-    private static boolean looksLikePlugin(Path dir) {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.map(p -> p.getFileName().toString())
-                    .anyMatch(n -> n.startsWith("handler.") || n.startsWith("schema."));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static void requireDirectory(Path directory) {

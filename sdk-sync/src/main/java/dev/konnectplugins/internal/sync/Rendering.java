@@ -172,6 +172,7 @@ public final class Rendering {
     /** The fields and names of {@code konnect-plugins validate --format json}'s diagnostics. */
     private static void diagnosticNode(ObjectNode node, Diagnostic diagnostic) {
         node.put("rule", diagnostic.rule()).put("severity", diagnostic.severity().label())
+                .put("stage", diagnostic.stage().id())
                 .put("file", diagnostic.file()).put("line", diagnostic.line()).put("column", diagnostic.column())
                 .put("message", diagnostic.message());
     }

@@ -1,39 +1,40 @@
 package dev.konnectplugins.internal.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * Checks a custom-plugin body the way Konnect's schema and Kong's custom_plugins entity do: only the spec's
- * fields (additionalProperties: false), the three required strings, the name pattern, the 100 KB file limit,
- * tag rules, and that the name equals the name schema.lua declares. All failures are collected, so one
- * answer lists every problem, as Kong's schema validation does.
+ * Checks a custom-plugin body the way Konnect does: the request's shape as Konnect's schema states it (only the
+ * spec's fields, additionalProperties: false; the three required strings; tags; timestamps; id), then, unless turned
+ * off, Kong's checks of the custom_plugins entity through sdk-validation ({@link KongUploadChecks}). All failures are
+ * collected, so one answer lists every problem, as Kong's schema validation does.
  */
 final class CustomPluginValidator {
 
-    static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*[a-z0-9]$");
-    static final int MAX_FILE_BYTES = 100 * 1024;
     private static final int MAX_TAG_LENGTH = 128;
     private static final Set<String> FIELDS =
             Set.of("id", "name", "handler", "schema", "tags", "created_at", "updated_at");
 
     private final JsonNode body;
+    private final boolean kongChecks;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private CustomPluginValidator(JsonNode body) {
+    private CustomPluginValidator(JsonNode body, boolean kongChecks) {
         this.body = body;
+        this.kongChecks = kongChecks;
     }
 
-    /** The validated input, or the list of field errors; {@code body} must be a JSON object. */
-    static Validated validate(JsonNode body) {
-        CustomPluginValidator validator = new CustomPluginValidator(body);
+    /**
+     * The validated input, or the list of field errors; {@code body} must be a JSON object. With {@code kongChecks},
+     * the plugin also goes through Kong's checks of the custom_plugins entity.
+     */
+    static Validated validate(JsonNode body, boolean kongChecks) {
+        CustomPluginValidator validator = new CustomPluginValidator(body, kongChecks);
         CustomPluginInput input = validator.run();
         return validator.errors.isEmpty() ? new Validated(input, List.of()) : new Validated(null, validator.errors);
     }
@@ -43,9 +44,9 @@ final class CustomPluginValidator {
         String name = requiredString("name");
         String handler = requiredString("handler");
         String schema = requiredString("schema");
-        checkName(name, schema);
-        checkFileSize("handler", handler);
-        checkFileSize("schema", schema);
+        if (kongChecks && !isEmpty(name) && handler != null && schema != null) {
+            errors.addAll(KongUploadChecks.refusals(name, handler, schema));
+        }
         checkTimestamp("created_at");
         checkTimestamp("updated_at");
         return new CustomPluginInput(optionalId(), name, handler, schema, tags());
@@ -76,25 +77,8 @@ final class CustomPluginValidator {
         return value.textValue();
     }
 
-    private void checkName(String name, String schema) {
-        if (name == null || name.isEmpty()) {
-            return;
-        }
-        if (!NAME.matcher(name).matches()) {
-            errors.add(new FieldError("name", "must match the pattern " + NAME.pattern()));
-            return;
-        }
-        Optional<String> declared = LuaSchemaName.of(schema);
-        if (declared.isPresent() && !declared.get().equals(name)) {
-            errors.add(new FieldError("name",
-                    "name must be equal to schema.name (schema declares \"" + declared.get() + "\")"));
-        }
-    }
-
-    private void checkFileSize(String field, String text) {
-        if (text != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_BYTES) {
-            errors.add(new FieldError(field, "length must be at most " + MAX_FILE_BYTES + " bytes (100 KB)"));
-        }
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
     }
 
     private void checkTimestamp(String field) {

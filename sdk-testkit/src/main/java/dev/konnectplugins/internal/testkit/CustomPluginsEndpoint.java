@@ -99,7 +99,7 @@ final class CustomPluginsEndpoint {
         if (body.isEmpty()) {
             return ErrorBodies.malformedBody("expected a JSON object");
         }
-        CustomPluginValidator.Validated validated = CustomPluginValidator.validate(body.get());
+        CustomPluginValidator.Validated validated = CustomPluginValidator.validate(body.get(), state.kongChecks());
         if (!validated.valid()) {
             return ErrorBodies.validation(validated.errors());
         }
@@ -126,7 +126,7 @@ final class CustomPluginsEndpoint {
             return ErrorBodies.validation(List.of(pathMismatch.get()));
         }
         CustomPluginValidator.Validated validated =
-                CustomPluginValidator.validate(UpsertPath.withPathName(body.get(), idOrName));
+                CustomPluginValidator.validate(UpsertPath.withPathName(body.get(), idOrName), state.kongChecks());
         if (!validated.valid()) {
             return ErrorBodies.validation(validated.errors());
         }

@@ -15,10 +15,17 @@ public final class FakeState {
     private final Map<String, ControlPlaneState> controlPlanes = new LinkedHashMap<>();
     private final Clock clock;
     private final int duplicateNameStatus;
+    private final boolean kongChecks;
 
-    public FakeState(Clock clock, int duplicateNameStatus) {
+    public FakeState(Clock clock, int duplicateNameStatus, boolean kongChecks) {
         this.clock = clock;
         this.duplicateNameStatus = duplicateNameStatus;
+        this.kongChecks = kongChecks;
+    }
+
+    /** Whether uploads go through Kong's checks of the custom_plugins entity, as on Konnect. */
+    public boolean kongChecks() {
+        return kongChecks;
     }
 
     public Clock clock() {

@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.testkit;
 
+import dev.konnectplugins.validation.PluginValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -168,7 +169,7 @@ final class PluginSchemasEndpoint {
             if (luaSchema == null || !luaSchema.isTextual() || luaSchema.textValue().isBlank()) {
                 return failed("lua_schema is required and must be a string");
             }
-            return LuaSchemaName.of(luaSchema.textValue())
+            return PluginValidator.schemaName(luaSchema.textValue())
                     .map(found -> new ParsedSchema(luaSchema.textValue(), found, Optional.empty()))
                     .orElseGet(() -> failed("lua_schema must declare the plugin name (name = \"...\")"));
         }

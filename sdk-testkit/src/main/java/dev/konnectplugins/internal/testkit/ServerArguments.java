@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param controlPlaneName     --control-plane
  * @param controlPlaneId       --control-plane-id
  * @param duplicateNameStatus  --duplicate-status
+ * @param noKongChecks         --no-kong-checks
  */
 public record ServerArguments(boolean help, int port, Optional<String> bindAddress, Optional<String> token,
                               Optional<String> controlPlaneName, Optional<String> controlPlaneId,
-                              Optional<Integer> duplicateNameStatus) {
+                              Optional<Integer> duplicateNameStatus, boolean noKongChecks) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -33,6 +34,8 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
             "  --control-plane NAME      name of the default control plane (default \"default\")",
             "  --control-plane-id UUID   fixed id for it (default random)",
             "  --duplicate-status 400|409  status of a duplicate custom-plugin name (default 400)",
+            "  --no-kong-checks          store any well-formed custom plugin (default: Kong's upload checks,",
+            "                            as on Konnect: a plugin Kong refuses is a 400)",
             "  --help                    print this and exit",
             "",
             "Prints KONNECT_BASE_URL=, KONNECT_TOKEN=, KONNECT_CONTROL_PLANE_ID= and KONNECT_CONTROL_PLANE_NAME=",
@@ -56,6 +59,7 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
         private String controlPlaneName;
         private String controlPlaneId;
         private Integer duplicateNameStatus;
+        private boolean noKongChecks;
 
         void accept(String option, Deque<String> pending) {
             String name = option;
@@ -73,6 +77,7 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
                 case "--control-plane" -> controlPlaneName = value(name, pending);
                 case "--control-plane-id" -> controlPlaneId = value(name, pending);
                 case "--duplicate-status" -> duplicateNameStatus = integer(name, value(name, pending));
+                case "--no-kong-checks" -> noKongChecks = true;
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
@@ -95,7 +100,7 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
         ServerArguments build() {
             return new ServerArguments(help, port, Optional.ofNullable(bindAddress), Optional.ofNullable(token),
                     Optional.ofNullable(controlPlaneName), Optional.ofNullable(controlPlaneId),
-                    Optional.ofNullable(duplicateNameStatus));
+                    Optional.ofNullable(duplicateNameStatus), noKongChecks);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.konnectplugins.internal.validation;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Severity;
+import dev.konnectplugins.Stage;
+import dev.konnectplugins.validation.Rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,14 +23,39 @@ public final class Findings {
 
     private final Map<String, Diagnostic> byKey = new LinkedHashMap<>();
 
-    /** Adds an error. */
+    /**
+     * Words of the metaschema's findings about what only loading the schema on a data plane refuses (Kong accepts
+     * the upload; the Kong oracle's load stage fails on them): until those checks report their stage themselves,
+     * their message tells it.
+     */
+    private static final List<String> LOAD_STAGE_WORDS = List.of("when a node loads the plugin",
+            "must declare 'fields'", "must declare its fields", "the schema has no 'fields' table");
+
+    /** Adds an error, at its rule's usual stage. */
     public void error(String rule, String file, int line, int column, String message) {
-        add(new Diagnostic(rule, Severity.ERROR, file, Math.max(0, line), Math.max(0, column), message));
+        add(new Diagnostic(rule, Severity.ERROR, stage(rule, message), file, Math.max(0, line), Math.max(0, column),
+                message));
     }
 
-    /** Adds a warning. */
+    /** Adds a warning, at its rule's usual stage. */
     public void warning(String rule, String file, int line, int column, String message) {
-        add(new Diagnostic(rule, Severity.WARNING, file, Math.max(0, line), Math.max(0, column), message));
+        add(new Diagnostic(rule, Severity.WARNING, stage(rule, message), file, Math.max(0, line),
+                Math.max(0, column), message));
+    }
+
+    private static Stage stage(String rule, String message) {
+        return rule.equals(Rules.SCHEMA_SHAPE) && LOAD_STAGE_WORDS.stream().anyMatch(message::contains) ? Stage.LOAD
+                : Rules.usualStage(rule);
+    }
+
+    /**
+     * Moves this file's upload-stage findings of the sandbox rules to run time: once the file's top level has run to
+     * its end in the sandbox, what the static walk found there (a nil member captured in a table, say) did not fail
+     * the upload, so it can only fail when a phase uses it.
+     */
+    public void sandboxFindingsRunLater(String file) {
+        byKey.replaceAll((key, d) -> d.file().equals(file) && d.stage() == Stage.UPLOAD
+                && d.rule().startsWith("sandbox.") ? d.withStage(Stage.RUNTIME) : d);
     }
 
     /** Adds a finding unless one with the same rule and position exists; an error replaces a warning. */
@@ -43,6 +70,11 @@ public final class Findings {
     /** Whether an error of this rule was found in this file. */
     public boolean hasError(String rule, String file) {
         return byKey.values().stream().anyMatch(d -> d.isError() && d.rule().equals(rule) && d.file().equals(file));
+    }
+
+    /** Whether an error that Konnect would refuse at upload was found in this file. */
+    public boolean hasUploadError(String file) {
+        return byKey.values().stream().anyMatch(d -> d.isError() && d.stage() == Stage.UPLOAD && d.file().equals(file));
     }
 
     /** Whether any error was found in this file. */

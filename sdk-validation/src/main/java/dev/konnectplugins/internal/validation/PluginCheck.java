@@ -18,6 +18,7 @@ import dev.konnectplugins.internal.validation.rules.SchemaRules;
 import dev.konnectplugins.internal.validation.rules.SchemaRules.SchemaName;
 import dev.konnectplugins.validation.Rules;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Validates one plugin: files, then each Lua file (dialect, AST, sandbox walk, evaluation), then the names. */
@@ -27,6 +28,36 @@ public final class PluginCheck {
     private final Findings out = new Findings();
     /** The file being checked, for the diagnostic when the validator itself fails. */
     private volatile String current = "handler.lua";
+    /** What was learned about each file, for Kong's wording of a refusal; null until (unless) analysed. */
+    private volatile FileAnalysis handlerAnalysis;
+    private volatile FileAnalysis schemaAnalysis;
+
+    /**
+     * The findings, and what Konnect answers to the upload: Kong's message per refused field of the custom_plugins
+     * entity ({@code name}, {@code schema}, {@code handler}), empty exactly when no finding is an upload-stage error.
+     */
+    public record Outcome(List<Diagnostic> diagnostics, Map<String, String> refusals) {
+    }
+
+    /**
+     * The name schema.lua gives its plugin, as Kong reads it (the file's top level run in the schema sandbox, else
+     * what the file plainly states), or null when it cannot be told. Never throws.
+     */
+    public static String schemaName(String schema) {
+        PluginCheck check = new PluginCheck();
+        try {
+            return Worker.call(() -> SchemaRules.check(check.analyse(schema, Kind.SCHEMA), check.out).name());
+        } catch (RuntimeException | Error e) {
+            return null;
+        }
+    }
+
+    /** {@link #run}, with Konnect's answer to the upload. */
+    public static Outcome runUpload(String name, Supplier<PluginFiles> read) {
+        PluginCheck check = new PluginCheck();
+        List<Diagnostic> diagnostics = check.runChecked(name, read);
+        return new Outcome(diagnostics, KongAnswer.of(name, diagnostics, check.handlerAnalysis, check.schemaAnalysis));
+    }
 
     /**
      * All diagnostics for a plugin uploaded as {@code name}, in deterministic order. Runs on a large stack. Never
@@ -34,14 +65,17 @@ public final class PluginCheck {
      * validation.incomplete error, so that it is never passed unchecked.
      */
     public static List<Diagnostic> run(String name, Supplier<PluginFiles> read) {
-        PluginCheck check = new PluginCheck();
+        return new PluginCheck().runChecked(name, read);
+    }
+
+    private List<Diagnostic> runChecked(String name, Supplier<PluginFiles> read) {
         PluginFiles files = null;
         try {
             files = read.get();
             PluginFiles found = files;
-            return Worker.call(() -> check.check(name, found));
+            return Worker.call(() -> check(name, found));
         } catch (RuntimeException | Error e) {
-            return check.incomplete(files, e);
+            return incomplete(files, e);
         }
     }
 
@@ -49,6 +83,8 @@ public final class PluginCheck {
         files.findings().forEach(out::add);
         FileAnalysis schema = files.schema() == null ? null : analyse(files.schema(), Kind.SCHEMA);
         FileAnalysis handler = files.handler() == null ? null : analyse(files.handler(), Kind.HANDLER);
+        schemaAnalysis = schema;
+        handlerAnalysis = handler;
         current = "schema.lua";
         SchemaName schemaName = schema == null ? new SchemaName(null, 0, 0) : SchemaRules.check(schema, out);
         current = "handler.lua";
@@ -57,7 +93,16 @@ public final class PluginCheck {
         }
         current = "schema.lua";
         names(name, schema, schemaName);
+        ranToTheEnd(schema, "schema.lua");
+        ranToTheEnd(handler, "handler.lua");
         return out.sorted();
+    }
+
+    /** A file whose top level ran to its end in the sandbox failed no sandbox rule at upload. */
+    private void ranToTheEnd(FileAnalysis analysis, String file) {
+        if (analysis != null && analysis.evaluation() != null && analysis.evaluation().succeeded()) {
+            out.sandboxFindingsRunLater(file);
+        }
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Locale;
  */
 enum OutputFormat {
     /**
-     * luacheck/ESLint lines, {@code dir/handler.lua:9:19: error [sandbox.timer] message}, then a summary. No line
+     * luacheck/ESLint lines with the stage, {@code dir/handler.lua:9:19: error [sandbox.timer] (run time) message},
+     * then a summary. No line
      * starts with {@code ::}, which GitHub Actions would take as a workflow command.
      */
     TEXT {
@@ -24,8 +25,8 @@ enum OutputFormat {
             int invalid = 0;
             for (Checked plugin : plugins) {
                 for (Diagnostic d : plugin.result().diagnostics()) {
-                    out.append(new Diagnostic(d.rule(), d.severity(), location(plugin, d), d.line(), d.column(),
-                            Printable.escape(d.message()))).append('\n');
+                    out.append(new Diagnostic(d.rule(), d.severity(), d.stage(), location(plugin, d), d.line(),
+                            d.column(), Printable.escape(d.message()))).append('\n');
                     if (d.isError()) {
                         errors++;
                     } else {
@@ -63,6 +64,7 @@ enum OutputFormat {
                     Diagnostic d = diagnostics.get(j);
                     out.append(j == 0 ? "" : ",").append("{\"rule\":").append(Json.quote(d.rule()))
                             .append(",\"severity\":").append(Json.quote(d.severity().label()))
+                            .append(",\"stage\":").append(Json.quote(d.stage().id()))
                             .append(",\"file\":").append(Json.quote(d.file()))
                             .append(",\"line\":").append(d.line())
                             .append(",\"column\":").append(d.column())
@@ -74,7 +76,7 @@ enum OutputFormat {
         }
     },
 
-    /** GitHub Actions workflow commands, {@code ::error file=...,line=...,col=...,title=rule::message}. */
+    /** GitHub Actions workflow commands, {@code ::error file=...,line=...,col=...,title=rule (stage)::message}. */
     GITHUB {
         @Override
         String render(List<Checked> plugins) {
@@ -89,8 +91,9 @@ enum OutputFormat {
                             out.append(",col=").append(d.column());
                         }
                     }
-                    out.append(",title=").append(property(d.rule())).append("::")
-                            .append(data("[" + d.rule() + "] " + d.message())).append('\n');
+                    out.append(",title=").append(property(d.rule() + " (" + d.stage().label() + ")")).append("::")
+                            .append(data("[" + d.rule() + "] (" + d.stage().label() + ") " + d.message()))
+                            .append('\n');
                 }
             }
             return out.toString();
@@ -137,6 +140,7 @@ enum OutputFormat {
             out.append("{\"ruleId\":").append(Json.quote(d.rule()))
                     .append(",\"level\":").append(Json.quote(d.isError() ? "error" : "warning"))
                     .append(",\"message\":{\"text\":").append(Json.quote(d.message())).append('}')
+                    .append(",\"properties\":{\"stage\":").append(Json.quote(d.stage().id())).append('}')
                     .append(",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
                     .append(Json.quote(plugin.fileLocation(d.file()))).append('}');
             if (d.line() > 0) {

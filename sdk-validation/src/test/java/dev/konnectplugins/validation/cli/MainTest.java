@@ -63,7 +63,8 @@ class MainTest {
     @Test
     void textOutputIsLuacheckStyleAndExitsOneWhenInvalid() {
         assertThat(run(bad.toString())).isEqualTo(Main.INVALID);
-        assertThat(out()).startsWith(bad + "/handler.lua:9:19: error [sandbox.timer] 'ngx.timer.at' creates a timer")
+        assertThat(out()).startsWith(bad + "/handler.lua:9:19: error [sandbox.timer] (run time) 'ngx.timer.at' creates a "
+                + "timer")
                 .contains("1 plugin checked: 1 invalid (1 error, 0 warnings)");
     }
 
@@ -79,7 +80,7 @@ class MainTest {
         String path = bad.toString().replace("\\", "\\\\");
         assertThat(out()).startsWith("{\"plugins\":[{\"path\":\"" + path + "\",\"name\":\"stream-headers\","
                 + "\"valid\":false,\"diagnostics\":[{\"rule\":\"sandbox.timer\",\"severity\":\"error\","
-                + "\"file\":\"handler.lua\",\"line\":9,\"column\":19,\"message\":\"'ngx.timer.at' creates a timer")
+                + "\"stage\":\"runtime\",\"file\":\"handler.lua\",\"line\":9,\"column\":19,\"message\":\"'ngx.timer.at' creates a timer")
                 .endsWith("\"diagnostics\":[]}]}\n")
                 .contains(",{\"path\":\"" + good.toString().replace("\\", "\\\\") + "\",\"name\":\"good-one\",\"valid\":true,");
     }
@@ -87,8 +88,8 @@ class MainTest {
     @Test
     void githubOutputIsWorkflowCommands() {
         assertThat(run("--format=github", bad.toString())).isEqualTo(Main.INVALID);
-        assertThat(out()).startsWith("::error file=" + bad + "/handler.lua,line=9,col=19,title=sandbox.timer::"
-                + "[sandbox.timer] 'ngx.timer.at' creates a timer");
+        assertThat(out()).startsWith("::error file=" + bad + "/handler.lua,line=9,col=19,title=sandbox.timer (run time)::"
+                + "[sandbox.timer] (run time) 'ngx.timer.at' creates a timer");
     }
 
     @Test
@@ -97,7 +98,8 @@ class MainTest {
         assertThat(out()).startsWith("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\"")
                 .contains("{\"id\":\"sandbox.timer\",\"shortDescription\"")
                 .contains("\"ruleId\":\"sandbox.timer\",\"level\":\"error\"")
-                .contains("\"region\":{\"startLine\":9,\"startColumn\":19}");
+                .contains("\"region\":{\"startLine\":9,\"startColumn\":19}")
+                .contains("\"properties\":{\"stage\":\"runtime\"}");
     }
 
     @Test

@@ -94,7 +94,7 @@ class OutputEscapingTest {
         Checked checked = new Checked(folder, new ValidationResult(folder, "y", List.of(
                 new Diagnostic("lua.syntax", Severity.ERROR, "handler.lua", 1, 1, "m"))));
         assertThat(OutputFormat.TEXT.render(List.of(checked)))
-                .startsWith("./::error file=x::y/handler.lua:1:1: error [lua.syntax] m\n");
+                .startsWith("./::error file=x::y/handler.lua:1:1: error [lua.syntax] (upload) m\n");
     }
 
     @Test

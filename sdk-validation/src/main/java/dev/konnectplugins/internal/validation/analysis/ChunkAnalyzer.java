@@ -374,7 +374,7 @@ public final class ChunkAnalyzer {
                 declare(parameter.name, Value.UNKNOWN);
             }
         }
-        statements(body.block, false);
+        reports.inFunction(() -> statements(body.block, false));
         scope.close();
         limits.functionEnded(function);
         function = outerFunction;

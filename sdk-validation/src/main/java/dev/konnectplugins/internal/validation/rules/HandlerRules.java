@@ -158,7 +158,8 @@ public final class HandlerRules {
     }
 
     private void evaluationFailed(Evaluation evaluation) {
-        if (!evaluation.exhausted() && raisedByTheFile(evaluation) && !out.hasAnyError(FILE)) {
+        // An error found in phase code (a run-time one) does not explain why the top level failed.
+        if (!evaluation.exhausted() && raisedByTheFile(evaluation) && !out.hasUploadError(FILE)) {
             out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua fails ("
                     + evaluation.failure() + "), so Kong refuses the upload (\"handler load failure\"); the top "
                     + "level runs when the plugin is uploaded and loaded: raise errors only inside phase functions");
@@ -167,7 +168,7 @@ public final class HandlerRules {
         if (evaluation.exhausted()) {
             out.error(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level of handler.lua " + evaluation.failure()
                     + "; Kong runs the top level when the plugin is uploaded and loaded, so it must finish quickly");
-        } else if (!out.hasAnyError(FILE)) {
+        } else if (!out.hasUploadError(FILE)) {
             out.warning(Rules.HANDLER_SHAPE, FILE, evaluation.line(), 0, "the top level could not be evaluated "
                     + "offline (" + evaluation.failure() + "); PRIORITY and VERSION were checked statically only");
         }

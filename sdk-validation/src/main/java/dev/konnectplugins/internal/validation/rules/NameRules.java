@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,11 @@ import java.util.regex.Pattern;
 public final class NameRules {
     private static final Pattern FORMAT = Pattern.compile("^[a-z][a-z0-9-]*[a-z0-9]$");
     private static final Map<String, String> RESERVED = loadReserved();
+
+    /** The reserved names, sorted, as Kong lists them when it refuses one. */
+    public static List<String> reservedNames() {
+        return RESERVED.keySet().stream().sorted().toList();
+    }
 
     /** Checks the upload name's format and that no Kong plugin uses it. */
     public static void checkUploadName(String name, String file, int line, int column, Findings out) {

@@ -81,7 +81,7 @@ public final class SchemaRules {
         } else if (evaluation.exhausted()) {
             out.error(Rules.SCHEMA_SHAPE, FILE, evaluation.line(), 0, "the top level of schema.lua " + failure
                     + "; Kong runs it when the plugin is uploaded, so it must finish quickly");
-        } else if (out.hasAnyError(FILE)) {
+        } else if (out.hasUploadError(FILE)) {
             return; // already refused statically, most likely for the same reason
         } else if (evaluation.exact()) {
             // schema.lua's sandbox has only Lua's basic functions, all reproduced here: when nothing stubbed was
