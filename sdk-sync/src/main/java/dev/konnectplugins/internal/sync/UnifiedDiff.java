@@ -9,29 +9,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * A unified diff (three lines of context) of two versions of a file, cut at a line limit, in bounded time and
  * memory: the lines both versions share at their start and end are set aside first (linear); what remains is
- * compared with Myers' linear-space algorithm only when it is small enough for that to take well under a second
- * (lines, and lines times the changes estimated in linear time), and otherwise summarized as
- * "diff not shown: N lines changed". A file over Konnect's size limit is reported, not
+ * compared with Myers' linear-space algorithm within a budget of line comparisons (well under a second), and a
+ * change too big for it is summarized as "diff not shown: N lines changed". A file over Konnect's size limit is reported, not
  * compared.
  */
 public final class UnifiedDiff {
     /** Konnect's limit for one plugin file; no real plugin has a longer one. */
     public static final int KONNECT_FILE_LIMIT = 100 * 1024;
     /**
-     * The most lines, both sides together, that are compared once the shared start and end are set aside. Myers
-     * takes time in (lines x differences), so this caps the worst case (lines moved around, which the estimate
-     * below cannot see) at 5,000 x 5,000 steps.
+     * The most line comparisons one diff may make: about a tenth of a second. Myers takes (lines x differences)
+     * comparisons, so two 100 KB handlers with a tenth of their lines changed fit; a file mostly rewritten, or its
+     * lines moved around, does not, and is summarized: its diff would be cut at the plan's line limit anyway.
      */
-    static final int MAX_COMPARED_LINES = 5_000;
-    /**
-     * The most (lines x estimated differences) compared: a few tens of milliseconds. A bigger change (most of a
-     * 100 KB handler rewritten) is summarized; its diff would be cut at the plan's line limit anyway.
-     */
-    static final long MAX_COMPARED_WORK = 4_000_000L;
+    static final long MAX_COMPARISONS = 10_000_000L;
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
@@ -53,11 +48,20 @@ public final class UnifiedDiff {
         int removed = original.size() - prefix - suffix;
         int added = revised.size() - prefix - suffix;
         int changed = changed(original.subList(prefix, prefix + removed), revised.subList(prefix, prefix + added));
-        if (removed + added > MAX_COMPARED_LINES || (long) (removed + added) * changed > MAX_COMPARED_WORK) {
-            return List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: " + changed
-                    + " lines changed (too many to compare line by line)");
+        // Lines that are all still there, in another order, are reported as moved.
+        List<String> summary = List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: "
+                + (changed > 0 ? changed + " lines changed" : removed + " lines moved")
+                + " (too many to compare line by line)");
+        // The estimate is a lower bound of the differences: when even it is over budget, do not start.
+        if ((long) (removed + added) * changed > MAX_COMPARISONS) {
+            return summary;
         }
-        Patch<String> patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(), null);
+        Patch<String> patch;
+        try {
+            patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(new BudgetedEquals()), null);
+        } catch (OverBudget e) {
+            return summary;
+        }
         List<String> lines = removalsFirst(
                 UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, original, patch, CONTEXT));
         if (lines.size() <= maxLines) {
@@ -91,6 +95,28 @@ public final class UnifiedDiff {
         }
         out.addAll(added);
         return out;
+    }
+
+    /** Line equality that counts its calls and stops the diff past {@link #MAX_COMPARISONS}. */
+    private static final class BudgetedEquals implements BiPredicate<String, String> {
+        private long comparisons;
+
+        @Override
+        public boolean test(String a, String b) {
+            if (++comparisons > MAX_COMPARISONS) {
+                throw new OverBudget();
+            }
+            return a.equals(b);
+        }
+    }
+
+    /** Ends a diff that went over its budget; carries no stack trace, as it is an expected outcome. */
+    private static final class OverBudget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OverBudget() {
+            super(null, null, false, false);
+        }
     }
 
     /** Why a side is not compared (it is larger than a Konnect file can be), or null. */
