@@ -13,20 +13,19 @@ import java.util.function.BiPredicate;
 
 /**
  * A unified diff (three lines of context) of two versions of a file, cut at a line limit, in bounded time and
- * memory: the lines both versions share at their start and end are set aside first (linear); what remains is
- * compared with Myers' linear-space algorithm within a budget of line comparisons (well under a second), and a
- * change too big for it is summarized as "diff not shown: N lines changed". A file over Konnect's size limit is reported, not
- * compared.
+ * memory: Myers' linear-space algorithm within a budget of line comparisons (well under a second); a change too big
+ * for it is summarized as "diff not shown: N lines changed", counted in linear time. A file over Konnect's size
+ * limit is reported, not compared.
  */
 public final class UnifiedDiff {
     /** Konnect's limit for one plugin file; no real plugin has a longer one. */
     public static final int KONNECT_FILE_LIMIT = 100 * 1024;
     /**
-     * The most line comparisons one diff may make: about a tenth of a second. Myers takes (lines x differences)
-     * comparisons, so two 100 KB handlers with a tenth of their lines changed fit; a file mostly rewritten, or its
-     * lines moved around, does not, and is summarized: its diff would be cut at the plan's line limit anyway.
+     * The most line comparisons one diff may make: well under a second even on a loaded machine (about 0.1 s there).
+     * Two 100 KB handlers with one line in ten changed take about 160,000; a file mostly rewritten, or its lines moved
+     * around, take far more, and are summarized: their diff would be cut at the plan's line limit anyway.
      */
-    static final long MAX_COMPARISONS = 10_000_000L;
+    static final long MAX_COMPARISONS = 1_000_000L;
     private static final int CONTEXT = 3;
 
     private UnifiedDiff() {
@@ -43,27 +42,33 @@ public final class UnifiedDiff {
         }
         List<String> original = Texts.lines(from);
         List<String> revised = Texts.lines(to);
+        Patch<String> patch;
+        try {
+            patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(new BudgetedEquals()), null);
+        } catch (OverBudget e) {
+            return summary(fromLabel, toLabel, original, revised);
+        }
+        return cut(removalsFirst(UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, original, patch, CONTEXT)),
+                maxLines);
+    }
+
+    /**
+     * A diff not shown, with the lines changed counted in linear time once the shared start and end are set aside;
+     * lines that are all still there, in another order, are reported as moved.
+     */
+    private static List<String> summary(String fromLabel, String toLabel, List<String> original,
+                                        List<String> revised) {
         int prefix = commonPrefix(original, revised);
         int suffix = commonSuffix(original, revised, prefix);
         int removed = original.size() - prefix - suffix;
         int added = revised.size() - prefix - suffix;
         int changed = changed(original.subList(prefix, prefix + removed), revised.subList(prefix, prefix + added));
-        // Lines that are all still there, in another order, are reported as moved.
-        List<String> summary = List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: "
+        return List.of("--- " + fromLabel, "+++ " + toLabel, "diff not shown: "
                 + (changed > 0 ? changed + " lines changed" : removed + " lines moved")
                 + " (too many to compare line by line)");
-        // The estimate is a lower bound of the differences: when even it is over budget, do not start.
-        if ((long) (removed + added) * changed > MAX_COMPARISONS) {
-            return summary;
-        }
-        Patch<String> patch;
-        try {
-            patch = DiffUtils.diff(original, revised, new MeyersDiffWithLinearSpace<>(new BudgetedEquals()), null);
-        } catch (OverBudget e) {
-            return summary;
-        }
-        List<String> lines = removalsFirst(
-                UnifiedDiffUtils.generateUnifiedDiff(fromLabel, toLabel, original, patch, CONTEXT));
+    }
+
+    private static List<String> cut(List<String> lines, int maxLines) {
         if (lines.size() <= maxLines) {
             return List.copyOf(lines);
         }
