@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class KongChecksTest {
             HttpResponse<String> put = http.put(path + "/set-header",
                     body("set-header", INIT_WORKER_HANDLER, schema("set-header")));
 
-            for (HttpResponse<String> response : new HttpResponse[] {posted, put}) {
+            for (HttpResponse<String> response : List.of(posted, put)) {
                 assertThat(response.statusCode()).isEqualTo(400);
                 JsonNode answer = json(response);
                 assertThat(answer.get("code").asInt()).isEqualTo(3);

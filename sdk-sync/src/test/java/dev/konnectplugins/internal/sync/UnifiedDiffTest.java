@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,17 +43,34 @@ class UnifiedDiffTest {
         StringBuilder old = new StringBuilder();
         StringBuilder rewritten = new StringBuilder();
         StringBuilder edited = new StringBuilder();
-        for (int i = 0; i < 1_500; i++) {
+        for (int i = 0; i < 2_000; i++) {
             old.append("local a").append(i).append(" = ").append(i).append('\n');
             rewritten.append("local b").append(i).append(" = ").append(i).append('\n');
-            edited.append("local a").append(i).append(i % 50 == 0 ? " = 0" : " = " + i).append('\n');
+            edited.append("local a").append(i).append(i % 10 == 5 ? " = 0" : " = " + i).append('\n');
         }
 
         assertThat(UnifiedDiff.of("konnect/p/handler.lua", old.toString(), "local/p/handler.lua",
                 rewritten.toString(), 400)).containsExactly("--- konnect/p/handler.lua", "+++ local/p/handler.lua",
-                "diff not shown: 3000 lines changed (too many to compare line by line)");
+                "diff not shown: 4000 lines changed (too many to compare line by line)");
         assertThat(UnifiedDiff.of("konnect/p/handler.lua", old.toString(), "local/p/handler.lua", edited.toString(),
-                400)).contains("-local a50 = 50", "+local a50 = 0");
+                400)).contains("-local a5 = 5", "+local a5 = 0");
+    }
+
+    @Test
+    void linesMovedAroundStopAtTheComparisonBudget() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            lines.add("local a" + i + " = " + i);
+        }
+        String ordered = String.join("\n", lines);
+        Collections.shuffle(lines, new Random(17));
+        String shuffled = String.join("\n", lines);
+
+        List<String> diff = assertTimeoutPreemptively(HANG_GUARD,
+                () -> UnifiedDiff.of("konnect/p/handler.lua", ordered, "local/p/handler.lua", shuffled, 400));
+
+        assertThat(diff).last().asString().startsWith("diff not shown: ").endsWith(
+                " lines moved (too many to compare line by line)");
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class Findings {
     private static final List<String> LOAD_STAGE_WORDS = List.of("when a node loads the plugin",
             "must declare 'fields'", "must declare its fields", "the schema has no 'fields' table");
 
+    /** The words of a read of a member the sandbox lacks (SandboxMessages.missing). */
+    private static final String ABSENT_MEMBER_WORDS = "is not available in Kong's plugin sandbox (it is nil there)";
+
     /** Adds an error, at its rule's usual stage. */
     public void error(String rule, String file, int line, int column, String message) {
         add(new Diagnostic(rule, Severity.ERROR, stage(rule, message), file, Math.max(0, line), Math.max(0, column),
@@ -49,13 +52,15 @@ public final class Findings {
     }
 
     /**
-     * Moves this file's upload-stage findings of the sandbox rules to run time: once the file's top level has run to
-     * its end in the sandbox, what the static walk found there (a nil member captured in a table, say) did not fail
-     * the upload, so it can only fail when a phase uses it.
+     * Moves this file's upload-stage reads of a member the sandbox lacks to run time: once the file's top level has
+     * run to its end in the sandbox, reading the nil there (a member captured in a table, say) did not fail the
+     * upload, so only a phase that uses it can fail. (Writes, timers and requires stay: the validator's sandbox does
+     * not refuse all of them as Kong's does.)
      */
-    public void sandboxFindingsRunLater(String file) {
+    public void absentMemberReadsRunLater(String file) {
         byKey.replaceAll((key, d) -> d.file().equals(file) && d.stage() == Stage.UPLOAD
-                && d.rule().startsWith("sandbox.") ? d.withStage(Stage.RUNTIME) : d);
+                && d.rule().equals(Rules.SANDBOX_GLOBAL) && d.message().contains(ABSENT_MEMBER_WORDS)
+                ? d.withStage(Stage.RUNTIME) : d);
     }
 
     /** Adds a finding unless one with the same rule and position exists; an error replaces a warning. */

@@ -6,6 +6,7 @@ import dev.konnectplugins.internal.validation.analysis.ChunkFacts;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.eval.Compilation;
+import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.lua.LuaDialect;
 import dev.konnectplugins.internal.validation.lua.LuaSyntax;
@@ -98,10 +99,14 @@ public final class PluginCheck {
         return out.sorted();
     }
 
-    /** A file whose top level ran to its end in the sandbox failed no sandbox rule at upload. */
+    /**
+     * A file whose top level ran to its end in the sandbox, consulting nothing the validator only stubs, did not fail
+     * at upload on reading a member the sandbox lacks.
+     */
     private void ranToTheEnd(FileAnalysis analysis, String file) {
-        if (analysis != null && analysis.evaluation() != null && analysis.evaluation().succeeded()) {
-            out.sandboxFindingsRunLater(file);
+        Evaluation evaluation = analysis == null ? null : analysis.evaluation();
+        if (evaluation != null && evaluation.succeeded() && evaluation.exact()) {
+            out.absentMemberReadsRunLater(file);
         }
     }
 
