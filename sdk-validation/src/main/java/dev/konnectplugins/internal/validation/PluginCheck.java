@@ -6,6 +6,7 @@ import dev.konnectplugins.internal.validation.analysis.ChunkFacts;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.eval.Compilation;
+import dev.konnectplugins.internal.validation.eval.LimitExceeded;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.lua.LuaDialect;
 import dev.konnectplugins.internal.validation.lua.LuaSyntax;
@@ -40,6 +41,8 @@ public final class PluginCheck {
             files = read.get();
             PluginFiles found = files;
             return Worker.call(() -> check.check(name, found));
+        } catch (LimitExceeded e) {
+            return check.stopped(files, e);
         } catch (RuntimeException | Error e) {
             return check.incomplete(files, e);
         }
@@ -74,6 +77,21 @@ public final class PluginCheck {
         found.error(Rules.VALIDATION_INCOMPLETE, current, 0, 0, "the validator could not finish checking " + current
                 + " (" + failure.getClass().getSimpleName() + detail + "), so the plugin is treated as invalid; "
                 + "please report this with the plugin to the SDK's maintainers");
+        return found.sorted();
+    }
+
+    /**
+     * The files' findings and a validation.limit error naming the limit: a rule check ran out of its budget, or the
+     * watchdog abandoned the validation at its deadline.
+     */
+    private List<Diagnostic> stopped(PluginFiles files, LimitExceeded limit) {
+        Findings found = new Findings();
+        if (files != null) {
+            files.findings().forEach(found::add);
+        }
+        found.error(Rules.VALIDATION_LIMIT, current, 0, 0, "checking " + current + " " + limit.getMessage()
+                + ", so the validator stopped and the plugin is treated as invalid; simplify what the file computes "
+                + "(long lists, patterns that backtrack, huge strings)");
         return found.sorted();
     }
 

@@ -28,6 +28,7 @@ final class ExecutionBudget extends DebugLib {
     private static final long ENTRY_BYTES = 32;
 
     private final LuaString chunk;
+    private final Watchdog watchdog;
     private final long deadlineNanos;
     private long steps;
     private long memory;
@@ -35,7 +36,13 @@ final class ExecutionBudget extends DebugLib {
 
     /** @param chunk the chunk name of the plugin file ("@handler.lua"), to report the line that ran out */
     ExecutionBudget(String chunk) {
+        this(chunk, Watchdog.current());
+    }
+
+    /** A budget that also stops when {@code watchdog} does (read every thousand steps or so). */
+    ExecutionBudget(String chunk, Watchdog watchdog) {
         this.chunk = LuaString.valueOf(chunk);
+        this.watchdog = watchdog;
         this.deadlineNanos = System.nanoTime() + Limit.TIME.value() * 1_000_000L;
     }
 
@@ -83,6 +90,11 @@ final class ExecutionBudget extends DebugLib {
     private void checkTime() {
         if (System.nanoTime() > deadlineNanos) {
             throw exceeded(Limit.TIME);
+        }
+        try {
+            watchdog.check();
+        } catch (LimitExceeded e) {
+            throw exceeded(e.limit());
         }
     }
 

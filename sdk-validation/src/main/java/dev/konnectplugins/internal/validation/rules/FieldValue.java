@@ -1,19 +1,17 @@
 package dev.konnectplugins.internal.validation.rules;
 
+import dev.konnectplugins.internal.validation.PluginText;
 import dev.konnectplugins.internal.validation.eval.NgxNull;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.eval.TypedefValidator;
+import dev.konnectplugins.internal.validation.eval.Watchdog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.BaseLib;
-import org.luaj.vm2.lib.PackageLib;
-import org.luaj.vm2.lib.StringLib;
 
 /**
  * Kong's {@code Schema:validate_field} (kong/db/schema/init.lua at Kong/kong f6b4167a) for the values a schema
@@ -26,7 +24,6 @@ import org.luaj.vm2.lib.StringLib;
 final class FieldValue {
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", Pattern.CASE_INSENSITIVE);
-    private static final LuaValue STRING_MATCH = stringMatch();
     /** Kong's message when a validator raises on the value (it validates defaults under pcall). */
     static final String CANNOT_VALIDATE = "error in schema prevents from validating this field";
 
@@ -41,6 +38,7 @@ final class FieldValue {
     }
 
     private static String validate(LuaTable field, LuaValue value) {
+        Watchdog.charge(1);
         if (SandboxEvaluator.isStub(value) || isNull(value)) {
             return null;
         }
@@ -157,22 +155,22 @@ final class FieldValue {
             return or(err, "should start with: " + option.tojstring());
         }
         if ((option = field.rawget("not_match")).isstring() && matches(value, option)) {
-            return or(err, "invalid value: " + value.tojstring());
+            return or(err, "invalid value: " + PluginText.quote(value.tojstring()));
         }
         if ((option = field.rawget("match_none")).istable()) {
             for (int i = 1; i <= option.length(); i++) {
                 if (matches(value, option.get(i).get("pattern"))) {
-                    return or(err, option.get(i).get("err").optjstring("invalid value: " + value.tojstring()));
+                    return or(err, option.get(i).get("err").optjstring("invalid value: " + PluginText.quote(value.tojstring())));
                 }
             }
         }
         if ((option = field.rawget("match")).isstring() && !matches(value, option)) {
-            return or(err, "invalid value: " + value.tojstring());
+            return or(err, "invalid value: " + PluginText.quote(value.tojstring()));
         }
         if ((option = field.rawget("match_all")).istable()) {
             for (int i = 1; i <= option.length(); i++) {
                 if (!matches(value, option.get(i).get("pattern"))) {
-                    return or(err, option.get(i).get("err").optjstring("invalid value: " + value.tojstring()));
+                    return or(err, option.get(i).get("err").optjstring("invalid value: " + PluginText.quote(value.tojstring())));
                 }
             }
         }
@@ -183,7 +181,7 @@ final class FieldValue {
                     return null;
                 }
             }
-            return or(err, option.get("err").optjstring("invalid value: " + value.tojstring()));
+            return or(err, option.get("err").optjstring("invalid value: " + PluginText.quote(value.tojstring())));
         }
         return null;
     }
@@ -255,6 +253,7 @@ final class FieldValue {
             }
         }
         for (Varargs e = value.next(LuaValue.NIL); !e.arg1().isnil(); e = value.next(e.arg1())) {
+            Watchdog.charge(names.size());
             if (!names.contains(e.arg1().tojstring())) {
                 return e.arg1().tojstring() + ": unknown field";
             }
@@ -276,11 +275,13 @@ final class FieldValue {
         return count == value.length();
     }
 
+    /** Kong's {@code string.match}, LuaJIT's matcher, charged step by step: a default can make it backtrack. */
     private static boolean matches(LuaValue value, LuaValue pattern) {
-        return pattern.isstring() && !STRING_MATCH.call(value, pattern).isnil();
+        return pattern.isstring() && Watchdog.matches(value, pattern);
     }
 
     private static boolean contains(LuaTable list, LuaValue wanted) {
+        Watchdog.charge(list.length());
         for (int i = 1; i <= list.length(); i++) {
             if (list.rawget(i).raweq(wanted)) {
                 return true;
@@ -289,12 +290,16 @@ final class FieldValue {
         return false;
     }
 
+    /** The list as Kong's message writes it, cut after {@link PluginText#QUOTE_LIMIT} characters: it may be huge. */
     private static String join(LuaTable list) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 1; i <= list.length(); i++) {
-            parts.add(list.rawget(i).tojstring());
+        StringBuilder text = new StringBuilder();
+        int n = list.length();
+        for (int i = 1; i <= n && text.length() <= PluginText.QUOTE_LIMIT; i++) {
+            Watchdog.charge(1);
+            text.append(i > 1 ? ", " : "").append(PluginText.quote(list.rawget(i).tojstring()));
         }
-        return String.join(", ", parts);
+        return PluginText.quote(text.toString()) + (text.length() > PluginText.QUOTE_LIMIT ? " (" + n + " values)"
+                : "");
     }
 
     static boolean isInteger(double d) {
@@ -307,14 +312,6 @@ final class FieldValue {
 
     private static String or(String err, String message) {
         return err != null ? err : message;
-    }
-
-    private static LuaValue stringMatch() {
-        Globals globals = new Globals();
-        globals.load(new BaseLib());
-        globals.load(new PackageLib());
-        globals.load(new StringLib());
-        return globals.get("string").get("match");
     }
 
     private FieldValue() {
