@@ -70,23 +70,35 @@ final class LuaDate extends VarArgFunction {
         return table;
     }
 
-    /** C's {@code strftime}; each conversion's text is charged to {@code budget} before it is written. */
+    /**
+     * C's {@code strftime}. The result's length is worked out first and charged to {@code budget} before it is
+     * built: a format of millions of conversions is refused, not built, past the memory limit.
+     */
     static String strftime(String format, ZonedDateTime t, ExecutionBudget budget) {
-        StringBuilder out = new StringBuilder();
+        budget.step(format.length());
+        long length = 0;
         for (int i = 0; i < format.length(); i++) {
-            char c = format.charAt(i);
-            if (c != '%' || i + 1 == format.length()) {
-                budget.allocate(BYTES_PER_CHAR);
-                out.append(c);
-                continue;
-            }
-            char conversion = format.charAt(++i);
-            String value = conversion(conversion, t);
-            String text = value != null ? value : "%" + conversion;
-            budget.allocate((long) BYTES_PER_CHAR * text.length());
-            out.append(text);
+            length += piece(format, i, t).length();
+            i += format.charAt(i) == '%' && i + 1 < format.length() ? 1 : 0;
+        }
+        budget.allocate(BYTES_PER_CHAR * length);
+        StringBuilder out = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 8));
+        for (int i = 0; i < format.length(); i++) {
+            out.append(piece(format, i, t));
+            i += format.charAt(i) == '%' && i + 1 < format.length() ? 1 : 0;
         }
         return out.toString();
+    }
+
+    /** What the format's character at {@code i} (with the next one, after a '%') writes. */
+    private static String piece(String format, int i, ZonedDateTime t) {
+        char c = format.charAt(i);
+        if (c != '%' || i + 1 == format.length()) {
+            return String.valueOf(c);
+        }
+        char conversion = format.charAt(i + 1);
+        String value = conversion(conversion, t);
+        return value != null ? value : "%" + conversion;
     }
 
     /** A fixed composite conversion ("%H:%M:%S"): a few characters, charged with the conversion that uses it. */
