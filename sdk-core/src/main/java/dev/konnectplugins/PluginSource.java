@@ -68,7 +68,8 @@ public final class PluginSource {
      * @return the source, named after the directory, without tags
      * @throws UncheckedIOException naming the file when one is missing, unreadable, not UTF-8, larger than
      *         {@link #MAX_FILE_BYTES}, or not a regular file inside the directory (a directory, FIFO, device, or a
-     *         link that leaves the directory is refused before it is opened)
+     *         link that leaves the directory is refused; no link is followed on the way to the file, so a folder
+     *         swapped for a link meanwhile cannot make the read leave the directory, and a FIFO cannot block it)
      */
     public static PluginSource fromDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");

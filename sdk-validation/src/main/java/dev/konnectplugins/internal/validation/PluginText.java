@@ -19,11 +19,20 @@ public final class PluginText {
 
     /** {@code text} cut to {@code limit} characters (never inside a surrogate pair), saying how long it was. */
     public static String cut(String text, int limit) {
-        if (text == null || text.length() <= limit) {
+        return text == null ? null : cut(text, limit, text.length());
+    }
+
+    /**
+     * {@code text}, a part of a text of {@code originalLength} characters, cut to {@code limit} characters; says the
+     * original length when anything was left out.
+     */
+    public static String cut(String text, int limit, int originalLength) {
+        if (text.length() <= limit && originalLength <= text.length()) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
-        return text.substring(0, end) + "... (" + text.length() + " characters)";
+        int end = Math.min(limit, text.length());
+        end = end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
+        return text.substring(0, end) + "... (" + originalLength + " characters)";
     }
 
     private PluginText() {

@@ -76,29 +76,36 @@ final class LuaDate extends VarArgFunction {
      */
     static String strftime(String format, ZonedDateTime t, ExecutionBudget budget) {
         budget.step(format.length());
+        // The time is the same for every conversion of the call: each is worked out once.
+        String[] conversions = new String[128];
         long length = 0;
         for (int i = 0; i < format.length(); i++) {
-            length += piece(format, i, t).length();
-            i += format.charAt(i) == '%' && i + 1 < format.length() ? 1 : 0;
+            boolean conversion = format.charAt(i) == '%' && i + 1 < format.length();
+            length += conversion ? converted(format.charAt(++i), t, conversions).length() : 1;
         }
         budget.allocate(BYTES_PER_CHAR * length);
         StringBuilder out = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 8));
         for (int i = 0; i < format.length(); i++) {
-            out.append(piece(format, i, t));
-            i += format.charAt(i) == '%' && i + 1 < format.length() ? 1 : 0;
+            char c = format.charAt(i);
+            if (c == '%' && i + 1 < format.length()) {
+                out.append(converted(format.charAt(++i), t, conversions));
+            } else {
+                out.append(c);
+            }
         }
         return out.toString();
     }
 
-    /** What the format's character at {@code i} (with the next one, after a '%') writes. */
-    private static String piece(String format, int i, ZonedDateTime t) {
-        char c = format.charAt(i);
-        if (c != '%' || i + 1 == format.length()) {
-            return String.valueOf(c);
+    /** What {@code %c} writes (an unknown conversion is copied as it is), worked out once per call. */
+    private static String converted(char c, ZonedDateTime t, String[] conversions) {
+        if (c >= conversions.length) {
+            return "%" + c;
         }
-        char conversion = format.charAt(i + 1);
-        String value = conversion(conversion, t);
-        return value != null ? value : "%" + conversion;
+        if (conversions[c] == null) {
+            String value = conversion(c, t);
+            conversions[c] = value != null ? value : "%" + c;
+        }
+        return conversions[c];
     }
 
     /** A fixed composite conversion ("%H:%M:%S"): a few characters, charged with the conversion that uses it. */

@@ -94,7 +94,7 @@ final class Sandbox {
 
     /**
      * Stops charging the evaluation's budget, so that the rules may read the results even when it ran out; what the
-     * plugin's code still runs for them (a metamethod, a {@code __tostring}) is charged to the rule checks' budget.
+     * Lua code still runs for them (a stand-in's metamethod) is charged to the rule checks' budget.
      */
     void stop() {
         globals.debuglib = Watchdog.current().rules();

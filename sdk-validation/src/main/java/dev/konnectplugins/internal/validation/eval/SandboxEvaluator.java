@@ -91,8 +91,8 @@ public final class SandboxEvaluator {
 
     private static Evaluation luaFailure(LuaError e, String file, boolean exact) {
         // Only the start can hold a position; the rest is quoted, cut, in the diagnostic.
-        String message = e.getMessage() == null ? "error"
-                : PluginText.cut(e.getMessage(), 2 * PluginText.QUOTE_LIMIT).strip();
+        String full = e.getMessage() == null ? "error" : e.getMessage();
+        String message = full.substring(0, Math.min(full.length(), 2 * PluginText.QUOTE_LIMIT)).strip();
         Matcher m = RUNTIME_LINE.matcher(message);
         int line = 0;
         if (m.find()) {
@@ -108,7 +108,8 @@ public final class SandboxEvaluator {
             line = Integer.parseInt(own.group(2));
             message = own.replaceFirst("");
         }
-        message = PluginText.quote(message);
+        message = full.length() > 2 * PluginText.QUOTE_LIMIT
+                ? PluginText.cut(message, PluginText.QUOTE_LIMIT, full.length()) : PluginText.quote(message);
         return e instanceof LibraryError ? Evaluation.failedInLibrary(message, line, exact)
                 : Evaluation.failed(message, line, false, exact);
     }

@@ -3,6 +3,7 @@ package dev.konnectplugins.internal.validation.rules;
 import dev.konnectplugins.internal.validation.Findings;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.eval.Watchdog;
 import dev.konnectplugins.internal.validation.lua.SourcePosition;
 import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.validation.Rules;
@@ -83,6 +84,8 @@ final class MetaSchema {
 
     private final Findings out;
     private final SourceText source;
+    /** What finding a position costs: a search of the source for a name the plugin chose. */
+    private final long searchCost;
     private final int fallbackLine;
     /** The field definitions being checked, outermost first: a cycle is a table met again on this path. */
     private final java.util.Deque<LuaTable> path = new java.util.ArrayDeque<>();
@@ -92,6 +95,7 @@ final class MetaSchema {
     MetaSchema(Findings out, String source, int fallbackLine) {
         this.out = out;
         this.source = new SourceText(source);
+        this.searchCost = 1 + source.length() / 16;
         this.fallbackLine = fallbackLine;
     }
 
@@ -205,6 +209,7 @@ final class MetaSchema {
 
     /** Checks a field definition, unless it contains itself or nests or repeats beyond what Kong can validate. */
     private void field(String name, LuaTable definition) {
+        Watchdog.charge(1);
         if (walkStopped) {
             return;
         }
@@ -418,6 +423,7 @@ final class MetaSchema {
     }
 
     private SourcePosition position(String near) {
+        Watchdog.charge(searchCost + near.length() / 16);
         SourcePosition at = source.findAssignment(near);
         return at.known() ? at : new SourcePosition(fallbackLine, 0);
     }
