@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,6 +193,9 @@ final class PluginFolder {
                       Map<Path, String> unlisted) {
         List<Path> subdirectories = new ArrayList<>();
         try (DirectoryStream<Path> entries = access.list(directory)) {
+            if (depth > 1) {
+                requireListedAsFound(entries, directory);
+            }
             for (Path entry : entries) {
                 Path relative = folder.relativize(entry);
                 boolean isDirectory = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
@@ -214,6 +219,23 @@ final class PluginFolder {
             for (Path subdirectory : subdirectories) {
                 walk(subdirectory, depth + 1, considered, files, unlisted);
             }
+        }
+    }
+
+    /**
+     * A sub-folder was found as a folder (not a link), then opened by its path: when what was opened is not that
+     * folder (it was swapped for a link meanwhile, and the open followed it), nothing of it is listed.
+     */
+    private static void requireListedAsFound(DirectoryStream<Path> opened, Path directory) throws IOException {
+        if (!(opened instanceof SecureDirectoryStream<Path> secure)) {
+            return;
+        }
+        Object openedKey = secure.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        BasicFileAttributes entry = Files.readAttributes(directory, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!entry.isDirectory() || openedKey == null || !openedKey.equals(entry.fileKey())) {
+            throw new FileSystemException(directory.toString(), null, "it was replaced by a symbolic link while it "
+                    + "was being listed");
         }
     }
 

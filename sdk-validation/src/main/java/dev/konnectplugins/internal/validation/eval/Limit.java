@@ -17,7 +17,10 @@ public enum Limit {
      * abandons the validation, whatever it is doing.
      */
     WALL_CLOCK(90_000L),
-    /** Bytes of strings, tables and closures the code creates, charged before they are made. */
+    /**
+     * Bytes of strings and table entries the code creates, charged before they are made; one limit for the whole
+     * validation (both files and the rule checks), whose results stay alive together.
+     */
     MEMORY(256L << 20),
     /** Nested Lua calls; LuaJIT overflows its stack at about ten thousand. */
     DEPTH(8_000L),

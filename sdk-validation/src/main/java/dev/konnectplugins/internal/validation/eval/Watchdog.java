@@ -21,6 +21,8 @@ public final class Watchdog {
 
     private final long deadlineNanos;
     private volatile boolean abandoned;
+    /** Bytes charged by the validation's budgets; each budget runs on one thread at a time, all in turn. */
+    private long memory;
     /** The budget of the rule checks, made on first use (by the validation's thread only). */
     private ExecutionBudget rules;
     private LuaValue match;
@@ -52,6 +54,15 @@ public final class Watchdog {
     /** Tells the validation to stop at its next check: its caller has stopped waiting for it. */
     public void abandon() {
         abandoned = true;
+    }
+
+    /** Reserves {@code bytes} of the validation's memory limit; false (nothing reserved) when over it. */
+    boolean reserve(long bytes) {
+        if (bytes < 0 || bytes > Limit.MEMORY.value() - memory) {
+            return false;
+        }
+        memory += bytes;
+        return true;
     }
 
     /** The error the caller reports for an abandoned validation. */
