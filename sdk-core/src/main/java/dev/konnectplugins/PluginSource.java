@@ -1,12 +1,13 @@
 package dev.konnectplugins;
 
+import dev.konnectplugins.internal.ContainedFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,7 +70,8 @@ public final class PluginSource {
      * @return the source, named after the directory, without tags
      * @throws UncheckedIOException naming the file when one is missing, unreadable, not UTF-8, larger than
      *         {@link #MAX_FILE_BYTES}, or not a regular file inside the directory (a directory, FIFO, device, or a
-     *         link that leaves the directory is refused before it is opened)
+     *         link that leaves the directory is refused; no link is followed on the way to the file, so a folder
+     *         swapped for a link meanwhile cannot make the read leave the directory, and a FIFO cannot block it)
      */
     public static PluginSource fromDirectory(Path directory) {
         Objects.requireNonNull(directory, "directory");
@@ -217,36 +219,26 @@ public final class PluginSource {
      * {@code /dev/zero} never fills the heap and a link out of the folder (a token file, {@code /proc/self/environ})
      * is never read into memory, where a later error message could show it.
      */
+    /**
+     * Opens the file first, then checks what was opened: no link is followed on the way (a link to another file
+     * of the directory is resolved as text), only a regular file is read, and a FIFO cannot block the read.
+     */
     private static String readUtf8(Path directory, Path file) {
-        try {
-            requireRegularFileInside(directory, file);
-            return decodeUtf8(readBounded(file));
+        try (ContainedFiles files = ContainedFiles.openFolder(directory)) {
+            ContainedFiles.Content content = files.read(files.target(file.getFileName()), MAX_FILE_BYTES);
+            if (content.bytes() == null) {
+                throw new IOException("it is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return decodeUtf8(content.bytes());
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("Plugin file not found: " + file, e);
         } catch (CharacterCodingException e) {
             throw new UncheckedIOException("Plugin file is not valid UTF-8: " + file, e);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new UncheckedIOException("Cannot read plugin file " + file + ": " + reason, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read plugin file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireRegularFileInside(Path directory, Path file) throws IOException {
-        Path target = file.toRealPath();
-        if (!target.startsWith(directory.toRealPath())) {
-            throw new IOException("it is a link to a file outside the plugin directory");
-        }
-        if (!Files.isRegularFile(target)) {
-            throw new IOException(Files.isDirectory(target) ? "it is a directory" : "it is not a regular file");
-        }
-    }
-
-    private static byte[] readBounded(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new IOException("it is larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            return bytes;
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
  * the LuaJIT syntax, the names, the handler and schema shapes, and every timer, global and module the code reaches.
  * Thread-safe and reusable: each validation evaluates the plugin's code in an environment of its own, under limits of
  * instructions, memory, call depth and time, so concurrent validations give exactly the results sequential ones
- * give, and no thread a validation starts outlives the call. At most one validation per processor (at least two)
+ * give, and no thread a validation starts outlives the call (one abandoned at the wall-clock limit stops at its next
+ * budget check, and is a daemon meanwhile). At most one validation per processor (at least two)
  * runs at a time; the others wait.
  *
  * <pre>{@code

@@ -53,6 +53,8 @@ public final class Rules {
     public static final String SANDBOX_REQUIRE = "sandbox.require";
     /** The validator failed while checking the plugin, which is therefore treated as invalid. */
     public static final String VALIDATION_INCOMPLETE = "validation.incomplete";
+    /** The plugin made the validator run past one of its limits of work, memory or wall-clock time. */
+    public static final String VALIDATION_LIMIT = "validation.limit";
 
     /** Every rule id with a one-line description, in documentation order. */
     public static final List<Rule> ALL = List.of(
@@ -76,7 +78,9 @@ public final class Rules {
             new Rule(SANDBOX_TIMER, "the sandbox cannot create timers", List.of(Stage.RUNTIME, Stage.UPLOAD)),
             new Rule(SANDBOX_GLOBAL, "only the sandbox's globals and fields exist, and they are read-only", List.of(Stage.RUNTIME, Stage.UPLOAD)),
             new Rule(SANDBOX_REQUIRE, "only allowlisted modules can be required", List.of(Stage.RUNTIME, Stage.UPLOAD)),
-            new Rule(VALIDATION_INCOMPLETE, "the validator must be able to finish checking the plugin", List.of(Stage.UPLOAD)));
+            new Rule(VALIDATION_INCOMPLETE, "the validator must be able to finish checking the plugin", List.of(Stage.UPLOAD)),
+            new Rule(VALIDATION_LIMIT, "checking the plugin must fit the validator's limits of work, memory and time",
+                    List.of(Stage.UPLOAD)));
 
     /** Each rule by its id. */
     private static final Map<String, Rule> BY_ID = ALL.stream()

@@ -63,8 +63,15 @@ public final class Findings {
                 ? d.withStage(Stage.RUNTIME) : d);
     }
 
-    /** Adds a finding unless one with the same rule and position exists; an error replaces a warning. */
+    /**
+     * Adds a finding unless one with the same rule and position exists; an error replaces a warning. A message over
+     * {@link PluginText#MESSAGE_LIMIT} characters (one quoting a plugin's huge text) is cut.
+     */
     public void add(Diagnostic diagnostic) {
+        if (diagnostic.message().length() > PluginText.MESSAGE_LIMIT) {
+            diagnostic = new Diagnostic(diagnostic.rule(), diagnostic.severity(), diagnostic.file(), diagnostic.line(),
+                    diagnostic.column(), PluginText.cut(diagnostic.message(), PluginText.MESSAGE_LIMIT));
+        }
         String key = diagnostic.rule() + '\0' + diagnostic.file() + '\0' + diagnostic.line() + '\0' + diagnostic.column();
         Diagnostic existing = byKey.get(key);
         if (existing == null || (!existing.isError() && diagnostic.isError())) {

@@ -7,6 +7,7 @@ import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.eval.Compilation;
 import dev.konnectplugins.internal.validation.eval.Evaluation;
+import dev.konnectplugins.internal.validation.eval.LimitExceeded;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.lua.LuaDialect;
 import dev.konnectplugins.internal.validation.lua.LuaSyntax;
@@ -75,6 +76,8 @@ public final class PluginCheck {
             files = read.get();
             PluginFiles found = files;
             return Worker.call(() -> check(name, found));
+        } catch (LimitExceeded e) {
+            return stopped(files, e);
         } catch (RuntimeException | Error e) {
             return incomplete(files, e);
         }
@@ -108,6 +111,21 @@ public final class PluginCheck {
         if (evaluation != null && evaluation.succeeded() && evaluation.exact()) {
             out.absentMemberReadsRunLater(file);
         }
+    }
+
+    /**
+     * The files' findings and a validation.limit error naming the limit: a rule check ran out of its budget, or the
+     * watchdog abandoned the validation at its deadline.
+     */
+    private List<Diagnostic> stopped(PluginFiles files, LimitExceeded limit) {
+        Findings found = new Findings();
+        if (files != null) {
+            files.findings().forEach(found::add);
+        }
+        found.error(Rules.VALIDATION_LIMIT, current, 0, 0, "checking " + current + " " + limit.getMessage()
+                + ", so the validator stopped and the plugin is treated as invalid; simplify what the file computes "
+                + "(long lists, patterns that backtrack, huge strings)");
+        return found.sorted();
     }
 
     /**

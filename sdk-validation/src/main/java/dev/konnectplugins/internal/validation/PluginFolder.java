@@ -1,7 +1,9 @@
 package dev.konnectplugins.internal.validation;
 
+import dev.konnectplugins.internal.ContainedFiles;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -10,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +32,11 @@ import java.util.function.BiPredicate;
 final class PluginFolder {
     /** How the folder's files are opened and listed; tests replace it to simulate what root could read anyway. */
     interface Access {
-        /** Opens a regular file, not following a symbolic link. */
-        InputStream open(Path file) throws IOException;
+        /**
+         * Opens the regular file at {@code relative} inside {@code files}' folder, following no link on the way,
+         * never blocking on a FIFO ({@link ContainedFiles#open}).
+         */
+        SeekableByteChannel open(ContainedFiles files, Path relative) throws IOException;
 
         /** Lists a directory. */
         DirectoryStream<Path> list(Path directory) throws IOException;
@@ -38,8 +45,8 @@ final class PluginFolder {
     /** The real file system. */
     static final Access FILE_SYSTEM = new Access() {
         @Override
-        public InputStream open(Path file) throws IOException {
-            return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        public SeekableByteChannel open(ContainedFiles files, Path relative) throws IOException {
+            return files.open(relative);
         }
 
         @Override
@@ -79,12 +86,11 @@ final class PluginFolder {
     private static final int MAX_DEPTH = 8;
 
     private final Path folder;
-    private final Path realFolder;
     private final Access access;
 
     PluginFolder(Path folder, Access access) throws IOException {
         this.folder = folder;
-        this.realFolder = folder.toRealPath();
+        folder.toRealPath(); // fails, saying why, when the folder itself cannot be reached
         this.access = access;
     }
 
@@ -99,46 +105,72 @@ final class PluginFolder {
         return locate(name).problem() instanceof Refused refused ? Optional.of(refused) : Optional.empty();
     }
 
-    /** A root file: the regular file inside the folder to open, or why there is none. */
+    /** A root file: the regular file inside the folder to open (relative to it), or why there is none. */
     private record Located(Path file, Read problem) {
     }
 
+    /**
+     * Where the root file {@code name} leads (itself, or the file inside the folder its link names), if it is a
+     * regular file there. Decided on the entries themselves, no link followed; {@link #content} opens the same way
+     * and checks again what it opened, so that nothing swapped in meanwhile is read.
+     */
     private Located locate(String name) {
-        Path file = folder.resolve(name);
-        BasicFileAttributes link;
-        try {
-            link = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return problem(new Missing());
+        Path relative = Path.of(name);
+        try (ContainedFiles files = ContainedFiles.openFolder(folder)) {
+            ContainedFiles.Kind kind = files.kind(relative);
+            if (kind == ContainedFiles.Kind.MISSING) {
+                return problem(new Missing());
+            }
+            boolean link = kind == ContainedFiles.Kind.LINK;
+            Path target;
+            try {
+                target = files.target(relative);
+            } catch (ContainedFiles.NotRegularFile e) {
+                return problem(outsideLink(folder.resolve(name)));
+            }
+            ContainedFiles.Kind targetKind = files.kind(target);
+            if (targetKind == ContainedFiles.Kind.MISSING) {
+                return problem(new Refused("is a symbolic link to a file that does not exist"));
+            }
+            if (targetKind != ContainedFiles.Kind.REGULAR) {
+                String type = targetKind == ContainedFiles.Kind.LINK ? "a symbolic link inside a linked folder"
+                        : describe(folder.resolve(target));
+                return problem(new Refused("is " + type + (link ? " (through a symbolic link)" : "")
+                        + ", not a regular file; the plugin's code must be in a regular file"));
+            }
+            return new Located(target, null);
         } catch (IOException e) {
             return problem(new Refused("cannot be inspected: " + reason(e)));
         }
-        Path target = file;
-        if (link.isSymbolicLink()) {
-            try {
-                target = file.toRealPath();
-            } catch (NoSuchFileException e) {
-                return problem(new Refused("is a symbolic link to a file that does not exist"));
-            } catch (IOException e) {
-                return problem(new Refused("is a symbolic link that cannot be followed: " + reason(e)));
-            }
-        }
+    }
+
+    /** A link that leaves the folder: refused, saying what it leads to (its type only; nothing is opened). */
+    private Refused outsideLink(Path file) {
         String type;
         try {
-            type = type(target);
+            type = type(file.toRealPath());
+        } catch (NoSuchFileException e) {
+            return new Refused("is a symbolic link to a file that does not exist");
         } catch (IOException e) {
-            return problem(new Refused("cannot be inspected: " + reason(e)));
+            return new Refused("is a symbolic link that cannot be followed: " + reason(e));
         }
-        if (link.isSymbolicLink() && !target.startsWith(realFolder)) {
-            return problem(new Refused("is a symbolic link to " + (type == null ? "a file" : type) + " outside the "
-                    + "plugin folder; the validator does not follow it, and an upload would carry that file's content: "
-                    + "put the code itself in the plugin folder"));
+        return new Refused("is a symbolic link to " + (type == null ? "a file" : type) + " outside the "
+                + "plugin folder; the validator does not follow it, and an upload would carry that file's content: "
+                + "put the code itself in the plugin folder");
+    }
+
+    /** What a non-regular entry is, for a message ("a named pipe (FIFO)"), read without following links. */
+    private static String describe(Path entry) {
+        try {
+            Object mode = Files.getAttribute(entry, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            if (mode instanceof Integer bits) {
+                return TYPES.getOrDefault(bits & TYPE_MASK, "a special file");
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // No unix view (Windows), or gone: say less.
         }
-        if (type != null) {
-            return problem(new Refused("is " + type + (link.isSymbolicLink() ? " (through a symbolic link)" : "")
-                    + ", not a regular file; the plugin's code must be in a regular file"));
-        }
-        return new Located(target, null);
+        return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? "a directory"
+                : "a special file (a device, pipe or socket)";
     }
 
     private static Located problem(Read problem) {
@@ -161,6 +193,9 @@ final class PluginFolder {
                       Map<Path, String> unlisted) {
         List<Path> subdirectories = new ArrayList<>();
         try (DirectoryStream<Path> entries = access.list(directory)) {
+            if (depth > 1) {
+                requireListedAsFound(entries, directory);
+            }
             for (Path entry : entries) {
                 Path relative = folder.relativize(entry);
                 boolean isDirectory = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
@@ -187,17 +222,36 @@ final class PluginFolder {
         }
     }
 
-    private Read content(Path file, long limit) {
-        try {
-            long size = Files.size(file);
+    /**
+     * A sub-folder was found as a folder (not a link), then opened by its path: when what was opened is not that
+     * folder (it was swapped for a link meanwhile, and the open followed it), nothing of it is listed.
+     */
+    private static void requireListedAsFound(DirectoryStream<Path> opened, Path directory) throws IOException {
+        if (!(opened instanceof SecureDirectoryStream<Path> secure)) {
+            return;
+        }
+        Object openedKey = secure.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        BasicFileAttributes entry = Files.readAttributes(directory, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!entry.isDirectory() || openedKey == null || !openedKey.equals(entry.fileKey())) {
+            throw new FileSystemException(directory.toString(), null, "it was replaced by a symbolic link while it "
+                    + "was being listed");
+        }
+    }
+
+    /** Opens the located file (checking again what it opens) and reads it up to the bound. */
+    private Read content(Path relative, long limit) {
+        try (ContainedFiles files = ContainedFiles.openFolder(folder);
+             SeekableByteChannel channel = access.open(files, relative)) {
+            long size = channel.size();
             if (size > limit) {
                 return new TooLarge(size);
             }
-            try (InputStream in = access.open(file)) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-                // A file that grew, or reports no size (as /proc's do), still stops at the bound.
-                return bytes.length > limit ? new TooLarge(bytes.length) : new Content(bytes);
-            }
+            byte[] bytes = Channels.newInputStream(channel).readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            // A file that grew, or reports no size (as /proc's do), still stops at the bound.
+            return bytes.length > limit ? new TooLarge(bytes.length) : new Content(bytes);
+        } catch (ContainedFiles.NotRegularFile e) {
+            return new Refused("was replaced while it was being read (" + reason(e) + "); nothing of it was read");
         } catch (IOException e) {
             return new Refused("cannot be read: " + reason(e));
         }

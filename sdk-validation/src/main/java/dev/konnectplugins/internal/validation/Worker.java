@@ -1,5 +1,8 @@
 package dev.konnectplugins.internal.validation;
 
+import dev.konnectplugins.internal.validation.eval.Limit;
+import dev.konnectplugins.internal.validation.eval.LimitExceeded;
+import dev.konnectplugins.internal.validation.eval.Watchdog;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 
@@ -11,14 +14,29 @@ import java.util.concurrent.Semaphore;
  * <p>No thread outlives the call (a pool's idle threads kept {@code mvn exec:java} waiting about 15 s at exit), and
  * at most one validation per processor runs at a time (at least two): each may use up to the evaluation's memory
  * limit, so this bounds what concurrent callers can make the validator hold. The others wait their turn.
+ *
+ * <p>The caller waits until the {@link Limit#WALL_CLOCK} deadline (and a short grace for the worker to notice it),
+ * not longer: a validation still running then is abandoned. Its {@link Watchdog} makes it throw at its next budget
+ * check; the thread is a daemon and interrupted, so it can neither keep the JVM alive nor wait on a coroutine.
  */
 public final class Worker {
     private static final long STACK_BYTES = 256L << 20;
+    /** How long past the deadline the caller waits for the worker to stop by itself and report where it was. */
+    private static final long GRACE_MILLIS = 2_000;
     private static final Semaphore RUNNING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()),
             true);
 
-    /** Runs {@code task} on a large-stack thread and returns its result, rethrowing its unchecked failures. */
+    /**
+     * Runs {@code task} on a large-stack thread and returns its result, rethrowing its unchecked failures.
+     *
+     * @throws LimitExceeded ({@link Limit#WALL_CLOCK}) when the task did not end in time and was abandoned
+     */
     public static <T> T call(Callable<T> task) {
+        return call(task, Limit.WALL_CLOCK.value(), GRACE_MILLIS);
+    }
+
+    /** {@link #call(Callable)} with another deadline, in milliseconds, and grace after it. */
+    static <T> T call(Callable<T> task, long wallClockMillis, long graceMillis) {
         try {
             RUNNING.acquire();
         } catch (InterruptedException e) {
@@ -26,9 +44,10 @@ public final class Worker {
             throw new IllegalStateException("Interrupted while waiting to validate", e);
         }
         Outcome<T> outcome = new Outcome<>();
+        Watchdog watchdog = new Watchdog(wallClockMillis);
         Thread thread;
         try {
-            thread = new Thread(null, () -> outcome.run(task), "konnect-plugins-validation", STACK_BYTES);
+            thread = new Thread(null, () -> outcome.run(watchdog, task), "konnect-plugins-validation", STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
         } catch (RuntimeException | Error e) {
@@ -36,13 +55,23 @@ public final class Worker {
             throw e;
         }
         try {
-            thread.join();
+            thread.join(wallClockMillis + graceMillis);
         } catch (InterruptedException e) {
-            // The validation ends on its own within its limits; it releases its permit then.
+            abandon(watchdog, thread);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while validating", e);
         }
+        if (thread.isAlive()) {
+            abandon(watchdog, thread);
+            throw Watchdog.expired();
+        }
         return outcome.get();
+    }
+
+    /** The thread stops at its next check and releases its permit then; nobody waits for it. */
+    private static void abandon(Watchdog watchdog, Thread thread) {
+        watchdog.abandon();
+        thread.interrupt();
     }
 
     /** The result or failure of a task, written by its thread before it ends (join makes it visible). */
@@ -50,12 +79,14 @@ public final class Worker {
         private T value;
         private Throwable failure;
 
-        void run(Callable<T> task) {
+        void run(Watchdog watchdog, Callable<T> task) {
+            watchdog.install();
             try {
                 value = task.call();
             } catch (Throwable t) {
                 failure = t;
             } finally {
+                Watchdog.release();
                 RUNNING.release();
             }
         }

@@ -7,7 +7,9 @@ import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Severity;
 import dev.konnectplugins.validation.Rules;
 import java.io.IOException;
-import java.io.InputStream;
+import dev.konnectplugins.internal.ContainedFiles;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -40,12 +42,12 @@ class PluginFolderTest {
     private PluginFolder.Access refusing(Path refusedFile, Path refusedFolder, IOException failure) {
         return new PluginFolder.Access() {
             @Override
-            public InputStream open(Path file) throws IOException {
-                opened.add(file);
-                if (file.endsWith(refusedFile)) {
+            public SeekableByteChannel open(ContainedFiles files, Path relative) throws IOException {
+                opened.add(relative);
+                if (relative.endsWith(refusedFile)) {
                     throw failure;
                 }
-                return PluginFolder.FILE_SYSTEM.open(file);
+                return PluginFolder.FILE_SYSTEM.open(files, relative);
             }
 
             @Override
@@ -114,13 +116,8 @@ class PluginFolderTest {
     void readsStopAtTheBoundEvenWhenTheSizeLies() throws IOException {
         PluginFolder folder = new PluginFolder(dir, new PluginFolder.Access() {
             @Override
-            public InputStream open(Path file) {
-                return new InputStream() { // like /proc files: size 0, endless content
-                    @Override
-                    public int read() {
-                        return 'x';
-                    }
-                };
+            public SeekableByteChannel open(ContainedFiles files, Path relative) {
+                return new EndlessChannel(); // like /proc files: size 0, endless content
             }
 
             @Override
@@ -129,5 +126,51 @@ class PluginFolderTest {
             }
         });
         assertThat(folder.read("handler.lua", 1000)).isEqualTo(new PluginFolder.TooLarge(1001));
+    }
+
+    /** A readable channel of endless 'x's that reports size 0. */
+    private static final class EndlessChannel implements SeekableByteChannel {
+        @Override
+        public int read(ByteBuffer dst) {
+            int n = dst.remaining();
+            while (dst.hasRemaining()) {
+                dst.put((byte) 'x');
+            }
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() {
+            return 0;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return 0;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            return this;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -22,20 +22,29 @@ import org.luaj.vm2.lib.DebugLib;
 final class ExecutionBudget extends DebugLib {
     private static final long TIME_CHECK_MASK = 0x3FF;
     /**
-     * Rough bytes of a table entry in luaj. Tables, closures and numbers that are not stored somewhere are garbage
-     * the collector takes back, so only new entries are charged: what a plugin keeps grows only through them.
+     * Rough bytes of a table entry in luaj (the entry, the slot, a boxed number). Tables, closures and numbers that
+     * are not stored somewhere are garbage the collector takes back, so only new entries are charged: what a plugin
+     * keeps grows only through them.
      */
-    private static final long ENTRY_BYTES = 32;
+    private static final long ENTRY_BYTES = 48;
+    /** Bytes of a luaj string besides its characters (the object and its array), charged with each concatenation. */
+    private static final long STRING_BYTES = 40;
 
     private final LuaString chunk;
+    private final Watchdog watchdog;
     private final long deadlineNanos;
     private long steps;
-    private long memory;
     private CallStack stack = new CallStack();
 
     /** @param chunk the chunk name of the plugin file ("@handler.lua"), to report the line that ran out */
     ExecutionBudget(String chunk) {
+        this(chunk, Watchdog.current());
+    }
+
+    /** A budget that also stops when {@code watchdog} does (read every thousand steps or so). */
+    ExecutionBudget(String chunk, Watchdog watchdog) {
         this.chunk = LuaString.valueOf(chunk);
+        this.watchdog = watchdog;
         this.deadlineNanos = System.nanoTime() + Limit.TIME.value() * 1_000_000L;
     }
 
@@ -50,12 +59,15 @@ final class ExecutionBudget extends DebugLib {
         }
     }
 
-    /** Charges {@code bytes} of memory about to be allocated; refuses before the allocation when over the limit. */
+    /**
+     * Charges {@code bytes} of memory about to be allocated; refuses before the allocation when over the limit. The
+     * memory limit is the whole validation's (both files' evaluations and the rule checks, whose results stay
+     * alive together): it is counted by the {@link Watchdog}.
+     */
     void allocate(long bytes) {
-        if (bytes < 0 || bytes > Limit.MEMORY.value() - memory) {
+        if (!watchdog.reserve(bytes)) {
             throw exceeded(Limit.MEMORY);
         }
-        memory += bytes;
         // Copying costs time too: a byte of work per 64 bytes made.
         step(1 + (bytes >> 6));
     }
@@ -83,6 +95,11 @@ final class ExecutionBudget extends DebugLib {
     private void checkTime() {
         if (System.nanoTime() > deadlineNanos) {
             throw exceeded(Limit.TIME);
+        }
+        try {
+            watchdog.check();
+        } catch (LimitExceeded e) {
+            throw exceeded(e.limit());
         }
     }
 
@@ -146,7 +163,7 @@ final class ExecutionBudget extends DebugLib {
                 length += ((LuaString) value).m_length;
             }
         }
-        allocate(length);
+        allocate(STRING_BYTES + length);
     }
 
     @Override

@@ -5,19 +5,21 @@ package dev.konnectplugins.internal.validation.eval;
  * that code cannot catch it (luaj's pcall catches LuaError and Exception), and the coroutine library passes it on to
  * the resumer instead of turning it into a Lua error.
  */
-final class LimitExceeded extends Error {
+public final class LimitExceeded extends Error {
     private static final long serialVersionUID = 1L;
 
     private final transient Limit limit;
     private final int line;
 
-    LimitExceeded(Limit limit, int line) {
+    /** @param line the line of the plugin file that was running, or 0 */
+    public LimitExceeded(Limit limit, int line) {
         super(limit.describe(), null, false, false);
         this.limit = limit;
         this.line = line;
     }
 
-    Limit limit() {
+    /** The limit that was hit. */
+    public Limit limit() {
         return limit;
     }
 

@@ -35,6 +35,11 @@ final class LuaBase {
             public Varargs invoke(Varargs args) {
                 LuaValue message = args.arg1();
                 long level = LuaArgs.optInteger(args, 2, "error", 1);
+                if (message.type() == LuaValue.TSTRING) {
+                    // luaj copies the message into the Java exception (two bytes a character), once more with
+                    // the position.
+                    budget.allocate(4L * message.rawlen());
+                }
                 if (level > 0 && (message.type() == LuaValue.TSTRING || message.type() == LuaValue.TNUMBER)) {
                     String where = budget.where((int) Math.min(level, Integer.MAX_VALUE));
                     if (!where.isEmpty()) {
@@ -65,6 +70,10 @@ final class LuaBase {
         env.rawset("tonumber", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
+                if (args.arg1().type() == LuaValue.TSTRING) {
+                    // Read in one pass, after a copy as Java text.
+                    budget.step(1 + (args.arg1().rawlen() >> 4));
+                }
                 return LuaBase.tonumber(args);
             }
         });

@@ -21,14 +21,26 @@ import org.luaj.vm2.lib.VarArgFunction;
  * it is. luaj's own accepts only C89's and raises on the rest. In the "C" locale, like a node's.
  */
 final class LuaDate extends VarArgFunction {
+    /** Bytes charged per character of the result: a Java char, and a byte of the Lua string made from it. */
+    private static final int BYTES_PER_CHAR = 3;
 
-    /** Replaces {@code os.date} in {@code os}. */
-    static void install(LuaTable os) {
-        os.rawset("date", new LuaDate());
+    private final ExecutionBudget budget;
+
+    private LuaDate(ExecutionBudget budget) {
+        this.budget = budget;
+    }
+
+    /** Replaces {@code os.date} in {@code os}, charging its work and its result to {@code budget}. */
+    static void install(LuaTable os, ExecutionBudget budget) {
+        os.rawset("date", new LuaDate(budget));
     }
 
     @Override
     public Varargs invoke(Varargs args) {
+        if (args.arg1().type() == LuaValue.TSTRING) {
+            // The format is copied (as Java text, then without its "!") before anything is written.
+            budget.step(1 + (args.arg1().rawlen() >> 4));
+        }
         String format = args.arg1().isnil() ? "%c" : LuaArgs.string(args, 1, "date").tojstring();
         long seconds = args.arg(2).isnil() ? Instant.now().getEpochSecond() : (long) LuaArgs.number(args, 2, "date");
         boolean utc = format.startsWith("!");
@@ -41,7 +53,7 @@ final class LuaDate extends VarArgFunction {
         } catch (DateTimeException e) {
             return LuaValue.NIL; // LuaJIT returns nil when the C library cannot represent the time
         }
-        return format.startsWith("*t") ? table(t) : LuaValue.valueOf(strftime(format, t));
+        return format.startsWith("*t") ? table(t) : LuaValue.valueOf(strftime(format, t, budget));
     }
 
     private static LuaTable table(ZonedDateTime t) {
@@ -58,17 +70,51 @@ final class LuaDate extends VarArgFunction {
         return table;
     }
 
-    static String strftime(String format, ZonedDateTime t) {
+    /**
+     * C's {@code strftime}. The result's length is worked out first and charged to {@code budget} before it is
+     * built: a format of millions of conversions is refused, not built, past the memory limit.
+     */
+    static String strftime(String format, ZonedDateTime t, ExecutionBudget budget) {
+        budget.step(format.length());
+        // The time is the same for every conversion of the call: each is worked out once.
+        String[] conversions = new String[128];
+        long length = 0;
+        for (int i = 0; i < format.length(); i++) {
+            boolean conversion = format.charAt(i) == '%' && i + 1 < format.length();
+            length += conversion ? converted(format.charAt(++i), t, conversions).length() : 1;
+        }
+        budget.allocate(BYTES_PER_CHAR * length);
+        StringBuilder out = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 8));
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '%' && i + 1 < format.length()) {
+                out.append(converted(format.charAt(++i), t, conversions));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** What {@code %c} writes (an unknown conversion is copied as it is), worked out once per call. */
+    private static String converted(char c, ZonedDateTime t, String[] conversions) {
+        if (c >= conversions.length) {
+            return "%" + c;
+        }
+        if (conversions[c] == null) {
+            String value = conversion(c, t);
+            conversions[c] = value != null ? value : "%" + c;
+        }
+        return conversions[c];
+    }
+
+    /** A fixed composite conversion ("%H:%M:%S"): a few characters, charged with the conversion that uses it. */
+    private static String strftime(String format, ZonedDateTime t) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
-            if (c != '%' || i + 1 == format.length()) {
-                out.append(c);
-                continue;
-            }
-            char conversion = format.charAt(++i);
-            String value = conversion(conversion, t);
-            out.append(value != null ? value : "%" + conversion);
+            String value = c == '%' && i + 1 < format.length() ? conversion(format.charAt(++i), t) : null;
+            out.append(value != null ? value : String.valueOf(c));
         }
         return out.toString();
     }

@@ -119,14 +119,14 @@ final class LuaNumbers {
         if (body.startsWith("0b")) {
             return parseBinary(body.substring(2));
         }
-        if (!body.matches("(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+        if (!NumberText.isDecimal(body)) {
             return null;
         }
         return Double.parseDouble(body);
     }
 
     private static Double parseHex(String digits) {
-        if (!digits.matches("([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(p[+-]?\\d+)?")) {
+        if (!NumberText.isHex(digits)) {
             return null;
         }
         // Java reads hex floats only with an exponent: "0x1.8p0".

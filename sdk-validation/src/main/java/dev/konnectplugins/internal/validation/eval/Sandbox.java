@@ -68,7 +68,7 @@ final class Sandbox {
         LuaTables.install(globals, budget);
         LuaBase.install(globals, budget);
         LuaRandom.install((LuaTable) globals.rawget("math"));
-        LuaDate.install((LuaTable) globals.rawget("os"));
+        LuaDate.install((LuaTable) globals.rawget("os"), budget);
         markLibraryErrors(globals);
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
@@ -92,9 +92,12 @@ final class Sandbox {
         globals.debuglib = budget;
     }
 
-    /** Stops charging the budget, so that the rules may read the results freely. */
+    /**
+     * Stops charging the evaluation's budget, so that the rules may read the results even when it ran out; what the
+     * Lua code still runs for them (a stand-in's metamethod) is charged to the rule checks' budget.
+     */
     void stop() {
-        globals.debuglib = null;
+        globals.debuglib = Watchdog.current().rules();
     }
 
     /** Whether the run touched nothing the validator only stubs (call after {@link #stop}). */

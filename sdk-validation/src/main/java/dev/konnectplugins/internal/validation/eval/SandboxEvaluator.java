@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.eval;
 
+import dev.konnectplugins.internal.validation.PluginText;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.lua.SyntaxProblem;
 import java.io.IOException;
@@ -79,7 +80,8 @@ public final class SandboxEvaluator {
         } catch (OutOfMemoryError e) {
             return Evaluation.failed(new LimitExceeded(Limit.MEMORY, 0).failure(), 0, true, false);
         } catch (RuntimeException e) {
-            return Evaluation.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), 0, false, false);
+            return Evaluation.failed(e.getClass().getSimpleName() + ": " + PluginText.quote(e.getMessage()), 0, false,
+                    false);
         } finally {
             if (sandbox != null) {
                 sandbox.close();
@@ -88,7 +90,9 @@ public final class SandboxEvaluator {
     }
 
     private static Evaluation luaFailure(LuaError e, String file, boolean exact) {
-        String message = e.getMessage() == null ? "error" : e.getMessage().strip();
+        // Only the start can hold a position; the rest is quoted, cut, in the diagnostic.
+        String full = e.getMessage() == null ? "error" : e.getMessage();
+        String message = full.substring(0, Math.min(full.length(), 2 * PluginText.QUOTE_LIMIT)).strip();
         Matcher m = RUNTIME_LINE.matcher(message);
         int line = 0;
         if (m.find()) {
@@ -104,6 +108,8 @@ public final class SandboxEvaluator {
             line = Integer.parseInt(own.group(2));
             message = own.replaceFirst("");
         }
+        message = full.length() > 2 * PluginText.QUOTE_LIMIT
+                ? PluginText.cut(message, PluginText.QUOTE_LIMIT, full.length()) : PluginText.quote(message);
         return e instanceof LibraryError ? Evaluation.failedInLibrary(message, line, exact)
                 : Evaluation.failed(message, line, false, exact);
     }

@@ -1,6 +1,7 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
+import dev.konnectplugins.internal.validation.PluginText;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.TableShape;
 import dev.konnectplugins.internal.validation.lua.SourcePosition;
@@ -259,7 +260,7 @@ public final class HandlerRules {
     static String describe(LuaValue value) {
         return switch (value.type()) {
             case LuaValue.TNIL -> "nil";
-            case LuaValue.TSTRING -> "the string \"" + value.tojstring() + "\"";
+            case LuaValue.TSTRING -> "the string \"" + PluginText.quote(value.tojstring()) + "\"";
             case LuaValue.TNUMBER -> "the number " + value.tojstring();
             default -> "a " + value.typename();
         };

@@ -3,6 +3,7 @@ package dev.konnectplugins.internal.validation.rules;
 import dev.konnectplugins.internal.validation.Findings;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.eval.Watchdog;
 import dev.konnectplugins.internal.validation.lua.SourcePosition;
 import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.schema.KongSchemas;
@@ -30,12 +31,15 @@ final class MetaSchemaCheck {
 
     private final Findings out;
     private final SourceText source;
+    /** What placing a finding costs: a search of the source for a name the plugin chose. */
+    private final long searchCost;
     private final int fallbackLine;
     private final SchemaHooks hooks;
 
     MetaSchemaCheck(Findings out, String source, int fallbackLine, SchemaHooks hooks) {
         this.out = out;
         this.source = new SourceText(source);
+        this.searchCost = 1 + source.length() / 16;
         this.fallbackLine = fallbackLine;
         this.hooks = hooks;
     }
@@ -162,6 +166,8 @@ final class MetaSchemaCheck {
     }
 
     private SourcePosition position(String near) {
+        // a search of the plugin's source for a name it chose: one finding per field of a huge schema adds up
+        Watchdog.charge(searchCost + (near == null ? 0 : near.length() / 16));
         SourcePosition at = near == null ? SourcePosition.NONE : source.findAssignment(near);
         return at != null && at.known() ? at : new SourcePosition(fallbackLine, 0);
     }

@@ -8,7 +8,6 @@ import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.analysis.Value;
 import dev.konnectplugins.internal.validation.eval.Evaluation;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
-import dev.konnectplugins.internal.validation.schema.SchemaHooks;
 import dev.konnectplugins.validation.Rules;
 import org.luaj.vm2.LuaTable;
 import java.util.regex.Matcher;
@@ -51,7 +50,7 @@ public final class SchemaRules {
             return new SchemaName(null, 0, 0);
         }
         LuaValue name = schema.rawget("name");
-        new MetaSchemaCheck(out, file.source(), file.facts().returnLine(), SchemaHooks.UNMETERED).check((LuaTable) schema);
+        new MetaSchemaCheck(out, file.source(), file.facts().returnLine(), new BudgetedSchemaHooks()).check((LuaTable) schema);
         if (SandboxEvaluator.isStub(name)) {
             return new SchemaName(null, stated.line(), stated.column());
         }

@@ -18,6 +18,12 @@ import org.luaj.vm2.Varargs;
  * as a {@link KongRaise}.
  */
 final class Lua {
+    /**
+     * How much of a list a message spells out before it stops: the finding that quotes it is cut to 500 characters
+     * anyway, and the list may hold millions of values.
+     */
+    static final int MESSAGE_TEXT_LIMIT = 4_096;
+
     static final LuaValue NULL = NgxNull.VALUE;
 
     static boolean isNull(LuaValue value) {
@@ -201,27 +207,30 @@ final class Lua {
 
     /** {@code table.concat(list, sep)}: strings and numbers only. */
     static String concat(LuaValue list, String separator) {
-        List<String> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         int n = length(list);
         for (int i = 1; i <= n; i++) {
             LuaValue item = list.rawget(i);
             if (item.type() != LuaValue.TSTRING && item.type() != LuaValue.TNUMBER) {
                 throw new KongRaise("invalid value (at index " + i + ") in table for 'concat'");
             }
-            parts.add(str(item));
+            // a list of millions makes a message nobody reads: past the limit, only the items' types are checked
+            if (text.length() <= MESSAGE_TEXT_LIMIT) {
+                text.append(i > 1 ? separator : "").append(str(item));
+            }
         }
-        return String.join(separator, parts);
+        return text.toString();
     }
 
     /** Kong's quoted_list: {@code 'a', 'b'}, nested lists in parentheses. */
     static String quotedList(LuaValue words) {
-        List<String> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         int n = length(words);
-        for (int i = 1; i <= n; i++) {
+        for (int i = 1; i <= n && text.length() <= MESSAGE_TEXT_LIMIT; i++) {
             LuaValue word = words.rawget(i);
-            parts.add(word.istable() ? "(" + quotedList(word) + ")" : "'" + formatS(word) + "'");
+            text.append(i > 1 ? ", " : "").append(word.istable() ? "(" + quotedList(word) + ")" : "'" + formatS(word) + "'");
         }
-        return String.join(", ", parts);
+        return text.toString();
     }
 
     /** kong.pdk.vault's is_reference: {@code {vault://...}}. */

@@ -17,6 +17,13 @@ public interface SchemaHooks {
     /** Called before each validator, entity check and nested validation runs; may throw to cancel the run. */
     void charge(String operation);
 
+    /**
+     * Called before a validator walks {@code units} values the plugin supplied (a {@code one_of} list, a set's
+     * elements): such a list may hold millions. May throw to cancel the run.
+     */
+    default void chargeEach(long units) {
+    }
+
     /** Whether {@code string.match(value, pattern)} is not nil; may raise a {@link org.luaj.vm2.LuaError}. */
     boolean matches(LuaString value, LuaString pattern);
 

@@ -64,8 +64,9 @@ final class Validators {
         return String.format(Messages.INVALID_VALUE, Lua.str(value));
     }
 
-    private static String oneOf(LuaValue value, LuaValue options) {
+    private String oneOf(LuaValue value, LuaValue options) {
         int n = Lua.length(options);
+        hooks.chargeEach(n);
         for (int i = 1; i <= n; i++) {
             if (Lua.equal(value, Lua.index(options, LuaValue.valueOf(i)))) {
                 return null;
@@ -74,8 +75,9 @@ final class Validators {
         return String.format(Messages.ONE_OF, Lua.concat(options, ", "));
     }
 
-    private static String notOneOf(LuaValue value, LuaValue options) {
+    private String notOneOf(LuaValue value, LuaValue options) {
         int n = Lua.length(options);
+        hooks.chargeEach(n);
         for (int i = 1; i <= n; i++) {
             if (Lua.equal(value, Lua.index(options, LuaValue.valueOf(i)))) {
                 return String.format(Messages.NOT_ONE_OF, Lua.concat(options, ", "));
@@ -187,8 +189,9 @@ final class Validators {
         return err.isnil() || err.toboolean() == false ? invalid(value) : Lua.str(err);
     }
 
-    private static String contains(LuaValue array, LuaValue wanted) {
+    private String contains(LuaValue array, LuaValue wanted) {
         int n = Lua.length(array);
+        hooks.chargeEach(n);
         for (int i = 1; i <= n; i++) {
             if (Lua.equal(Lua.index(array, LuaValue.valueOf(i)), wanted)) {
                 return null;
@@ -213,12 +216,13 @@ final class Validators {
         throw new KongRaise("attempt to call a " + fn.typename() + " value");
     }
 
-    private static String subsets(LuaValue value, LuaValue subsets) {
+    private String subsets(LuaValue value, LuaValue subsets) {
         Map<LuaValue, LuaValue> union = new java.util.HashMap<>();
         int n = Lua.length(subsets);
         for (int i = 1; i <= n; i++) {
             LuaValue subset = Lua.index(subsets, LuaValue.valueOf(i));
             int m = Lua.length(subset);
+            hooks.chargeEach(m);
             for (int j = 1; j <= m; j++) {
                 union.put(Lua.index(subset, LuaValue.valueOf(j)), subset);
             }
@@ -226,6 +230,7 @@ final class Validators {
         Map<LuaValue, Boolean> memberOf = new IdentityHashMap<>();
         LuaTable order = new LuaTable();
         int count = Lua.length(value);
+        hooks.chargeEach(count);
         for (int i = 1; i <= count; i++) {
             LuaValue subset = union.get(Lua.index(value, LuaValue.valueOf(i)));
             if (subset != null && memberOf.put(subset, true) == null) {

@@ -1,0 +1,60 @@
+package dev.konnectplugins.internal.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.konnectplugins.internal.validation.eval.Limit;
+import dev.konnectplugins.internal.validation.eval.LimitExceeded;
+import dev.konnectplugins.internal.validation.eval.Watchdog;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Issue 17, item 1: the caller of a validation waits until the deadline, not longer, and the abandoned validation
+ * stops at its next budget check instead of burning a processor forever.
+ */
+class WorkerTest {
+    @Test
+    @Timeout(30)
+    void aTaskPastItsDeadlineIsAbandonedAndStopsAtItsNextCheck() throws InterruptedException {
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<Throwable> stoppedBy = new AtomicReference<>();
+        assertThatThrownBy(() -> Worker.call(() -> {
+            try {
+                while (true) {
+                    Watchdog.charge(0); // a rule check on plugin data, which never ends by itself
+                    Thread.onSpinWait();
+                }
+            } catch (LimitExceeded e) {
+                stoppedBy.set(e);
+                throw e;
+            } finally {
+                ended.countDown();
+            }
+        }, 200, 100)).isInstanceOfSatisfying(LimitExceeded.class,
+                e -> assertThat(e.limit()).isEqualTo(Limit.WALL_CLOCK));
+        assertThat(ended.await(10, TimeUnit.SECONDS)).as("the abandoned task ended").isTrue();
+        assertThat(stoppedBy.get()).isInstanceOf(LimitExceeded.class);
+    }
+
+    @Test
+    @Timeout(30)
+    void theCallerReturnsAtTheDeadlineEvenFromATaskThatChecksNothing() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Worker.call(() -> {
+            release.await(); // blocked where no budget is read
+            return null;
+        }, 200, 100)).isInstanceOf(LimitExceeded.class).hasMessageContaining("wall-clock limit");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
+        release.countDown();
+    }
+
+    @Test
+    void aTaskWithinItsDeadlineGivesItsResult() {
+        assertThat(Worker.call(() -> "done", 10_000, 100)).isEqualTo("done");
+    }
+}
