@@ -19,10 +19,10 @@ import org.luaj.vm2.Varargs;
  */
 final class Lua {
     /**
-     * How much of a list a message spells out before it stops: the finding that quotes it is cut to 500 characters
-     * anyway, and the list may hold millions of values.
+     * How much of a list a message spells out before it stops and gives the count instead: the finding that quotes
+     * it is cut to 500 characters, and the list may hold millions of values.
      */
-    static final int MESSAGE_TEXT_LIMIT = 4_096;
+    static final int MESSAGE_TEXT_LIMIT = 400;
 
     static final LuaValue NULL = NgxNull.VALUE;
 
@@ -217,6 +217,9 @@ final class Lua {
             // a list of millions makes a message nobody reads: past the limit, only the items' types are checked
             if (text.length() <= MESSAGE_TEXT_LIMIT) {
                 text.append(i > 1 ? separator : "").append(str(item));
+                if (text.length() > MESSAGE_TEXT_LIMIT && i < n) {
+                    text.append(separator).append("... (").append(n).append(" values)");
+                }
             }
         }
         return text.toString();
