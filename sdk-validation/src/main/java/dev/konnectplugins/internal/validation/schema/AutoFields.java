@@ -20,15 +20,30 @@ final class AutoFields {
     private static final LuaValue NOW_MS = LuaValue.valueOf(1_767_225_600.123);
 
     private final SchemaEngine engine;
+    /**
+     * The tables this engine produced by processing: processing is idempotent, so validating one of them again (as
+     * Kong does for each nested record) skips the copy and the walk, which would otherwise make deep schemas cubic.
+     */
+    private final Set<LuaValue> processed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     AutoFields(SchemaEngine engine) {
         this.engine = engine;
     }
 
-    /** Returns the processed copy, or the shorthand errors table as {@code Result.errors}. */
+    /** Whether {@code value} is the result of processing (for the record schema it was processed with). */
+    boolean isProcessed(LuaValue value) {
+        return processed.contains(value);
+    }
+
+    /** The processed copy of {@code data}. */
     LuaValue process(Schema schema, LuaValue data) {
+        return process(schema, data, false);
+    }
+
+    /** {@code owned}: data is already a copy of this engine's (a nested record of a copy), so it is not copied again. */
+    private LuaValue process(Schema schema, LuaValue data, boolean owned) {
         engine.hooks().charge("process_auto_fields");
-        LuaValue copy = Lua.deepCopy(data);
+        LuaValue copy = owned ? data : Lua.deepCopy(data);
         if (!copy.istable()) {
             throw new KongRaise("bad argument #1 to 'pairs' (table expected, got " + copy.typename() + ")");
         }
@@ -42,6 +57,7 @@ final class AutoFields {
             }
             out.rawset(field.name(), adjust(definition, value));
         }
+        processed.add(out);
         return out;
     }
 
@@ -88,11 +104,12 @@ final class AutoFields {
         String type = Lua.attr(field, "type").optjstring("");
         if (type.equals("record")) {
             if (!Lua.isNull(value) && (!value.isnil() || Lua.attr(field, "required").raweq(LuaValue.TRUE))) {
+                boolean owned = !value.isnil();
                 if (value.isnil()) {
                     value = missing(field, value);
                 }
                 if (value.istable()) {
-                    return process(engine.schemaOf(field), value);
+                    return owned && isProcessed(value) ? value : process(engine.schemaOf(field), value, owned);
                 }
             }
         } else if (value.istable()) {

@@ -126,7 +126,7 @@ public final class SchemaEngine {
     /** A record value: processed for insert, then validated, as validate_field does for type "record". */
     LuaValue validateRecord(LuaValue field, LuaValue value) {
         Schema schema = schemaOf(field);
-        LuaValue copy = autoFields.process(schema, value);
+        LuaValue copy = autoFields.isProcessed(value) ? value : autoFields.process(schema, value);
         return records.validate(schema, copy);
     }
 }
