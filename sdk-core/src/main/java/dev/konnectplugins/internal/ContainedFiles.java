@@ -80,6 +80,11 @@ public final class ContainedFiles implements Closeable {
 
     private final Path folder;
     private final DirectoryStream<Path> stream;
+    /**
+     * Set when an open timed out: its thread is still inside a directory stream (which then cannot be closed
+     * without waiting for it), so the streams are left open rather than block the caller.
+     */
+    private volatile boolean stuckOpen;
 
     private ContainedFiles(Path folder, DirectoryStream<Path> stream) {
         this.folder = folder;
@@ -205,7 +210,9 @@ public final class ContainedFiles implements Closeable {
 
     @Override
     public void close() throws IOException {
-        stream.close();
+        if (!stuckOpen) {
+            stream.close();
+        }
     }
 
     private SeekableByteChannel openRegular(Path relative, List<SecureDirectoryStream<Path>> opened)
@@ -213,7 +220,9 @@ public final class ContainedFiles implements Closeable {
         Set<OpenOption> options = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
             requireRegular(relative, kindByPath(relative));
-            return openWithin(() -> Files.newByteChannel(folder.resolve(relative), options), relative);
+            return openWithin(() -> Files.newByteChannel(folder.resolve(relative), options), relative,
+                    () -> Files.newByteChannel(folder.resolve(relative), Set.of(StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS)));
         }
         SecureDirectoryStream<Path> parent = parent(secure, relative, opened);
         if (parent == null) {
@@ -222,7 +231,8 @@ public final class ContainedFiles implements Closeable {
         Path name = relative.getFileName();
         BasicFileAttributes before = attributes(parent, name);
         requireRegular(relative, kindOf(before));
-        SeekableByteChannel channel = openWithin(() -> parent.newByteChannel(name, options), relative);
+        SeekableByteChannel channel = openWithin(() -> parent.newByteChannel(name, options), relative,
+                () -> parent.newByteChannel(name, Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)));
         try {
             BasicFileAttributes after = attributes(parent, name);
             if (!after.isRegularFile() || !Objects.equals(before.fileKey(), after.fileKey())) {
@@ -326,7 +336,7 @@ public final class ContainedFiles implements Closeable {
      * Opens on a daemon thread and waits at most {@link #OPEN_TIMEOUT_MILLIS}: a FIFO swapped in after the check
      * blocks its open until a writer comes, and must not block the caller. A late open is closed by that thread.
      */
-    private SeekableByteChannel openWithin(Opener opener, Path relative) throws IOException {
+    private SeekableByteChannel openWithin(Opener opener, Path relative, Opener writer) throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
         Object abandoned = new Object();
         Thread thread = new Thread(() -> {
@@ -348,6 +358,8 @@ public final class ContainedFiles implements Closeable {
             Thread.currentThread().interrupt();
         }
         if (result.compareAndSet(null, abandoned)) {
+            stuckOpen = true;
+            release(writer);
             throw new FileSystemException(folder.resolve(relative).toString(), null, "it did not open within "
                     + OPEN_TIMEOUT_MILLIS / 1000 + " s (a named pipe that nobody writes to?)");
         }
@@ -361,6 +373,23 @@ public final class ContainedFiles implements Closeable {
         return (SeekableByteChannel) outcome;
     }
 
+    /**
+     * Opening a FIFO for reading waits for a writer: opening it for writing (and closing it at once, writing
+     * nothing) lets the stuck thread go on, close what it opened and end. Tried once, on a daemon thread of its own,
+     * since it may block too (when the entry changed again).
+     */
+    private static void release(Opener writer) {
+        Thread thread = new Thread(() -> {
+            try {
+                writer.open().close();
+            } catch (IOException | RuntimeException ignored) {
+                // Gone or changed: the stuck thread stays a daemon, waiting.
+            }
+        }, "konnect-plugins-open-release");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
@@ -369,7 +398,10 @@ public final class ContainedFiles implements Closeable {
         }
     }
 
-    private static void closeAll(List<SecureDirectoryStream<Path>> opened) throws IOException {
+    private void closeAll(List<SecureDirectoryStream<Path>> opened) throws IOException {
+        if (stuckOpen) {
+            return;
+        }
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
         }

@@ -129,6 +129,8 @@ public final class PullTarget implements Closeable {
     public static final class PluginFolder implements Closeable {
         private final Path path;
         private final SecureDirectoryStream<Path> secure;
+        /** Set when a read's open timed out: its thread is still inside {@link #secure}, which stays open. */
+        private boolean stuckOpen;
 
         private PluginFolder(Path path, SecureDirectoryStream<Path> secure) {
             this.path = path;
@@ -154,8 +156,18 @@ public final class PullTarget implements Closeable {
             }
             refuseUnless(attributes, path.resolve(entry), false);
             Set<OpenOption> options = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            try (SeekableByteChannel channel = openWithin(() -> secure != null ? secure.newByteChannel(entry, options)
-                    : Files.newByteChannel(path.resolve(entry), options), path.resolve(entry));
+            Set<OpenOption> writing = Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            SeekableByteChannel opened;
+            try {
+                opened = openWithin(() -> secure != null ? secure.newByteChannel(entry, options)
+                        : Files.newByteChannel(path.resolve(entry), options), path.resolve(entry));
+            } catch (Refused stuck) {
+                stuckOpen = true;
+                release(() -> secure != null ? secure.newByteChannel(entry, writing)
+                        : Files.newByteChannel(path.resolve(entry), writing));
+                throw stuck;
+            }
+            try (SeekableByteChannel channel = opened;
                  InputStream in = Channels.newInputStream(channel)) {
                 byte[] bytes = in.readNBytes(MAX_LOCAL_BYTES + 1);
                 if (bytes.length > MAX_LOCAL_BYTES) {
@@ -205,7 +217,7 @@ public final class PullTarget implements Closeable {
 
         @Override
         public void close() throws IOException {
-            if (secure != null) {
+            if (secure != null && !stuckOpen) {
                 secure.close();
             }
         }
@@ -233,6 +245,22 @@ public final class PullTarget implements Closeable {
                 // Never created, or already renamed.
             }
         }
+    }
+
+    /**
+     * Opening a FIFO for reading waits for a writer: opening it for writing (and closing it at once, writing
+     * nothing) lets the stuck thread go on and end. Tried once, on a daemon thread, since it may block too.
+     */
+    private static void release(Opener writer) {
+        Thread thread = new Thread(() -> {
+            try {
+                writer.open().close();
+            } catch (IOException | RuntimeException ignored) {
+                // Gone or changed: the stuck thread stays a daemon, waiting.
+            }
+        }, "konnect-plugins-open-release");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Something that opens a channel and may block. */
