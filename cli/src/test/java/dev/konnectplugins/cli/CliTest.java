@@ -129,7 +129,7 @@ class CliTest {
         run("sync", plugins.toString());
         Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
                 + "function H:access(conf)\n  local lib = require(\"kong.tools.\" .. conf.value)\nend\nreturn H\n");
-        String warning = "  beta/handler.lua:3:15: warning [sandbox.require] requires a computed module name";
+        String warning = "  beta/handler.lua:3:15: warning [sandbox.require] (run time) requires a computed module name";
 
         Run plan = run("plan", plugins.toString());
         Run json = run("plan", plugins.toString(), "--output", "json");
@@ -255,7 +255,7 @@ class CliTest {
         Run plan = run("plan", folder.toString());
         Run sync = run("sync", folder.toString());
 
-        Set<String> expected = Set.of("one/schema.lua:5:10: error [name.mismatch] (upload)",
+        Set<String> expected = Set.of("one/schema.lua:4:3: error [name.mismatch] (upload)",
                 "worker/handler.lua:4:3: error [handler.init-worker] (upload)");
         assertThat(validate.exitCode).as(validate.toString()).isEqualTo(1);
         assertThat(validateFindings(validate.out, folder)).as(validate.toString()).isEqualTo(expected);
