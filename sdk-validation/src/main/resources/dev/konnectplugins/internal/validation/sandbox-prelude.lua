@@ -8,7 +8,7 @@
 
 local setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select =
       setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select
-local string, table, math, os, coroutine, bit32 = string, table, math, os, coroutine, bit32
+local string, table, math, os, coroutine, bit = string, table, math, os, coroutine, bit
 
 -- Set once the plugin's code consults a stand-in (calls, indexes, combines or measures one, or requires a stand-in
 -- module): from then on its run may differ from Kong's. (This prelude runs once per evaluation.)
@@ -83,19 +83,8 @@ source["table.move"] = function(a1, f, e, t, a2)
   for i = 0, e - f do a2[t + i] = a1[f + i] end
   return a2
 end
-source["math.log10"] = function(x) return math.log(x, 10) end
-source["math.pow"] = function(x, y) return x ^ y end
 
-local bit = {
-  arshift = bit32.arshift, band = bit32.band, bnot = bit32.bnot, bor = bit32.bor, bxor = bit32.bxor,
-  lshift = bit32.lshift, rshift = bit32.rshift, rol = bit32.lrotate, ror = bit32.rrotate,
-  tobit = function(x) x = bit32.band(x, 0xFFFFFFFF) if x >= 0x80000000 then return x - 0x100000000 end return x end,
-  tohex = function(x, n) return string.format("%0" .. (n or 8) .. "x", bit32.band(x, 0xFFFFFFFF)) end,
-  bswap = function(x)
-    return bit32.bor(bit32.lshift(bit32.band(x, 0xFF), 24), bit32.lshift(bit32.band(bit32.rshift(x, 8), 0xFF), 16),
-                     bit32.lshift(bit32.band(bit32.rshift(x, 16), 0xFF), 8), bit32.band(bit32.rshift(x, 24), 0xFF))
-  end,
-}
+-- LuaJIT's BitOp (eval/LuaBit.java).
 provide("bit.", bit)
 source["jit.arch"], source["jit.os"] = "x64", "Linux"
 source["jit.version"], source["jit.version_num"] = "LuaJIT 2.1.1736781742", 20100

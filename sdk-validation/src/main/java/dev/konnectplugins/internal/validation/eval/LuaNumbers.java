@@ -12,6 +12,23 @@ import org.luaj.vm2.LuaValue;
  */
 final class LuaNumbers {
     private static final int TOSTRING_DIGITS = 14;
+    /** luaj keeps every integral value as an int, which has no -0; a double -0 is made as luaj would make one. */
+    static final LuaValue NEGATIVE_ZERO = negativeZero();
+
+    /** A number as a library function returns it: as luaj's {@code valueOf}, but -0 stays -0. */
+    static LuaValue valueOf(double d) {
+        return d == 0 && 1 / d < 0 ? NEGATIVE_ZERO : LuaValue.valueOf(d);
+    }
+
+    private static LuaValue negativeZero() {
+        try {
+            var constructor = org.luaj.vm2.LuaDouble.class.getDeclaredConstructor(double.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(-0.0);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return LuaValue.ZERO;
+        }
+    }
 
     /** {@code tostring(d)} in LuaJIT. */
     static LuaString toLuaString(double d) {

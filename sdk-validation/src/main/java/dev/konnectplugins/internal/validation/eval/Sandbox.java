@@ -18,7 +18,6 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
-import org.luaj.vm2.lib.Bit32Lib;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
@@ -57,7 +56,6 @@ final class Sandbox {
         Globals globals = new Globals();
         globals.load(new BaseLib());
         globals.load(new PackageLib());
-        globals.load(new Bit32Lib());
         globals.load(new TableLib());
         globals.load(new JseMathLib());
         globals.load(new JseOsLib());
@@ -65,8 +63,10 @@ final class Sandbox {
         globals.rawset("string", strings);
         Coroutines coroutines = Coroutines.create(budget, () -> StringMetatable.bind(strings));
         globals.rawset("coroutine", coroutines.table());
+        globals.rawset("bit", LuaBit.library());
         LuaTables.install(globals, budget);
         LuaBase.install(globals, budget);
+        LuaMath.install((LuaTable) globals.rawget("math"));
         LuaRandom.install((LuaTable) globals.rawget("math"));
         LuaDate.install((LuaTable) globals.rawget("os"));
         markLibraryErrors(globals);
