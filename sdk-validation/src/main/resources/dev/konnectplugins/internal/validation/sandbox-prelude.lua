@@ -60,14 +60,7 @@ local function table_clear(t) for k in pairs(t) do t[k] = nil end end
 local function table_clone(t) local c = {} for k, v in pairs(t) do c[k] = v end return c end
 local function table_nkeys(t) local n = 0 for _ in pairs(t) do n = n + 1 end return n end
 local function table_isempty(t) return next(t) == nil end
-local function table_isarray(t)
-  local n = 0
-  for k in pairs(t) do
-    if type(k) ~= "number" then return false end
-    n = n + 1
-  end
-  return n == #t
-end
+local table_isarray = table.isarray -- LuaJIT's lj_tab_isarray (eval/LuaJitTables.java)
 source["table.clear"] = table_clear
 source["table.clone"] = table_clone
 source["table.nkeys"] = table_nkeys
@@ -89,8 +82,13 @@ provide("bit.", bit)
 source["jit.arch"], source["jit.os"] = "x64", "Linux"
 source["jit.version"], source["jit.version_num"] = "LuaJIT 2.1.1736781742", 20100
 
-local KONG_VERSION = "3.9.1"
-source["kong.version"], source["kong.version_num"] = KONG_VERSION, 3009001
+local META = { _NAME = "kong", _VERSION = "3.10.0.0-enterprise-edition", version = "3.10.0.0", core_version = "3.10.0",
+               _VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 } }
+-- kong/global.lua at f6b4167a: kong.version is meta.version, and kong.version_num is written with "%d%.2d%.2d" from
+-- major * 100, minor * 10 and patch (30010000 for 3.10.0, as Kong computes it).
+source["kong.version"] = META.version
+source["kong.version_num"] = tonumber(string.format("%d%.2d%.2d", META._VERSION_TABLE.major * 100,
+                                                     META._VERSION_TABLE.minor * 10, META._VERSION_TABLE.patch))
 source["kong.default_workspace"] = "00000000-0000-0000-0000-000000000000"
 source["ngx.null"] = NULL
 source["ngx.config.subsystem"], source["ngx.config.debug"] = "http", false
@@ -216,13 +214,11 @@ local function typedefs()
   end })
 end
 
--- Konnect's gateways are Kong Enterprise, whose kong.meta (kong/meta.lua + kong/enterprise_edition/meta.lua at
--- Kong/kong f6b4167a) has a four-part version that Kong's VERSION check refuses; core_version is the three-part one.
 local function kong_meta()
-  return setmetatable({ _NAME = "kong", _VERSION = "3.10.0.0-enterprise-edition", version = "3.10.0.0",
-                        core_version = "3.10.0",
-                        _VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 } },
-                      { __index = stub_function })
+  local meta = {}
+  for k, v in pairs(META) do meta[k] = v end
+  meta._VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 }
+  return setmetatable(meta, { __index = stub_function })
 end
 
 -- kong/tools/redis/schema.lua of Kong/kong f6b4167a, field for field (descriptions left out): schema.lua may require

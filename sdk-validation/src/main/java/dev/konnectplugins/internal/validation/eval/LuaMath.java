@@ -141,6 +141,16 @@ final class LuaMath {
         }
 
         private double number(Varargs args, int i) {
+            if (name.equals("deg") || name.equals("rad")) {
+                // Lua functions in LuaJIT ("function(x) return x * 57.29577951308232 end"): arithmetic's message.
+                LuaValue x = args.arg(i);
+                LuaValue number = x.type() == LuaValue.TSTRING ? LuaNumbers.parse(x.tojstring()) : x;
+                if (number.type() != LuaValue.TNUMBER) {
+                    throw new org.luaj.vm2.LuaError("[builtin:" + name + "]:0: attempt to perform arithmetic on a "
+                            + x.typename() + " value");
+                }
+                return number.todouble();
+            }
             return LuaArgs.number(args, i, name);
         }
     }
