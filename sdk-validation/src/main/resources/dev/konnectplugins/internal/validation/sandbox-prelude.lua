@@ -53,7 +53,7 @@ provide("string.", string)
 provide("table.", table)
 provide("math.", math)
 provide("coroutine.", coroutine)
-source["os.clock"], source["os.date"], source["os.difftime"], source["os.time"] = os.clock, os.date, os.difftime, os.time
+source["os.clock"], source["os.date"], source["os.time"] = os.clock, os.date, os.time
 source["io.type"] = function() return nil end
 
 local function table_clear(t) for k in pairs(t) do t[k] = nil end end
@@ -71,10 +71,41 @@ source["table.getn"] = function(t) return #t end
 source["table.maxn"] = function(t) local m = 0 for k in pairs(t) do if type(k) == "number" and k > m then m = k end end return m end
 source["table.foreach"] = function(t, f) for k, v in pairs(t) do local r = f(k, v) if r ~= nil then return r end end end
 source["table.foreachi"] = function(t, f) for i = 1, #t do local r = f(i, t[i]) if r ~= nil then return r end end end
-source["table.move"] = function(a1, f, e, t, a2)
-  a2 = a2 or a1
-  for i = 0, e - f do a2[t + i] = a1[f + i] end
+-- LuaJIT's argument errors ("bad argument #2 to 'move' (number expected, got nil)"), raised without a position.
+local function arg_error(n, name, expected, value, given)
+  local got = given and type(value) or "no value"
+  error(("bad argument #%d to '%s' (%s expected, got %s)"):format(n, name, expected, got), 0)
+end
+local function check_number(n, name, value, given)
+  local x = (type(value) == "number" or type(value) == "string") and tonumber(value) or nil
+  if x == nil then arg_error(n, name, "number", value, given) end
+  return x
+end
+-- LuaJIT 2.1's table.move (Lua 5.3's): copies backwards when the ranges overlap upwards in one table.
+source["table.move"] = function(...)
+  local n = select("#", ...)
+  local a1, f, e, t, a2 = ...
+  if type(a1) ~= "table" then arg_error(1, "move", "table", a1, n >= 1) end
+  f = check_number(2, "move", f, n >= 2)
+  e = check_number(3, "move", e, n >= 3)
+  t = check_number(4, "move", t, n >= 4)
+  if a2 == nil then a2 = a1 elseif type(a2) ~= "table" then arg_error(5, "move", "table", a2, true) end
+  if e >= f then
+    if t > e or t <= f or a1 ~= a2 then
+      for i = 0, e - f do a2[t + i] = a1[f + i] end
+    else
+      for i = e - f, 0, -1 do a2[t + i] = a1[f + i] end
+    end
+  end
   return a2
+end
+-- os.difftime(t2 [, t1]): t1 defaults to 0 in LuaJIT.
+source["os.difftime"] = function(...)
+  local n = select("#", ...)
+  local a, b = ...
+  a = check_number(1, "difftime", a, n >= 1)
+  if b ~= nil then b = check_number(2, "difftime", b, true) else b = 0 end
+  return a - b
 end
 
 -- LuaJIT's BitOp (eval/LuaBit.java).

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.luaj.vm2.LuaTable;
 
@@ -31,12 +33,18 @@ class LuaJitParityTest {
     void everyLibraryCallHasLuaJitsOutcome() throws IOException {
         List<Case> cases = cases();
         String show = resource("luajit-parity-show.lua");
+        Set<String> knownGaps = knownGaps();
         List<String> differences = new ArrayList<>();
+        List<String> closedGaps = new ArrayList<>();
         for (int from = 0; from < cases.size(); from += BATCH) {
             List<Case> batch = cases.subList(from, Math.min(cases.size(), from + BATCH));
             List<String> outcomes = evaluate(show, batch);
             for (int i = 0; i < batch.size(); i++) {
-                if (!batch.get(i).outcome().equals(outcomes.get(i))) {
+                boolean same = batch.get(i).outcome().equals(outcomes.get(i));
+                boolean known = knownGaps.contains(batch.get(i).expression());
+                if (same && known) {
+                    closedGaps.add(batch.get(i).expression());
+                } else if (!same && !known) {
                     differences.add(batch.get(i).expression() + "\n    LuaJIT:    " + batch.get(i).outcome()
                             + "\n    validator: " + outcomes.get(i));
                 }
@@ -45,6 +53,7 @@ class LuaJitParityTest {
         // All of them in target/, for whoever fixes them; the first ones in the failure.
         Files.write(Path.of("target", "luajit-parity-differences.txt"), differences);
         assertThat(cases).hasSizeGreaterThan(5000);
+        assertThat(closedGaps).as("known gaps that now agree with LuaJIT (remove them from the list)").isEmpty();
         assertThat(differences.subList(0, Math.min(40, differences.size())))
                 .as("%d of %d cases differ from LuaJIT", differences.size(), cases.size()).isEmpty();
     }
@@ -82,6 +91,17 @@ class LuaJitParityTest {
             return Evaluation.failed("does not compile: " + compilation.problem().message(), 0, false, false);
         }
         return SandboxEvaluator.evaluate(compilation.prototype(), Kind.HANDLER);
+    }
+
+    /** The cases luajit-parity-known-gaps.txt lists as not yet computed as LuaJIT computes them. */
+    private static Set<String> knownGaps() throws IOException {
+        Set<String> gaps = new HashSet<>();
+        for (String line : resource("luajit-parity-known-gaps.txt").split("\n")) {
+            if (!line.isEmpty() && !line.startsWith("-- ")) {
+                gaps.add(line);
+            }
+        }
+        return gaps;
     }
 
     private static List<Case> cases() throws IOException {
