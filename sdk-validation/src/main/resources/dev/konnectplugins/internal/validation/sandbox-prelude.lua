@@ -53,7 +53,7 @@ provide("string.", string)
 provide("table.", table)
 provide("math.", math)
 provide("coroutine.", coroutine)
-source["os.clock"], source["os.date"], source["os.time"] = os.clock, os.date, os.time
+source["os.clock"], source["os.date"] = os.clock, os.date
 source["io.type"] = function() return nil end
 
 local function table_clear(t) for k in pairs(t) do t[k] = nil end end
@@ -82,13 +82,12 @@ local function check_number(n, name, value, given)
   return x
 end
 -- LuaJIT 2.1's table.move (Lua 5.3's): copies backwards when the ranges overlap upwards in one table.
-source["table.move"] = function(...)
-  local n = select("#", ...)
-  local a1, f, e, t, a2 = ...
-  if type(a1) ~= "table" then arg_error(1, "move", "table", a1, n >= 1) end
-  f = check_number(2, "move", f, n >= 2)
-  e = check_number(3, "move", e, n >= 3)
-  t = check_number(4, "move", t, n >= 4)
+source["table.move"] = function(a1, f, e, t, a2)
+  -- Written in Lua in LuaJIT too (lib_table.c), so a missing argument is "got nil".
+  if type(a1) ~= "table" then arg_error(1, "move", "table", a1, true) end
+  f = check_number(2, "move", f, true)
+  e = check_number(3, "move", e, true)
+  t = check_number(4, "move", t, true)
   if a2 == nil then a2 = a1 elseif type(a2) ~= "table" then arg_error(5, "move", "table", a2, true) end
   if e >= f then
     if t > e or t <= f or a1 ~= a2 then
@@ -99,13 +98,30 @@ source["table.move"] = function(...)
   end
   return a2
 end
--- os.difftime(t2 [, t1]): t1 defaults to 0 in LuaJIT.
+-- C's (time_t) conversion on x64: toward zero; NaN and what does not fit read as -2^63.
+local function time_t(x)
+  if x ~= x or x >= 2^63 or x < -2^63 then return -2^63 end
+  return x >= 0 and math.floor(x) or math.ceil(x)
+end
+-- os.difftime(t2 [, t1]): t1 defaults to 0 in LuaJIT, and both are time_t.
 source["os.difftime"] = function(...)
   local n = select("#", ...)
   local a, b = ...
   a = check_number(1, "difftime", a, n >= 1)
   if b ~= nil then b = check_number(2, "difftime", b, true) else b = 0 end
-  return a - b
+  return time_t(a) - time_t(b)
+end
+-- os.time's argument checks and messages as LuaJIT's (day, month and year are required, in that order).
+local os_time = os.time
+source["os.time"] = function(...)
+  local t = ...
+  if t ~= nil then
+    if type(t) ~= "table" then arg_error(1, "time", "table", t, true) end
+    for _, field in ipairs({ "day", "month", "year" }) do
+      if t[field] == nil then error(("field '%s' missing in date table"):format(field), 0) end
+    end
+  end
+  return os_time(...)
 end
 
 -- LuaJIT's BitOp (eval/LuaBit.java).

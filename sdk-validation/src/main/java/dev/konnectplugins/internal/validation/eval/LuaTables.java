@@ -127,19 +127,20 @@ final class LuaTables {
         return LuaValue.NONE;
     }
 
+    /** LuaJIT's table.remove (lib_table.c): a position outside 1..#t removes and returns nothing. */
     private Varargs remove(Varargs args) {
         LuaTable t = LuaArgs.table(args, 1, "remove");
         int n = LuaJitTables.length(t);
-        long pos = LuaArgs.optInteger(args, 2, "remove", n);
-        if (n == 0 && args.arg(2).isnil()) {
-            return LuaValue.NONE;
+        if (args.arg(2).isnil()) {
+            if (n == 0) {
+                return LuaValue.NONE;
+            }
+            LuaValue last = t.rawget(n);
+            t.rawset(n, LuaValue.NIL);
+            return last;
         }
-        if (n + 1 == pos) {
-            LuaValue v = t.rawget(LuaArgs.clamp(pos));
-            t.rawset(LuaArgs.clamp(pos), LuaValue.NIL);
-            return v;
-        }
-        if (pos < 1 || pos > n + 1L) {
+        long pos = LuaArgs.integer(args, 2, "remove");
+        if (pos < 1 || pos > n) {
             return LuaValue.NONE;
         }
         budget.step(n - pos + 1);

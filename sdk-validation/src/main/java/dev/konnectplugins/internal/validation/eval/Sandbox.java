@@ -78,6 +78,7 @@ final class Sandbox {
         LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,
                 LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), NAMES.get(kind), REQUIRES.get(kind)}))
                 .arg1();
+        markPreludeLibraryErrors(globals);
         return new Sandbox(globals, strings, coroutines, exact);
     }
 
@@ -120,6 +121,16 @@ final class Sandbox {
         LibraryError.mark(math, keys(math));
         LibraryError.mark((LuaTable) globals.rawget("os"), "time", "difftime");
         LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
+    }
+
+    /** The library functions the prelude writes in Lua (LuaJIT's table.move, os.difftime, os.time checks). */
+    private static void markPreludeLibraryErrors(Globals env) {
+        if (env.rawget("table") instanceof LuaTable table) {
+            LibraryError.mark(table, "move");
+        }
+        if (env.rawget("os") instanceof LuaTable os) {
+            LibraryError.mark(os, "difftime", "time");
+        }
     }
 
     private static String[] keys(LuaTable table) {
