@@ -134,6 +134,14 @@ local STRINGS = { '"10"', '" 10 "', '"\\t10\\n"', '"0x10"', '"0X1F"', '"0x"', '"
   '"9007199254740993"', '"0e0"', '"1ULL"', '"1LL"', '"1i"', '"abc"', '"\\2001"', '"1e5000000000"',
   '"0x' .. ("f"):rep(20) .. '"', '"1' .. ("0"):rep(400) .. '"', '"0.' .. ("0"):rep(400) .. '1"', '"' .. ("9"):rep(30) .. '.5"' }
 each(STRINGS, function(s) case(("tonumber(%s)"):format(s)) end)
+-- Long digit strings, valid and not at their end (read in linear time, no backtracking).
+each({ '("9"):rep(20000)', '("9"):rep(20000) .. "z"', '"0x" .. ("f"):rep(20000)', '"0x" .. ("f"):rep(20000) .. "z"',
+       '("1"):rep(10000) .. "." .. ("1"):rep(10000) .. "e"', '"0x1" .. (".1"):rep(2)', '" " .. ("0"):rep(30000) .. "1 "',
+       '("7"):rep(20000) .. " "' }, function(s)
+  case(("tonumber(%s)"):format(s))
+  case(("tonumber(%s, 16)"):format(s))
+  case(("tonumber(%s, 36)"):format(s))
+end)
 each(NUMBERS, function(x) case(("tonumber(%s)"):format(x)) end)
 case("tonumber()") case("tonumber(nil)") case("tonumber(true)") case("tonumber({})")
 local BASED = { '"10"', '"ff"', '"FF"', '"zz"', '"Zz"', '"-10"', '" 10 "', '"1.5"', '""', '"-"', '"7fffffff"',

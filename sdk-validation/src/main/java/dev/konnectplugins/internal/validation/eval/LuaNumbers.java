@@ -138,24 +138,25 @@ final class LuaNumbers {
         if (body.startsWith("0b")) {
             return parseBinary(body.substring(2));
         }
-        return isDecimal(body) ? Double.parseDouble(body) : null;
+        return isNumeral(body, 10, 'e') ? Double.parseDouble(body) : null;
     }
 
     /**
-     * Digits with at most one point and at least one digit, then optionally an exponent whose value is below 2^20
-     * (lj_strscan's STRSCAN_MAXEXP: "1e5000000000" is not a number). One pass, so a long string costs linear time.
+     * Digits of {@code radix} with at most one point and at least one digit, then optionally an exponent (after
+     * {@code mark}) whose value is below 2^20 (lj_strscan's STRSCAN_MAXEXP: "1e5000000000" is not a number). One pass,
+     * so a long string costs linear time (a backtracking regex would not).
      */
-    private static boolean isDecimal(String body) {
+    private static boolean isNumeral(String body, int radix, char mark) {
         int i = 0;
         int n = body.length();
         int digits = 0;
-        while (i < n && body.charAt(i) >= '0' && body.charAt(i) <= '9') {
+        while (i < n && Character.digit(body.charAt(i), radix) >= 0 && body.charAt(i) < 0x80) {
             i++;
             digits++;
         }
         if (i < n && body.charAt(i) == '.') {
             i++;
-            while (i < n && body.charAt(i) >= '0' && body.charAt(i) <= '9') {
+            while (i < n && Character.digit(body.charAt(i), radix) >= 0 && body.charAt(i) < 0x80) {
                 i++;
                 digits++;
             }
@@ -166,7 +167,7 @@ final class LuaNumbers {
         if (i == n) {
             return true;
         }
-        if (body.charAt(i) != 'e') {
+        if (body.charAt(i) != mark) {
             return false;
         }
         i++;
@@ -185,7 +186,7 @@ final class LuaNumbers {
     }
 
     private static Double parseHex(String digits) {
-        if (!digits.matches("([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(p[+-]?\\d+)?")) {
+        if (!isNumeral(digits, 16, 'p')) {
             return null;
         }
         // Java reads hex floats only with an exponent: "0x1.8p0".
@@ -193,7 +194,7 @@ final class LuaNumbers {
     }
 
     private static Double parseBinary(String digits) {
-        if (!digits.matches("[01]+")) {
+        if (digits.isEmpty() || digits.chars().anyMatch(c -> c != '0' && c != '1')) {
             return null;
         }
         double value = 0;
