@@ -279,7 +279,8 @@ case('select("#")') case('select("#", nil, nil)') case('select(2, "a", "b", "c")
 case('select(0, "a")') case('select(-3, "a")') case('select(1.5, "a", "b")') case('select("2", "a", "b")')
 case('type(nil)') case('type(1)') case('type("")') case('type({})') case('type(print)') case('type()')
 case('unpack({1, 2, 3}, 2)') case('unpack({1, 2, 3}, -1, 1)') case('unpack({}, 1, 3)') case('unpack({1, 2}, 2, 1)')
-case('next({})') case('next({1})') case('next({}, 1)') case('rawequal == nil')
+-- Not rawequal, rawget...: Kong's sandbox leaves them out (nil there), plain LuaJIT has them.
+case('next({})') case('next({1})') case('next({}, 1)')
 case('tostring(nil)') case('tostring(true)') case('tostring()') case('tostring("x")')
 
 -- os: fixed times only, in UTC.

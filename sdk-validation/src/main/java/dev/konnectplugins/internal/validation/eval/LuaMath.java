@@ -90,10 +90,20 @@ final class LuaMath {
                 case "fmod" -> x % y;
                 case "pow" -> pow(x, y);
                 case "atan2" -> Math.atan2(x, y);
-                case "ldexp" -> Double.isNaN(y) ? Double.NaN
-                        : Math.scalb(x, (int) Math.max(-MAX_SCALE, Math.min(MAX_SCALE, y)));
+                case "ldexp" -> ldexp(x, y);
                 default -> throw new IllegalStateException(name);
             };
+        }
+
+        /** x87's fscale: x * 2^trunc(y); an infinite y scales by infinity or zero (0 * inf is NaN). */
+        private static double ldexp(double x, double y) {
+            if (Double.isNaN(y)) {
+                return Double.NaN;
+            }
+            if (Double.isInfinite(y)) {
+                return x * (y > 0 ? Double.POSITIVE_INFINITY : 0.0);
+            }
+            return Math.scalb(x, (int) Math.max(-MAX_SCALE, Math.min(MAX_SCALE, y)));
         }
 
         private static double pow(double x, double y) {
