@@ -124,4 +124,24 @@ class EvaluationFidelityTest {
                          fields = { { config = { type = "record", fields = {} } } } }
                 """)).isEmpty();
     }
+
+    @Test
+    void aFunctionWithExactlyTwoHundredLocalsCompilesAsInLuaJit() {
+        // LuaJIT's LJ_MAX_LOCVAR is 200; luaj's compiler stops at 199 (and failed with a NullPointerException).
+        String locals = "local " + java.util.stream.IntStream.range(0, 200).mapToObj(i -> "a" + i)
+                .collect(java.util.stream.Collectors.joining(", ")) + " = 1";
+        assertThat(Plugins.handler("local function f()\n" + locals + "\nreturn a0\nend\n"
+                + "return { PRIORITY = 1000, VERSION = \"1.0.0\" }"))
+                .noneMatch(d -> d.isError() && d.message().contains("compile"));
+    }
+
+    @Test
+    void kongVersionIsKongMetasVersion() {
+        assertThat(Plugins.handler("""
+                local meta = require("kong.meta")
+                assert(kong.version == meta.version and kong.version == "3.10.0.0")
+                assert(kong.version_num == 30010000)
+                return { PRIORITY = 1000, VERSION = meta.core_version }
+                """)).isEmpty();
+    }
 }

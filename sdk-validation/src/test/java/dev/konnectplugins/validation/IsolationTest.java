@@ -117,7 +117,7 @@ class IsolationTest {
                 return { PRIORITY = 10, VERSION = handled }
                 """, Plugins.GOOD_SCHEMA);
         add(plugins, "memory-in-coroutine", """
-                pcall(coroutine.wrap(function() local s = ("x"):rep(2^31) return s end))
+                pcall(coroutine.wrap(function() local s = ("x"):rep(2^31 - 1) return s end))
                 return { PRIORITY = 10, VERSION = "1.0.0" }
                 """, Plugins.GOOD_SCHEMA);
         add(plugins, "too-many-captures", """

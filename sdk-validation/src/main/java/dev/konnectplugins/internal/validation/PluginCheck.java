@@ -172,8 +172,9 @@ public final class PluginCheck {
         Compilation compiled = SandboxEvaluator.compile(evaluatedCode(prepared, facts), file);
         if (compiled.problem() != null) {
             // When the static checks found what LuaJIT refuses (too many locals or stack slots), luaj's compiler
-            // fails on the same code, with a worse message.
-            if (!out.hasError(Rules.LUA_SYNTAX, file)) {
+            // fails on the same code, with a worse message. Where only luaj's limits are passed (exactly 200 locals),
+            // LuaJIT compiles the file: it is not evaluated, and not refused.
+            if (!out.hasError(Rules.LUA_SYNTAX, file) && !compiled.beyondEvaluator()) {
                 syntaxError(file, compiled.problem().line(), compiled.problem().column(), compiled.problem().message());
             }
             return new FileAnalysis(text, facts, null);

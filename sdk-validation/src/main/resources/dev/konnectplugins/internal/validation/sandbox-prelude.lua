@@ -8,7 +8,7 @@
 
 local setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select =
       setmetatable, getmetatable, rawset, rawget, pairs, ipairs, next, type, error, tostring, select
-local string, table, math, os, coroutine, bit32 = string, table, math, os, coroutine, bit32
+local string, table, math, os, coroutine, bit = string, table, math, os, coroutine, bit
 
 -- Set once the plugin's code consults a stand-in (calls, indexes, combines or measures one, or requires a stand-in
 -- module): from then on its run may differ from Kong's. (This prelude runs once per evaluation.)
@@ -53,21 +53,14 @@ provide("string.", string)
 provide("table.", table)
 provide("math.", math)
 provide("coroutine.", coroutine)
-source["os.clock"], source["os.date"], source["os.difftime"], source["os.time"] = os.clock, os.date, os.difftime, os.time
+source["os.clock"], source["os.date"] = os.clock, os.date
 source["io.type"] = function() return nil end
 
 local function table_clear(t) for k in pairs(t) do t[k] = nil end end
 local function table_clone(t) local c = {} for k, v in pairs(t) do c[k] = v end return c end
 local function table_nkeys(t) local n = 0 for _ in pairs(t) do n = n + 1 end return n end
 local function table_isempty(t) return next(t) == nil end
-local function table_isarray(t)
-  local n = 0
-  for k in pairs(t) do
-    if type(k) ~= "number" then return false end
-    n = n + 1
-  end
-  return n == #t
-end
+local table_isarray = table.isarray -- LuaJIT's lj_tab_isarray (eval/LuaJitTables.java)
 source["table.clear"] = table_clear
 source["table.clone"] = table_clone
 source["table.nkeys"] = table_nkeys
@@ -78,30 +71,71 @@ source["table.getn"] = function(t) return #t end
 source["table.maxn"] = function(t) local m = 0 for k in pairs(t) do if type(k) == "number" and k > m then m = k end end return m end
 source["table.foreach"] = function(t, f) for k, v in pairs(t) do local r = f(k, v) if r ~= nil then return r end end end
 source["table.foreachi"] = function(t, f) for i = 1, #t do local r = f(i, t[i]) if r ~= nil then return r end end end
+-- LuaJIT's argument errors ("bad argument #2 to 'move' (number expected, got nil)"), raised without a position.
+local function arg_error(n, name, expected, value, given)
+  local got = given and type(value) or "no value"
+  error(("bad argument #%d to '%s' (%s expected, got %s)"):format(n, name, expected, got), 0)
+end
+local function check_number(n, name, value, given)
+  local x = (type(value) == "number" or type(value) == "string") and tonumber(value) or nil
+  if x == nil then arg_error(n, name, "number", value, given) end
+  return x
+end
+-- LuaJIT 2.1's table.move (Lua 5.3's): copies backwards when the ranges overlap upwards in one table.
 source["table.move"] = function(a1, f, e, t, a2)
-  a2 = a2 or a1
-  for i = 0, e - f do a2[t + i] = a1[f + i] end
+  -- Written in Lua in LuaJIT too (lib_table.c), so a missing argument is "got nil".
+  if type(a1) ~= "table" then arg_error(1, "move", "table", a1, true) end
+  f = check_number(2, "move", f, true)
+  e = check_number(3, "move", e, true)
+  t = check_number(4, "move", t, true)
+  if a2 == nil then a2 = a1 elseif type(a2) ~= "table" then arg_error(5, "move", "table", a2, true) end
+  if e >= f then
+    if t > e or t <= f or a1 ~= a2 then
+      for i = 0, e - f do a2[t + i] = a1[f + i] end
+    else
+      for i = e - f, 0, -1 do a2[t + i] = a1[f + i] end
+    end
+  end
   return a2
 end
-source["math.log10"] = function(x) return math.log(x, 10) end
-source["math.pow"] = function(x, y) return x ^ y end
+-- C's (time_t) conversion on x64: toward zero; NaN and what does not fit read as -2^63.
+local function time_t(x)
+  if x ~= x or x >= 2^63 or x < -2^63 then return -2^63 end
+  return x >= 0 and math.floor(x) or math.ceil(x)
+end
+-- os.difftime(t2 [, t1]): t1 defaults to 0 in LuaJIT, and both are time_t.
+source["os.difftime"] = function(...)
+  local n = select("#", ...)
+  local a, b = ...
+  a = check_number(1, "difftime", a, n >= 1)
+  if b ~= nil then b = check_number(2, "difftime", b, true) else b = 0 end
+  return time_t(a) - time_t(b)
+end
+-- os.time's argument checks and messages as LuaJIT's (day, month and year are required, in that order).
+local os_time = os.time
+source["os.time"] = function(...)
+  local t = ...
+  if t ~= nil then
+    if type(t) ~= "table" then arg_error(1, "time", "table", t, true) end
+    for _, field in ipairs({ "day", "month", "year" }) do
+      if t[field] == nil then error(("field '%s' missing in date table"):format(field), 0) end
+    end
+  end
+  return os_time(...)
+end
 
-local bit = {
-  arshift = bit32.arshift, band = bit32.band, bnot = bit32.bnot, bor = bit32.bor, bxor = bit32.bxor,
-  lshift = bit32.lshift, rshift = bit32.rshift, rol = bit32.lrotate, ror = bit32.rrotate,
-  tobit = function(x) x = bit32.band(x, 0xFFFFFFFF) if x >= 0x80000000 then return x - 0x100000000 end return x end,
-  tohex = function(x, n) return string.format("%0" .. (n or 8) .. "x", bit32.band(x, 0xFFFFFFFF)) end,
-  bswap = function(x)
-    return bit32.bor(bit32.lshift(bit32.band(x, 0xFF), 24), bit32.lshift(bit32.band(bit32.rshift(x, 8), 0xFF), 16),
-                     bit32.lshift(bit32.band(bit32.rshift(x, 16), 0xFF), 8), bit32.band(bit32.rshift(x, 24), 0xFF))
-  end,
-}
+-- LuaJIT's BitOp (eval/LuaBit.java).
 provide("bit.", bit)
 source["jit.arch"], source["jit.os"] = "x64", "Linux"
 source["jit.version"], source["jit.version_num"] = "LuaJIT 2.1.1736781742", 20100
 
-local KONG_VERSION = "3.9.1"
-source["kong.version"], source["kong.version_num"] = KONG_VERSION, 3009001
+local META = { _NAME = "kong", _VERSION = "3.10.0.0-enterprise-edition", version = "3.10.0.0", core_version = "3.10.0",
+               _VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 } }
+-- kong/global.lua at f6b4167a: kong.version is meta.version, and kong.version_num is written with "%d%.2d%.2d" from
+-- major * 100, minor * 10 and patch (30010000 for 3.10.0, as Kong computes it).
+source["kong.version"] = META.version
+source["kong.version_num"] = tonumber(string.format("%d%.2d%.2d", META._VERSION_TABLE.major * 100,
+                                                     META._VERSION_TABLE.minor * 10, META._VERSION_TABLE.patch))
 source["kong.default_workspace"] = "00000000-0000-0000-0000-000000000000"
 source["ngx.null"] = NULL
 source["ngx.config.subsystem"], source["ngx.config.debug"] = "http", false
@@ -151,13 +185,11 @@ local function typedefs()
   end })
 end
 
--- Konnect's gateways are Kong Enterprise, whose kong.meta (kong/meta.lua + kong/enterprise_edition/meta.lua at
--- Kong/kong f6b4167a) has a four-part version that Kong's VERSION check refuses; core_version is the three-part one.
 local function kong_meta()
-  return setmetatable({ _NAME = "kong", _VERSION = "3.10.0.0-enterprise-edition", version = "3.10.0.0",
-                        core_version = "3.10.0",
-                        _VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 } },
-                      { __index = stub_function })
+  local meta = {}
+  for k, v in pairs(META) do meta[k] = v end
+  meta._VERSION_TABLE = { major = 3, minor = 10, patch = 0, ee_patch = 0 }
+  return setmetatable(meta, { __index = stub_function })
 end
 
 -- kong/tools/redis/schema.lua of Kong/kong f6b4167a, field for field (descriptions left out): schema.lua may require

@@ -35,6 +35,7 @@ final class ExecutionBudget extends DebugLib {
     private final long deadlineNanos;
     private long steps;
     private CallStack stack = new CallStack();
+    private final LuaJitOperators operators = new LuaJitOperators();
 
     /** @param chunk the chunk name of the plugin file ("@handler.lua"), to report the line that ran out */
     ExecutionBudget(String chunk) {
@@ -111,6 +112,7 @@ final class ExecutionBudget extends DebugLib {
         if ((steps & TIME_CHECK_MASK) == 0) {
             checkTime();
         }
+        operators.afterPrevious();
         CallStack s = stack;
         if (s.depth == 0) {
             return;
@@ -126,6 +128,7 @@ final class ExecutionBudget extends DebugLib {
             case Lua.OP_CONCAT -> concat(s.stacks[top1], Lua.GETARG_B(instruction), Lua.GETARG_C(instruction));
             case Lua.OP_SETTABLE -> setTable(closure, s.stacks[top1], instruction);
             case Lua.OP_SETLIST -> allocate(ENTRY_BYTES * Math.max(1, Lua.GETARG_B(instruction)));
+            case Lua.OP_LEN, Lua.OP_LT, Lua.OP_LE -> operators.before(closure, s.stacks[top1], instruction);
             default -> {
             }
         }

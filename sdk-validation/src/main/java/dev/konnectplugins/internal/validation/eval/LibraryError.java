@@ -1,6 +1,8 @@
 package dev.konnectplugins.internal.validation.eval;
 
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -15,6 +17,8 @@ import org.luaj.vm2.lib.VarArgFunction;
  */
 final class LibraryError extends LuaError {
     private static final long serialVersionUID = 1L;
+    private static final Pattern PRELUDE_POSITION = Pattern.compile("^@sandbox-prelude\\.lua:\\d+:? ");
+    private static final Pattern UNNAMED = Pattern.compile("bad argument #(\\d+): (.*)", Pattern.DOTALL);
 
     private LibraryError(LuaError cause) {
         super(cause.getMessage());
@@ -39,17 +43,44 @@ final class LibraryError extends LuaError {
      * "bad argument #1 to 'ipairs' (table expected, got string)") with ones that mark their errors.
      */
     static void mark(LuaTable library, String... names) {
-        for (String name : names) {
-            LuaValue function = library.rawget(name);
+        for (String libraryName : names) {
+            LuaValue function = library.rawget(libraryName);
             if (function.isfunction()) {
-                library.rawset(name, new VarArgFunction() {
+                library.rawset(libraryName, new VarArgFunction() {
                     @Override
                     public Varargs invoke(Varargs args) {
-                        return LibraryError.call(args, () -> function.invoke(args));
+                        return LibraryError.call(args, () -> {
+                            try {
+                                return function.invoke(args);
+                            } catch (LibraryError e) {
+                                throw e;
+                            } catch (LuaError e) {
+                                throw named(e, libraryName);
+                            }
+                        });
                     }
                 });
             }
         }
+    }
+
+    /**
+     * luaj's argument errors name no function ("bad argument #1: index out of range"); LuaJIT's do: "bad argument #1
+     * to 'select' (index out of range)", and a missing value is "value expected".
+     */
+    private static LuaError named(LuaError e, String function) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher prelude = PRELUDE_POSITION.matcher(message);
+        if (prelude.find()) {
+            // Written in the prelude, raised as LuaJIT's C functions raise it: without a position.
+            return new LuaError(prelude.replaceFirst(""));
+        }
+        Matcher m = UNNAMED.matcher(message);
+        if (!m.matches()) {
+            return e;
+        }
+        String why = m.group(2).equals("value") ? "value expected" : m.group(2);
+        return new LuaError("bad argument #" + m.group(1) + " to '" + function + "' (" + why + ")");
     }
 
     private static boolean reproducible(Varargs args) {

@@ -20,7 +20,10 @@ final class LuaArgs {
         throw bad(args, i, function, "string");
     }
 
-    /** Argument {@code i} as an integer (a number, or a string holding one), truncated as LuaJIT does. */
+    /**
+     * Argument {@code i} as an integer (a number, or a string holding one) as {@code lj_lib_checkint} reads it: truncated
+     * to 32 bits by x64's conversion, so that a number outside the int range (or NaN) reads as -2^31.
+     */
     static long integer(Varargs args, int i, String function) {
         LuaValue value = args.arg(i);
         double d;
@@ -35,7 +38,7 @@ final class LuaArgs {
         } else {
             throw bad(args, i, function, "number");
         }
-        return (long) d;
+        return d > -2147483649.0 && d < 2147483648.0 ? (int) d : Integer.MIN_VALUE;
     }
 
     /** Argument {@code i} as an integer, or {@code otherwise} when it is nil or absent. */

@@ -25,7 +25,7 @@ final class LuaBase {
             @Override
             public Varargs invoke(Varargs args) {
                 if (args.narg() == 0) {
-                    throw LuaArgs.bad(args, 1, "tostring", "value");
+                    throw LuaArgs.bad(1, "tostring", "value expected");
                 }
                 return LuaBase.tostring(args.arg1(), budget);
             }
@@ -136,7 +136,7 @@ final class LuaBase {
                 return value;
             }
             if (args.narg() == 0) {
-                throw LuaArgs.bad(args, 1, "tonumber", "value");
+                throw LuaArgs.bad(1, "tonumber", "value expected");
             }
             return value.type() == LuaValue.TSTRING ? LuaNumbers.parse(value.tojstring()) : LuaValue.NIL;
         }

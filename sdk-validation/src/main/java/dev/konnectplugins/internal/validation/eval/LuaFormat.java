@@ -55,7 +55,9 @@ final class LuaFormat {
         int digits = 0;
         while (i < n && Character.isDigit(fmt.luaByte(i))) {
             width = width * 10 + fmt.luaByte(i++) - '0';
-            digits++;
+            if (++digits > 2) {
+                throw invalid(fmt, start, i);
+            }
         }
         int precision = -1;
         int precisionDigits = 0;
@@ -64,7 +66,9 @@ final class LuaFormat {
             precision = 0;
             while (i < n && Character.isDigit(fmt.luaByte(i))) {
                 precision = precision * 10 + fmt.luaByte(i++) - '0';
-                precisionDigits++;
+                if (++precisionDigits > 2) {
+                    throw invalid(fmt, start, i);
+                }
             }
         }
         if (flags.length() > 5 || digits > 2 || precisionDigits > 2 || i >= n) {
@@ -93,7 +97,7 @@ final class LuaFormat {
     private LuaValue next() {
         arg++;
         if (arg > args.narg()) {
-            throw LuaArgs.bad(arg, "format", "no value");
+            throw LuaArgs.bad(arg, "format", "value expected");
         }
         return args.arg(arg);
     }
@@ -142,7 +146,8 @@ final class LuaFormat {
         boolean negative = d < 0 || (d == 0 && 1 / d < 0);
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             String text = LuaNumbers.special(Math.abs(d));
-            number(spec, sign(spec, negative && !Double.isNaN(d)), upper ? text.toUpperCase(java.util.Locale.ROOT)
+            // LuaJIT writes a NaN without a sign, even with '+' or ' '.
+            number(spec, Double.isNaN(d) ? "" : sign(spec, negative), upper ? text.toUpperCase(java.util.Locale.ROOT)
                     : text, false);
             return;
         }
@@ -181,22 +186,43 @@ final class LuaFormat {
     private void hexFloat(Spec spec, double d, boolean upper) {
         boolean negative = d < 0 || (d == 0 && 1 / d < 0);
         String text;
+        String prefix = sign(spec, negative);
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             text = LuaNumbers.special(Math.abs(d));
+            prefix = Double.isNaN(d) ? "" : prefix;
         } else {
-            String java = Double.toHexString(Math.abs(d));
-            int p = java.indexOf('p');
-            String mantissa = java.substring(0, p).replace(".0", ".").replaceAll("\\.$", "");
-            if (mantissa.matches("0x[01]\\.0*")) {
-                mantissa = mantissa.substring(0, 3);
-            }
-            int exponent = Integer.parseInt(java.substring(p + 1));
-            if (d == 0) {
-                exponent = 0;
-            }
-            text = mantissa + "p" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+            text = hexDigits(Math.abs(d), spec.precision, spec.has('#'));
         }
-        number(spec, sign(spec, negative), upper ? text.toUpperCase(java.util.Locale.ROOT) : text, false);
+        number(spec, prefix, upper ? text.toUpperCase(java.util.Locale.ROOT) : text, false);
+    }
+
+    /** glibc's {@code %a} of a non-negative finite number: "0x1.8p+1", rounded to {@code precision} hex digits. */
+    private static String hexDigits(double magnitude, int precision, boolean alternate) {
+        long bits = Double.doubleToRawLongBits(magnitude);
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        long fraction = bits & ((1L << 52) - 1);
+        long lead = biased == 0 ? 0 : 1;
+        int exponent = biased == 0 ? (fraction == 0 ? 0 : -1022) : biased - 1023;
+        String digits;
+        if (precision < 0) {
+            digits = String.format(java.util.Locale.ROOT, "%013x", fraction).replaceAll("0+$", "");
+        } else if (precision < 13) {
+            int drop = 4 * (13 - precision);
+            long mantissa = (lead << 52) | fraction;
+            long kept = mantissa >>> drop;
+            long rest = mantissa & ((1L << drop) - 1);
+            long half = 1L << (drop - 1);
+            if (rest > half || rest == half && (kept & 1) == 1) {
+                kept++;
+            }
+            lead = kept >>> (4 * precision);
+            long shown = kept & ((1L << (4 * precision)) - 1);
+            digits = precision == 0 ? "" : String.format(java.util.Locale.ROOT, "%0" + precision + "x", shown);
+        } else {
+            digits = String.format(java.util.Locale.ROOT, "%013x", fraction) + "0".repeat(precision - 13);
+        }
+        String point = digits.isEmpty() && !alternate ? "" : ".";
+        return "0x" + lead + point + digits + "p" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
     private static String sign(Spec spec, boolean negative) {
@@ -237,6 +263,7 @@ final class LuaFormat {
     private void quoted() {
         LuaValue value = next();
         LuaString s = value.type() == LuaValue.TNUMBER ? LuaNumbers.toLuaString(value.todouble())
+                : value.isnil() || value.isboolean() ? LuaString.valueOf(value.tojstring())
                 : LuaArgs.string(args, arg, "format");
         out.add((byte) '"');
         for (int i = 0; i < s.m_length; i++) {

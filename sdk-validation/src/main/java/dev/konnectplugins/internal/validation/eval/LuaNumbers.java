@@ -12,6 +12,25 @@ import org.luaj.vm2.LuaValue;
  */
 final class LuaNumbers {
     private static final int TOSTRING_DIGITS = 14;
+    /** lj_strscan's STRSCAN_MAXEXP: a longer exponent makes the string no number. */
+    private static final int MAX_EXPONENT = 1 << 20;
+    /** luaj keeps every integral value as an int, which has no -0; a double -0 is made as luaj would make one. */
+    static final LuaValue NEGATIVE_ZERO = negativeZero();
+
+    /** A number as a library function returns it: as luaj's {@code valueOf}, but -0 stays -0. */
+    static LuaValue valueOf(double d) {
+        return d == 0 && 1 / d < 0 ? NEGATIVE_ZERO : LuaValue.valueOf(d);
+    }
+
+    private static LuaValue negativeZero() {
+        try {
+            var constructor = org.luaj.vm2.LuaDouble.class.getDeclaredConstructor(double.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(-0.0);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return LuaValue.ZERO;
+        }
+    }
 
     /** {@code tostring(d)} in LuaJIT. */
     static LuaString toLuaString(double d) {
@@ -99,7 +118,7 @@ final class LuaNumbers {
         if (value == null) {
             return LuaValue.NIL;
         }
-        return LuaValue.valueOf(negative ? -value : value);
+        return valueOf(negative ? -value : value);
     }
 
     private static Double parseUnsigned(String body) {
@@ -119,14 +138,55 @@ final class LuaNumbers {
         if (body.startsWith("0b")) {
             return parseBinary(body.substring(2));
         }
-        if (!NumberText.isDecimal(body)) {
-            return null;
+        return isNumeral(body, 10, 'e') ? Double.parseDouble(body) : null;
+    }
+
+    /**
+     * Digits of {@code radix} with at most one point and at least one digit, then optionally an exponent (after
+     * {@code mark}) whose value is below 2^20 (lj_strscan's STRSCAN_MAXEXP: "1e5000000000" is not a number). One pass,
+     * so a long string costs linear time (a backtracking regex would not).
+     */
+    private static boolean isNumeral(String body, int radix, char mark) {
+        int i = 0;
+        int n = body.length();
+        int digits = 0;
+        while (i < n && Character.digit(body.charAt(i), radix) >= 0 && body.charAt(i) < 0x80) {
+            i++;
+            digits++;
         }
-        return Double.parseDouble(body);
+        if (i < n && body.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.digit(body.charAt(i), radix) >= 0 && body.charAt(i) < 0x80) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (body.charAt(i) != mark) {
+            return false;
+        }
+        i++;
+        if (i < n && (body.charAt(i) == '+' || body.charAt(i) == '-')) {
+            i++;
+        }
+        int exponent = 0;
+        int start = i;
+        while (i < n && body.charAt(i) >= '0' && body.charAt(i) <= '9') {
+            exponent = exponent * 10 + body.charAt(i++) - '0';
+            if (exponent >= MAX_EXPONENT) {
+                return false;
+            }
+        }
+        return i > start && i == n;
     }
 
     private static Double parseHex(String digits) {
-        if (!NumberText.isHex(digits)) {
+        if (!isNumeral(digits, 16, 'p')) {
             return null;
         }
         // Java reads hex floats only with an exponent: "0x1.8p0".
@@ -134,7 +194,7 @@ final class LuaNumbers {
     }
 
     private static Double parseBinary(String digits) {
-        if (!digits.matches("[01]+")) {
+        if (digits.isEmpty() || digits.chars().anyMatch(c -> c != '0' && c != '1')) {
             return null;
         }
         double value = 0;
@@ -144,23 +204,63 @@ final class LuaNumbers {
         return value;
     }
 
-    /** {@code tonumber(s, base)} for a base from 2 to 36: an integer, optionally negative. */
+    /**
+     * {@code tonumber(s, base)} for a base from 2 to 36, as LuaJIT reads it with C's strtoul: spaces, a sign, the
+     * digits (base 16 may start with "0x"), spaces; a value beyond 2^64 - 1 saturates there. One pass, no regex.
+     */
     static LuaValue parse(String s, int base) {
-        String trimmed = s.strip();
-        boolean negative = trimmed.startsWith("-");
-        String digits = negative ? trimmed.substring(1) : trimmed;
-        if (digits.isEmpty()) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = i < n && s.charAt(i) == '-';
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            i++;
+        }
+        if (i >= n || !isAsciiAlnum(s.charAt(i))) {
             return LuaValue.NIL;
         }
-        double value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = Character.digit(digits.charAt(i), base);
-            if (digit < 0 || digits.charAt(i) > 'z') {
-                return LuaValue.NIL;
-            }
-            value = value * base + digit;
+        if (base == 16 && i + 2 < n && s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
+                && digit(s.charAt(i + 2), base) >= 0) {
+            i += 2;
         }
-        return LuaValue.valueOf(negative ? -value : value);
+        long value = 0;
+        boolean saturated = false;
+        int first = i;
+        for (int d; i < n && (d = digit(s.charAt(i), base)) >= 0; i++) {
+            long next = value * base + d;
+            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L - d, base)) > 0) {
+                saturated = true;
+            }
+            value = next;
+        }
+        if (i == first) {
+            return LuaValue.NIL;
+        }
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < n) {
+            return LuaValue.NIL;
+        }
+        double magnitude = saturated ? 0x1p64 : unsigned(value);
+        return valueOf(negative ? -magnitude : magnitude);
+    }
+
+    private static double unsigned(long value) {
+        double d = (double) (value >>> 1) * 2.0 + (value & 1);
+        return value >= 0 ? value : d;
+    }
+
+    private static int digit(char c, int base) {
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z'
+                ? c - 'A' + 10 : 99;
+        return d < base ? d : -1;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     static boolean isSpace(char c) {

@@ -109,7 +109,7 @@ final class LuaStrings {
     private LuaValue sub(Varargs args) {
         LuaString s = LuaArgs.string(args, 1, "sub");
         long len = s.m_length;
-        long start = LuaArgs.optInteger(args, 2, "sub", 1);
+        long start = LuaArgs.integer(args, 2, "sub");
         long stop = LuaArgs.optInteger(args, 3, "sub", -1);
         if (stop < 0) {
             stop += len + 1;

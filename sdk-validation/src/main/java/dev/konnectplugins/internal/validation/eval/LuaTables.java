@@ -29,6 +29,13 @@ final class LuaTables {
             table.rawset(name, tables.new Function(name));
         }
         env.rawset("unpack", table.rawget("unpack"));
+        table.rawset("isarray", new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                return LibraryError.call(args, () -> LuaValue.valueOf(LuaJitTables.isArray(
+                        LuaArgs.table(args, 1, "isarray"))));
+            }
+        });
     }
 
     private final class Function extends VarArgFunction {
@@ -58,7 +65,7 @@ final class LuaTables {
         LuaTable t = LuaArgs.table(args, 1, "concat");
         LuaString sep = args.arg(2).isnil() ? LuaValue.EMPTYSTRING : LuaArgs.string(args, 2, "concat");
         long i = LuaArgs.optInteger(args, 3, "concat", 1);
-        long j = args.arg(4).isnil() ? t.length() : LuaArgs.integer(args, 4, "concat");
+        long j = args.arg(4).isnil() ? LuaJitTables.length(t) : LuaArgs.integer(args, 4, "concat");
         if (i > j) {
             return LuaValue.EMPTYSTRING;
         }
@@ -99,7 +106,7 @@ final class LuaTables {
 
     private Varargs insert(Varargs args) {
         LuaTable t = LuaArgs.table(args, 1, "insert");
-        int n = t.length();
+        int n = LuaJitTables.length(t);
         switch (args.narg()) {
             case 2 -> {
                 budget.allocate(32);
@@ -120,19 +127,20 @@ final class LuaTables {
         return LuaValue.NONE;
     }
 
+    /** LuaJIT's table.remove (lib_table.c): a position outside 1..#t removes and returns nothing. */
     private Varargs remove(Varargs args) {
         LuaTable t = LuaArgs.table(args, 1, "remove");
-        int n = t.length();
-        long pos = LuaArgs.optInteger(args, 2, "remove", n);
-        if (n == 0 && args.arg(2).isnil()) {
-            return LuaValue.NONE;
+        int n = LuaJitTables.length(t);
+        if (args.arg(2).isnil()) {
+            if (n == 0) {
+                return LuaValue.NONE;
+            }
+            LuaValue last = t.rawget(n);
+            t.rawset(n, LuaValue.NIL);
+            return last;
         }
-        if (n + 1 == pos) {
-            LuaValue v = t.rawget(LuaArgs.clamp(pos));
-            t.rawset(LuaArgs.clamp(pos), LuaValue.NIL);
-            return v;
-        }
-        if (pos < 1 || pos > n + 1L) {
+        long pos = LuaArgs.integer(args, 2, "remove");
+        if (pos < 1 || pos > n) {
             return LuaValue.NONE;
         }
         budget.step(n - pos + 1);
@@ -150,7 +158,7 @@ final class LuaTables {
         if (!comparator.isnil() && !comparator.isfunction()) {
             throw LuaArgs.bad(args, 2, "sort", "function");
         }
-        int n = t.length();
+        int n = LuaJitTables.length(t);
         // Heap sort: about 2 n log2 n comparisons; a Lua comparator's own instructions are counted as they run.
         budget.step(2L * n * (64 - Long.numberOfLeadingZeros(Math.max(1, n))));
         t.sort(comparator);
@@ -171,7 +179,7 @@ final class LuaTables {
     private Varargs unpack(Varargs args) {
         LuaTable t = LuaArgs.table(args, 1, "unpack");
         long i = LuaArgs.optInteger(args, 2, "unpack", 1);
-        long j = args.arg(3).isnil() ? t.length() : LuaArgs.integer(args, 3, "unpack");
+        long j = args.arg(3).isnil() ? LuaJitTables.length(t) : LuaArgs.integer(args, 3, "unpack");
         if (i > j) {
             return LuaValue.NONE;
         }

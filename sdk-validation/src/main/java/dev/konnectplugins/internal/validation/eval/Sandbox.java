@@ -18,7 +18,6 @@ import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
-import org.luaj.vm2.lib.Bit32Lib;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
@@ -57,7 +56,6 @@ final class Sandbox {
         Globals globals = new Globals();
         globals.load(new BaseLib());
         globals.load(new PackageLib());
-        globals.load(new Bit32Lib());
         globals.load(new TableLib());
         globals.load(new JseMathLib());
         globals.load(new JseOsLib());
@@ -65,8 +63,10 @@ final class Sandbox {
         globals.rawset("string", strings);
         Coroutines coroutines = Coroutines.create(budget, () -> StringMetatable.bind(strings));
         globals.rawset("coroutine", coroutines.table());
+        globals.rawset("bit", LuaBit.library());
         LuaTables.install(globals, budget);
         LuaBase.install(globals, budget);
+        LuaMath.install((LuaTable) globals.rawget("math"));
         LuaRandom.install((LuaTable) globals.rawget("math"));
         LuaDate.install((LuaTable) globals.rawget("os"), budget);
         markLibraryErrors(globals);
@@ -78,6 +78,7 @@ final class Sandbox {
         LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,
                 LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), NAMES.get(kind), REQUIRES.get(kind)}))
                 .arg1();
+        markPreludeLibraryErrors(globals);
         return new Sandbox(globals, strings, coroutines, exact);
     }
 
@@ -123,6 +124,16 @@ final class Sandbox {
         LibraryError.mark(math, keys(math));
         LibraryError.mark((LuaTable) globals.rawget("os"), "time", "difftime");
         LibraryError.mark((LuaTable) globals.rawget("coroutine"), "create", "wrap", "status");
+    }
+
+    /** The library functions the prelude writes in Lua (LuaJIT's table.move, os.difftime, os.time checks). */
+    private static void markPreludeLibraryErrors(Globals env) {
+        if (env.rawget("table") instanceof LuaTable table) {
+            LibraryError.mark(table, "move");
+        }
+        if (env.rawget("os") instanceof LuaTable os) {
+            LibraryError.mark(os, "difftime", "time");
+        }
     }
 
     private static String[] keys(LuaTable table) {

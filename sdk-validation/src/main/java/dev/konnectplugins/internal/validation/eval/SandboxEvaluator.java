@@ -35,6 +35,7 @@ public final class SandboxEvaluator {
             if (escapes != null) {
                 escapes.decode(prototype);
             }
+            LuaJitOperators.fixConstantComparisons(prototype);
             return new Compilation(prototype, null);
         } catch (LuaError e) {
             String message = e.getMessage() == null ? "syntax error" : e.getMessage();
@@ -49,6 +50,10 @@ public final class SandboxEvaluator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            if (isLuajLimit(e)) {
+                return new Compilation(null, new SyntaxProblem(0, 0, "beyond the evaluator's compiler limits (luaj "
+                        + "allows 199 local variables per function, LuaJIT 200)"), true);
+            }
             return new Compilation(null, new SyntaxProblem(0, 0, "does not compile: " + e.getClass().getSimpleName()));
         }
     }
@@ -112,6 +117,23 @@ public final class SandboxEvaluator {
                 ? PluginText.cut(message, PluginText.QUOTE_LIMIT, full.length()) : PluginText.quote(message);
         return e instanceof LibraryError ? Evaluation.failedInLibrary(message, line, exact)
                 : Evaluation.failed(message, line, false, exact);
+    }
+
+    /**
+     * luaj's compiler fails with a NullPointerException when it reports one of its limits (its error path needs a
+     * state the compiler does not set); the static checks (CompileLimits) already hold the code to LuaJIT's limits.
+     */
+    private static boolean isLuajLimit(RuntimeException e) {
+        if (!(e instanceof NullPointerException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("org.luaj.vm2.compiler.FuncState")
+                    && frame.getMethodName().equals("errorlimit")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a value is one of the permissive stand-ins for something the validator cannot reproduce. */
