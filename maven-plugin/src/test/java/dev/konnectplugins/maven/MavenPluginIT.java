@@ -6,6 +6,8 @@ import static dev.konnectplugins.maven.TestProjects.kongPlugin;
 import static dev.konnectplugins.maven.TestProjects.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.konnectplugins.Konnect;
+import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.sync.SyncOptions;
 import dev.konnectplugins.testkit.FakeKonnect;
 import dev.konnectplugins.testkit.StoredCustomPlugin;
@@ -161,10 +163,11 @@ class MavenPluginIT {
 
     @Test
     void pullWritesTheControlPlanesPluginsIntoThePluginsDirectory() throws Exception {
-        Path source = project("pull-source", readmeSnippet());
-        kongPlugin(source, "greeter", VALID_HANDLER);
-        assertThat(withToken(source, "konnect-plugins:sync").run().succeeded()).isTrue();
         Path project = project("pull", readmeSnippet());
+        Path elsewhere = kongPlugin(project.resolve("elsewhere"), "greeter", VALID_HANDLER);
+        try (Konnect konnect = Konnect.builder().baseUrl(fake.baseUrl()).token(fake.token()).build()) {
+            konnect.controlPlane(fake.controlPlaneId()).customPlugins().create(PluginSource.fromDirectory(elsewhere));
+        }
 
         MavenBuild.Result pulled = withToken(project, "konnect-plugins:pull").run();
 
@@ -199,7 +202,7 @@ class MavenPluginIT {
             build.args("-Dsettings.security=" + security);
         }
         MavenBuild.Result result = build.run();
-        Matcher encrypted = Pattern.compile("(?m)^(\\{[^\\s}]+})$").matcher(result.log());
+        Matcher encrypted = Pattern.compile("(\\{[A-Za-z0-9+/=]+})").matcher(result.log());
         assertThat(encrypted.find()).as("%s", result).isTrue();
         return encrypted.group(1);
     }
