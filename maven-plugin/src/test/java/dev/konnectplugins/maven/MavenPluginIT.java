@@ -78,6 +78,34 @@ class MavenPluginIT {
     }
 
     @Test
+    void inAParallelMultiModuleBuildEachModuleValidatesItsOwnPlugins() throws Exception {
+        Path parent = project("multi-module", readmeSnippet());
+        Files.writeString(parent.resolve("pom.xml"), Files.readString(parent.resolve("pom.xml"))
+                .replace("<packaging>pom</packaging>", "<packaging>pom</packaging>\n  <modules><module>gateway"
+                        + "</module><module>service</module><module>broken</module></modules>"));
+        for (String module : List.of("gateway", "service", "broken")) {
+            Files.createDirectories(parent.resolve(module));
+            Files.writeString(parent.resolve(module).resolve("pom.xml"), """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0">
+                      <modelVersion>4.0.0</modelVersion>
+                      <parent><groupId>com.example</groupId><artifactId>multi-module</artifactId><version>1.0</version></parent>
+                      <artifactId>%s</artifactId>
+                      <packaging>pom</packaging>
+                    </project>
+                    """.formatted(module));
+        }
+        kongPlugin(parent.resolve("gateway"), "greeter", VALID_HANDLER);
+        Path broken = kongPlugin(parent.resolve("broken"), "timer", HANDLER_WITH_TIMER);
+
+        MavenBuild.Result result = MavenBuild.in(parent).args("-T", "2", "verify", "--fail-at-end").run();
+
+        assertThat(result.succeeded()).as("%s", result).isFalse();
+        assertThat(result.log()).contains("No Kong plugins to validate: " + parent.resolve("service/src/main/kong-plugins"),
+                "Validated 1 Kong plugin: all valid", broken.resolve("handler.lua") + ":7:")
+                .containsPattern("gateway \\.+ SUCCESS").containsPattern("broken \\.+ FAILURE");
+    }
+
+    @Test
     void syncCreatesUpdatesAndPrunesAndPlanWithFailOnChangesFailsUntilSynced() throws Exception {
         Path project = project("sync", readmeSnippet());
         Path greeter = kongPlugin(project, "greeter", VALID_HANDLER);
