@@ -64,7 +64,7 @@ final class MavenBuild {
             command.add("-o");
         }
         command.addAll(arguments);
-        Path log = project.resolve("build-" + System.nanoTime() + ".log");
+        Path log = outsideTheProject("build-" + project.getFileName() + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // The builds get only the Konnect settings a test gives them, never the ones of whoever runs the tests.
@@ -83,7 +83,7 @@ final class MavenBuild {
 
     /** A settings.xml with the mirror (see the class comment) and these {@code <servers>} children. */
     static Path writeSettings(Path project, String servers) throws IOException {
-        Path file = project.resolve("settings-" + System.nanoTime() + ".xml");
+        Path file = outsideTheProject("settings-" + project.getFileName() + "-" + System.nanoTime() + ".xml");
         Files.writeString(file, """
                 <settings>
                   <mirrors>
@@ -97,6 +97,13 @@ final class MavenBuild {
                 </settings>
                 """.formatted(Path.of(System.getProperty("konnect.it.user.repository")).toUri(), servers));
         return file;
+    }
+
+    /** Logs and settings go to target/it/logs, never into a project (the sample project is built where it is). */
+    private static Path outsideTheProject(String fileName) throws IOException {
+        Path logs = Path.of(System.getProperty("konnect.it.work", "target/it")).toAbsolutePath().resolve("logs");
+        Files.createDirectories(logs);
+        return logs.resolve(fileName);
     }
 
     private static Path mavenExecutable() {
