@@ -88,7 +88,9 @@ class MavenPluginIT {
             Files.writeString(parent.resolve(module).resolve("pom.xml"), """
                     <project xmlns="http://maven.apache.org/POM/4.0.0">
                       <modelVersion>4.0.0</modelVersion>
-                      <parent><groupId>com.example</groupId><artifactId>multi-module</artifactId><version>1.0</version></parent>
+                      <parent>
+                        <groupId>com.example</groupId><artifactId>multi-module</artifactId><version>1.0</version>
+                      </parent>
                       <artifactId>%s</artifactId>
                       <packaging>pom</packaging>
                     </project>
@@ -100,7 +102,8 @@ class MavenPluginIT {
         MavenBuild.Result result = MavenBuild.in(parent).args("-T", "2", "verify", "--fail-at-end").run();
 
         assertThat(result.succeeded()).as("%s", result).isFalse();
-        assertThat(result.log()).contains("No Kong plugins to validate: " + parent.resolve("service/src/main/kong-plugins"),
+        Path noPlugins = parent.resolve("service/src/main/kong-plugins");
+        assertThat(result.log()).contains("No Kong plugins to validate: " + noPlugins + " does not exist",
                 "Validated 1 Kong plugin: all valid", broken.resolve("handler.lua") + ":7:")
                 .containsPattern("gateway \\.+ SUCCESS").containsPattern("broken \\.+ FAILURE");
     }
