@@ -42,10 +42,19 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
                         plugin.getId(), "tags", plugin.getTags() == null ? List.of() : plugin.getTags(),
                         "created_at", plugin.getCreatedAt(), "updated_at", plugin.getUpdatedAt())).toList()));
             } else {
-                plugins.forEach(plugin -> out().println(plugin.getName() + "  " + plugin.getId() + "  "
-                        + (plugin.getTags() == null ? "" : String.join(",", plugin.getTags()))));
+                printTable(plugins);
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** Name, id and tags in aligned columns: the name column as wide as the longest name. */
+    private void printTable(List<CustomPlugin> plugins) {
+        int width = plugins.stream().mapToInt(plugin -> plugin.getName().length()).max().orElse(0);
+        for (CustomPlugin plugin : plugins) {
+            String tags = plugin.getTags() == null ? "" : String.join(",", plugin.getTags());
+            out().println((String.format("%-" + width + "s  %s  %s", plugin.getName(), plugin.getId(), tags))
+                    .stripTrailing());
         }
     }
 }

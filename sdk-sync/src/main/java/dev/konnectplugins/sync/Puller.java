@@ -56,7 +56,7 @@ final class Puller {
         boolean differs = (!handlerSame && Files.exists(handler)) || (!schemaSame && Files.exists(schema));
         if (differs && !overwrite) {
             return new PulledPlugin(name, directory, PullStatus.KEPT_LOCAL, directory + " has local files that "
-                    + "differ from Konnect's; kept them (overwrite to replace them)");
+                    + "differ from Konnect's; kept them (--overwrite, or overwrite = true in PluginSync.pull, replaces them)");
         }
         write(directory, handler, handlerText);
         write(directory, schema, schemaText);
