@@ -5,7 +5,7 @@
 
 /**
  * {@code konnect-plugins validate}: checks plugin folders offline, no token, no network. Formats text, json, sarif
- * and github; exit 0 valid, 1 invalid, 2 bad usage. Run {@code jbang validate.java --help}.
+ * and github; exit 0 valid, 1 invalid, 64 bad usage. Run {@code jbang validate.java --help}.
  */
 class validate {
     public static void main(String[] args) {

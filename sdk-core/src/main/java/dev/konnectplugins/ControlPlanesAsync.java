@@ -82,7 +82,18 @@ public final class ControlPlanesAsync {
 
     ControlPlane getByNameNow(String name) {
         return findByNameNow(name).orElseThrow(() -> new NotFoundException(new ErrorDetails("GET",
-                byNamePath(name, 1), 404, "No control plane is named '" + name + "'", null, List.of(), "")));
+                byNamePath(name, 1), 404, "control plane '" + name + "' not found " + where(), null, List.of(), "")));
+    }
+
+    /** "in region eu" for a region's host, else "on" the host, so the user sees which organization was asked. */
+    private String where() {
+        java.net.URI baseUrl = pipeline.settings().baseUrl();
+        for (Region region : Region.values()) {
+            if (region.baseUrl().equals(baseUrl)) {
+                return "in region " + region.code();
+            }
+        }
+        return "on " + baseUrl.getAuthority();
     }
 
     private Page<ControlPlane> page(String name, int number) {

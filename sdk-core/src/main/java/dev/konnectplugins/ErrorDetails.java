@@ -36,13 +36,14 @@ public record ErrorDetails(String method, String path, int statusCode, String ko
         rawBody = rawBody == null ? "" : rawBody;
     }
 
-    /** One line for an exception message: method, path, status, Konnect's words, fields and trace id. */
+    /** One line for an exception message: Konnect's words, method, path, status, fields and trace id. */
     String describe() {
-        StringBuilder out = new StringBuilder(method).append(' ').append(path).append(" failed: HTTP ")
-                .append(statusCode);
-        if (!konnectMessage.isEmpty()) {
-            out.append(": ").append(konnectMessage);
-        }
+        // Konnect's words first (they say what failed), then the request as a person reads it: no query, decoded.
+        String request = new dev.konnectplugins.internal.ApiRequest(method, path, null).describe();
+        StringBuilder out = konnectMessage.isEmpty()
+                ? new StringBuilder(request).append(" failed: HTTP ").append(statusCode)
+                : new StringBuilder(konnectMessage).append(" (").append(request).append(": HTTP ").append(statusCode)
+                        .append(')');
         if (!invalidParameters.isEmpty()) {
             out.append(" [");
             for (int i = 0; i < invalidParameters.size(); i++) {

@@ -48,7 +48,8 @@ public class KonnectException extends RuntimeException {
     protected KonnectException(String message, Throwable cause, int attempts, List<String> earlierFailures) {
         super(message);
         if (cause != null) {
-            initCause(cause); // Left unset otherwise, so that the SDK can still attach one.
+            super.initCause(cause); // Left unset otherwise, so that the SDK can still attach one. Not virtual: a
+            // subclass overriding initCause must not run before it is constructed (javac 21+ lints this-escape).
         }
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);

@@ -73,7 +73,8 @@ class ControlPlanesAndSchemasTest {
 
         assertThatThrownBy(() -> konnect.controlPlaneByName("Test Control Plane"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("No control plane is named 'Test Control Plane'");
+                .hasMessageStartingWith("control plane 'Test Control Plane' not found on localhost:")
+                .hasMessageEndingWith(" (GET /v2/control-planes: HTTP 404)");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,5 +245,12 @@ class ErrorMappingTest {
 
         assertThat(catchThrowableOfType(KonnectApiException.class, () -> plugins.get("x")).rawBody())
                 .isEqualTo("<html>login</html>");
+    }
+
+    @Test
+    void messagesSayWhatFailedFirstAndShowTheRequestDecodedWithoutItsQuery() {
+        ErrorDetails details = new ErrorDetails("GET", "/v2/control-planes/a%20b?page%5Bsize%5D=100", 404,
+                "No such thing", "t-1", List.of(), "");
+        assertThat(details.describe()).isEqualTo("No such thing (GET /v2/control-planes/a b: HTTP 404) (trace id t-1)");
     }
 }

@@ -1,17 +1,25 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.Konnect;
+import dev.konnectplugins.Region;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Where and who: each option falls back to its environment variable, and Konnect.Builder.fromEnvironment reads
  * the result, so the CLI parses none of those variables itself.
  */
 final class ConnectionOptions {
+    /** The command these options are mixed into, for usage errors. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "Konnect access token (env KONNECT_TOKEN; prefer the variable, options show in `ps`)")
     String token;
@@ -28,8 +36,21 @@ final class ConnectionOptions {
             description = "control plane name or id; repeat for several (env KONNECT_CONTROL_PLANE)")
     List<String> controlPlanes = new ArrayList<>();
 
-    /** A client from the environment with these options laid over it. */
+    /**
+     * A client from the environment with these options laid over it: {@code --region} or {@code --base-url}
+     * replaces both host variables, so a mistake is blamed on where it came from (an option or the environment).
+     */
     Konnect connect(Map<String, String> environment) {
+        if (region != null && baseUrl != null) {
+            throw new ParameterException(command.commandLine(), "--region and --base-url name two hosts; pass one");
+        }
+        if (region != null) {
+            try {
+                Region.of(region.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), "--region: " + e.getMessage(), e, null, region);
+            }
+        }
         Map<String, String> merged = new HashMap<>(environment);
         if (token != null) {
             merged.put(Konnect.TOKEN_VARIABLE, token);
@@ -66,8 +87,8 @@ final class ConnectionOptions {
     String controlPlane(Map<String, String> environment, String command) {
         List<String> all = controlPlanes(environment);
         if (all.size() > 1) {
-            throw new IllegalArgumentException(command + " works on one control plane; --control-plane was given "
-                    + all.size() + " times");
+            throw new ParameterException(this.command.commandLine(), command + " works on one control plane; "
+                    + "--control-plane was given " + all.size() + " times");
         }
         return all.get(0);
     }

@@ -38,7 +38,7 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
             if (output.json()) {
                 out().print(Json.write(outcomes));
             }
-            return outcomes.stream().anyMatch(outcome -> "in use".equals(outcome.get("status"))) ? ExitCode.REFUSED
+            return outcomes.stream().anyMatch(outcome -> "in use".equals(outcome.get("status"))) ? ExitCode.ERROR
                     : ExitCode.OK;
         }
     }
@@ -55,7 +55,7 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
         } catch (PluginInUseException e) {
             root.complain("delete", plugin + " is in use by plugin instances " + e.instanceIds()
                     + "; delete or move them first");
-            return Json.object("name", plugin, "status", "in use", "instanceIds", e.instanceIds());
+            return Json.object("name", plugin, "status", "in use", "instance_ids", e.instanceIds());
         }
     }
 

@@ -2,43 +2,54 @@ package dev.konnectplugins.cli;
 
 import dev.konnectplugins.internal.sync.SafeText;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: its subcommands do the work; alone it explains itself. */
+/**
+ * The root command: its subcommands do the work; alone it explains itself. Its footer (exit status, environment) is
+ * {@link #footer()}, set by {@link Main} because an annotation cannot hold {@link ExitCode#FOOTER}.
+ */
 @Command(name = "konnect-plugins", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = false,
         description = "Kong custom plugins as code on Konnect: validate a folder of plugins, plan and sync it to "
                 + "one or many control planes, pull plugins back, list, get and delete them.",
         subcommands = {ValidateCommand.class, PlanCommand.class, SyncCommand.class, PullCommand.class,
                 ListCommand.class, GetCommand.class, DeleteCommand.class, AutoComplete.GenerateCompletion.class},
-        footerHeading = "%nExit status:%n",
-        footer = {"  0  done (plan: no changes, or changes without --detailed-exitcode)",
-                "  1  refused or invalid: an invalid plugin, a blocked change, a local file kept",
-                "  2  bad usage or configuration; plan --detailed-exitcode: there are changes",
-                "  3  Konnect answered an error (token, control plane not found, 5xx...)",
-                "  4  Konnect could not be reached (network, DNS, proxy, timeout)",
-                "",
-                "Environment: KONNECT_TOKEN, KONNECT_REGION or KONNECT_BASE_URL,",
-                "  KONNECT_CONTROL_PLANE, HTTPS_PROXY, HTTP_PROXY, NO_PROXY."})
+        footerHeading = "%nExit status:%n")
 final class KonnectPluginsCommand implements Callable<Integer> {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    private final Optional<Prompt> prompt;
 
     @Spec
     CommandSpec spec;
 
-    KonnectPluginsCommand(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal) {
+    KonnectPluginsCommand(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                          Optional<Prompt> prompt) {
         this.environment = Map.copyOf(environment);
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.prompt = prompt;
+    }
+
+    /** The lines after "Exit status:" in {@code --help}: the exit codes, then the environment variables. */
+    static String[] footer() {
+        List<String> lines = new ArrayList<>(List.of(ExitCode.FOOTER));
+        lines.addAll(List.of("",
+                "Environment: KONNECT_TOKEN, KONNECT_REGION or KONNECT_BASE_URL (not both),",
+                "  KONNECT_CONTROL_PLANE, HTTPS_PROXY, HTTP_PROXY, NO_PROXY; options win over",
+                "  them (--region or --base-url replaces both variables)."));
+        return lines.toArray(String[]::new);
     }
 
     @Override
@@ -62,6 +73,11 @@ final class KonnectPluginsCommand implements Callable<Integer> {
     /** Whether progress lines may be shown: stderr is a terminal, not a pipe or a file. */
     boolean terminal() {
         return terminal;
+    }
+
+    /** Who to ask before a sync writes: the person at the terminal; empty in CI or a pipe. */
+    Optional<Prompt> prompt() {
+        return prompt;
     }
 
     /** Reports a line on stderr, prefixed by the command, as every failure is. */

@@ -45,9 +45,8 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
                 Iterable<Map<String, Object>> objects = () -> plugins.stream().map(ListCommand::jsonObject).iterator();
                 Json.writeArray(out(), objects);
             } else {
-                plugins.forEach(plugin -> out().println(SafeText.inline(plugin.getName()) + "  "
-                        + SafeText.inline(plugin.getId()) + "  " + SafeText.inline(plugin.getTags() == null ? ""
-                        : String.join(",", plugin.getTags()))));
+                // aligned a page at a time (up to 100 plugins): one page is held, never the whole listing
+                plugins.iterableByPage().forEach(page -> printTable(page.items()));
             }
             return ExitCode.OK;
         }
@@ -57,5 +56,17 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
         return Json.object("name", plugin.getName(), "id", plugin.getId(), "tags",
                 plugin.getTags() == null ? List.of() : plugin.getTags(), "created_at", plugin.getCreatedAt(),
                 "updated_at", plugin.getUpdatedAt());
+    }
+
+    /** Name, id and tags in aligned columns: the name column as wide as the page's longest name. */
+    private void printTable(List<CustomPlugin> plugins) {
+        List<String> names = plugins.stream().map(plugin -> SafeText.inline(plugin.getName())).toList();
+        int width = names.stream().mapToInt(String::length).max().orElse(1);
+        for (int i = 0; i < plugins.size(); i++) {
+            CustomPlugin plugin = plugins.get(i);
+            String tags = plugin.getTags() == null ? "" : String.join(",", plugin.getTags());
+            out().println(String.format("%-" + width + "s  %s  %s", names.get(i), SafeText.inline(plugin.getId()),
+                    SafeText.inline(tags)).stripTrailing());
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code konnect-plugins}: the command line of konnect-plugins-java. Run {@code konnect-plugins --help}.
@@ -22,11 +24,13 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, System.getenv(), out, err, System.console() != null));
+        Optional<Prompt> prompt = Prompt.terminal();
+        System.exit(run(args, System.getenv(), out, err, prompt.isPresent(), prompt));
     }
 
     /**
      * Runs a command as {@code main} does, with this environment and these streams, and returns its exit status.
+     * There is no one to ask, so {@code sync} proceeds without confirmation, as it does in CI.
      *
      * @param terminal whether progress lines may be written to {@code err}
      * @param args the command line, such as {@code sync --prune plugins/}
@@ -37,24 +41,35 @@ public final class Main {
      */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
                           boolean terminal) {
-        KonnectPluginsCommand root = new KonnectPluginsCommand(environment, out, err, terminal);
+        return run(args, environment, out, err, terminal, Optional.empty());
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream, boolean)}, asking {@code prompt} before a sync writes. */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+                   boolean terminal, Optional<Prompt> prompt) {
+        KonnectPluginsCommand root = new KonnectPluginsCommand(environment, out, err, terminal, prompt);
         CommandLine commandLine = new CommandLine(root)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .setParameterExceptionHandler((problem, arguments) -> {
-                    CommandLine command = problem.getCommandLine();
-                    command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
-                            + problem.getMessage());
-                    command.getErr().println("Run '" + command.getCommandSpec().qualifiedName()
-                            + " --help' for the options.");
-                    return ExitCode.USAGE;
-                })
+                .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((failure, command, parsed) -> {
                     command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
                             + SafeText.inline(Messages.describe(failure)));
                     return ExitCode.of(failure);
                 });
+        commandLine.getCommandSpec().usageMessage().footer(KonnectPluginsCommand.footer());
         return commandLine.execute(args);
+    }
+
+    /** One line naming the problem, picocli's "Did you mean" for a typo, and where the options are listed. */
+    private static int badUsage(ParameterException problem, String[] arguments) {
+        CommandLine command = problem.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + problem.getMessage());
+        Suggestions.print(problem, err);
+        err.println("Run '" + name + " --help' for the options.");
+        return ExitCode.USAGE;
     }
 }

@@ -48,7 +48,7 @@ final class PullCommand extends Subcommand implements Callable<Integer> {
             }
             boolean kept = pulled.stream().anyMatch(plugin -> plugin.status() == PullStatus.KEPT_LOCAL
                     || plugin.status() == PullStatus.SKIPPED);
-            return kept ? ExitCode.REFUSED : ExitCode.OK;
+            return kept ? ExitCode.ERROR : ExitCode.OK;
         }
     }
 

@@ -14,13 +14,26 @@ final class Reports {
     private Reports() {
     }
 
+    /**
+     * In text, a control plane that could not be planned is left out: its error goes to stderr once, where the
+     * caller complains about it. JSON keeps it, with its {@code error}, so a tool sees every control plane.
+     */
     static void printPlans(PrintStream out, List<SyncPlan> plans, OutputFormat format) {
-        print(out, plans, format, SyncPlan::toText, SyncPlan::toJson);
+        print(out, format == OutputFormat.json ? plans : plans.stream().filter(plan -> plan.failure().isEmpty())
+                .toList(), format, SyncPlan::toText, SyncPlan::toJson);
     }
 
+    /** As {@link #printPlans}: in text, a control plane that could not be planned is only on stderr. */
     static void printResults(PrintStream out, List<SyncResult> results, OutputFormat format) {
-        print(out, results, format, result -> result.failure().isPresent() ? result.toText()
-                : result.plan().toText() + "\n" + result.toText(), SyncResult::toJson);
+        print(out, format == OutputFormat.json ? results : results.stream()
+                .filter(result -> result.failure().isEmpty()).toList(), format,
+                result -> result.plan().toText() + "\n" + result.toText(), SyncResult::toJson);
+    }
+
+    /** Results without their plans, for a sync whose plans were shown before it asked. */
+    static void printResultsOnly(PrintStream out, List<SyncResult> results, OutputFormat format) {
+        print(out, format == OutputFormat.json ? results : results.stream()
+                .filter(result -> result.failure().isEmpty()).toList(), format, SyncResult::toText, SyncResult::toJson);
     }
 
     /** One line for a terminal: the control plane and what was written. */

@@ -38,6 +38,10 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
             description = "with --dry-run: exit 2 when there are changes, 0 when there are none (as plan's)")
     boolean detailedExitCode;
 
+    @Option(names = "--auto-approve",
+            description = "on a terminal, write without asking; without a terminal (CI) sync never asks")
+    boolean autoApprove;
+
     @Option(names = "--continue-on-error", description = "keep writing after a failed write")
     boolean continueOnError;
 
@@ -70,6 +74,9 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
                 List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options);
                 return reportPlans("sync", plans, flags.output.format, detailedExitCode);
             }
+            if (!autoApprove && root.prompt().isPresent()) {
+                return planAskThenApply(sync, sync.planAll(controlPlanes, desired, options), root.prompt().get());
+            }
             AtomicInteger done = new AtomicInteger();
             List<SyncResult> results = sync.syncAll(controlPlanes, desired, options, result -> {
                 if (root.terminal()) {
@@ -78,10 +85,32 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
                 }
             });
             Reports.printResults(out(), results, flags.output.format);
-            results.forEach(result -> result.failure().ifPresent(failure ->
-                    root.complain("sync", result.plan().controlPlane() + ": " + Messages.describe(failure))));
-            return exitCode(results);
+            return report(results);
         }
+    }
+
+    /**
+     * On a terminal, as {@code terraform apply}: the plans first, then one question, then exactly those plans are
+     * applied. Nothing to do, a control plane that could not be planned, or any answer but "yes" writes nothing.
+     */
+    private int planAskThenApply(PluginSync sync, List<SyncPlan> plans, Prompt prompt) {
+        int planned = reportPlans("sync", plans, flags.output.format, false);
+        if (planned != ExitCode.OK || plans.stream().noneMatch(SyncPlan::hasChanges)) {
+            return planned;
+        }
+        if (!prompt.confirm("Apply these changes? Only 'yes' is accepted (--auto-approve skips this question): ")) {
+            root.complain("sync", "not applied: nothing was written");
+            return ExitCode.ERROR;
+        }
+        List<SyncResult> results = plans.stream().map(sync::apply).toList();
+        Reports.printResultsOnly(out(), results, flags.output.format);
+        return report(results);
+    }
+
+    private int report(List<SyncResult> results) {
+        results.forEach(result -> result.failure().ifPresent(failure ->
+                root.complain("sync", result.plan().controlPlane() + ": " + Messages.describe(failure))));
+        return exitCode(results);
     }
 
     private static int exitCode(List<SyncResult> results) {
@@ -92,6 +121,6 @@ final class SyncCommand extends Subcommand implements Callable<Integer> {
                 return ExitCode.of(failure.get());
             }
         }
-        return results.stream().allMatch(SyncResult::converged) ? ExitCode.OK : ExitCode.REFUSED;
+        return results.stream().allMatch(SyncResult::converged) ? ExitCode.OK : ExitCode.ERROR;
     }
 }

@@ -97,10 +97,10 @@ class CliJarIT {
     }
 
     @Test
-    void badUsageFromTheJarIsExit2WithTheReasonOnStderr() {
+    void badUsageFromTheJarIsExit64WithTheReasonOnStderr() {
         Result result = cli("sync", "--prune");
 
-        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.exitCode).isEqualTo(ExitCode.USAGE);
         assertThat(result.err).startsWith("konnect-plugins sync: Missing required parameter: 'FOLDER'");
     }
 

@@ -13,10 +13,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +73,7 @@ class CliTest {
         assertThat(sync.exitCode).as(sync.toString()).isZero();
         JsonNode results = new ObjectMapper().readTree(sync.out);
         assertThat(results).hasSize(2);
-        assertThat(results.get(1).get("controlPlane").asText()).isEqualTo("second");
+        assertThat(results.get(1).get("control_plane").asText()).isEqualTo("second");
         assertThat(results.get(1).get("converged").asBoolean()).isTrue();
         assertThat(sync.err.lines()).hasSize(2).allMatch(line -> line.startsWith("konnect-plugins sync: ["));
     }
@@ -119,7 +121,7 @@ class CliTest {
         assertThat(run("sync", plugins.toString(), "--dry-run").exitCode).isZero();
         assertThat(fake.customPlugins(fake.controlPlaneId())).isEmpty();
 
-        assertUsage(run("sync", plugins.toString(), "--detailed-exitcode"),
+        assertExit(ExitCode.USAGE, run("sync", plugins.toString(), "--detailed-exitcode"),
                 "konnect-plugins sync: --detailed-exitcode needs --dry-run");
         assertThat(fake.customPlugins(fake.controlPlaneId())).as("a usage error writes nothing").isEmpty();
     }
@@ -187,16 +189,16 @@ class CliTest {
     }
 
     @Test
-    void badFoldersAreExit2NamingTheFolderAndNothingIsSent() throws IOException {
+    void badFoldersAreExit1NamingTheFolderAndNothingIsSent() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
-        assertUsage(run("sync", empty.toString()), "konnect-plugins sync: " + empty + ": no plugins found");
+        assertExit(ExitCode.ERROR, run("sync", empty.toString()), "konnect-plugins sync: " + empty + ": no plugins found");
 
         Path half = Files.createDirectories(work.resolve("half/only-handler"));
         Files.writeString(half.resolve("handler.lua"), SamplePlugins.handler("X"));
-        assertUsage(run("plan", half.getParent().toString()), "konnect-plugins plan: " + half
+        assertExit(ExitCode.ERROR, run("plan", half.getParent().toString()), "konnect-plugins plan: " + half
                 + ": has handler.lua but no schema.lua; a plugin needs both");
 
-        assertUsage(run("validate", empty.toString()), "konnect-plugins validate: " + empty + ": no plugins found");
+        assertExit(ExitCode.ERROR, run("validate", empty.toString()), "konnect-plugins validate: " + empty + ": no plugins found");
         assertThat(fake.requests()).isEmpty();
     }
 
@@ -220,26 +222,34 @@ class CliTest {
     void configurationAndKonnectFailuresHaveTheirExitCodes() {
         Map<String, String> noToken = environment();
         noToken.remove("KONNECT_TOKEN");
-        assertUsage(run(noToken, false, "plan", plugins.toString()),
+        assertExit(ExitCode.ERROR, run(noToken, false, "plan", plugins.toString()),
                 "konnect-plugins plan: no token: set KONNECT_TOKEN or pass --token");
-        assertUsage(run("plan", plugins.toString(), "--output", "yaml"),
+        assertExit(ExitCode.USAGE, run("plan", plugins.toString(), "--output", "yaml"),
                 "konnect-plugins plan: Invalid value for option '--output'");
-        assertUsage(run("list", "--control-plane", "a", "--control-plane", "b"),
+        assertExit(ExitCode.USAGE, run("list", "--control-plane", "a", "--control-plane", "b"),
                 "konnect-plugins list: list works on one control plane");
+        assertExit(ExitCode.USAGE, run("list", "--region", "mars"), "konnect-plugins list: --region: ");
+        assertExit(ExitCode.USAGE, run("list", "--region", "eu", "--base-url", "http://127.0.0.1:1"),
+                "konnect-plugins list: --region and --base-url name two hosts");
 
         Run wrongToken = run("plan", plugins.toString(), "--token", "kpat_wrong");
-        assertThat(wrongToken.exitCode).isEqualTo(3);
+        assertThat(wrongToken.exitCode).isEqualTo(ExitCode.KONNECT_ERROR);
+        assertThat(wrongToken.err).contains("(check the token: KONNECT_TOKEN or --token)").doesNotContain("%5B");
         Run missing = run("plan", plugins.toString(), "--control-plane", "nowhere");
-        assertThat(missing.exitCode).isEqualTo(3);
-        assertThat(missing.out).contains("Control plane nowhere: could not plan: ");
+        assertThat(missing.exitCode).isEqualTo(ExitCode.KONNECT_ERROR);
+        assertThat(missing.out).as("the error is printed once, on stderr").isEmpty();
+        assertThat(missing.err).isEqualTo("konnect-plugins plan: nowhere: control plane 'nowhere' not found on "
+                + fake.baseUrl().getAuthority() + " (GET /v2/control-planes: HTTP 404) (check --control-plane or "
+                + "KONNECT_CONTROL_PLANE, and the region)\n");
         Run unreachable = run("list", "--base-url", "http://127.0.0.1:1");
-        assertThat(unreachable.exitCode).isEqualTo(4);
-        assertThat(unreachable.err).startsWith("konnect-plugins list: could not reach Konnect: ");
+        assertThat(unreachable.exitCode).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(unreachable.err).startsWith("konnect-plugins list: could not reach 127.0.0.1:1: ")
+                .contains("(GET /v2/control-planes)", "check the network").doesNotContain("%5B");
         assertThat(run("--version").out).startsWith("konnect-plugins ");
         Run help = run("sync", "--help");
         assertThat(help.exitCode).isZero();
         assertThat(help.out).startsWith("Usage: konnect-plugins sync ").contains("--prune", "--dry-run", "--token");
-        assertThat(run().exitCode).isEqualTo(2);
+        assertThat(run().exitCode).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
@@ -291,8 +301,79 @@ class CliTest {
         return findings;
     }
 
-    private void assertUsage(Run run, String messageStart) {
-        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+    @Test
+    void badUsageHasItsOwnCodeEvenWithDetailedExitCodeAndTyposGetSuggestions() {
+        assertExit(ExitCode.USAGE, run("plan", "--detailed-exitcode", "--bad-option", plugins.toString()),
+                "konnect-plugins plan: Unknown option: '--bad-option'");
+        Run typo = run("snyc", plugins.toString());
+        assertThat(typo.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.err).contains("Did you mean", "sync");
+        Run option = run("sync", "--purne", plugins.toString());
+        assertThat(option.exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(option.err).contains("Did you mean", "--prune");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void validateTakesOutputJsonAndFormatAsItsAliasAndShowsPathsAsGiven() throws IOException {
+        Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function H:access(conf)\n  ngx.timer.at(0, function() end)\nend\nreturn H\n");
+        String given = plugins + "/";
+        Run json = run("validate", "--output", "json", given);
+        Run format = run("validate", "--format", "json", given);
+        assertThat(json.exitCode).isEqualTo(ExitCode.ERROR);
+        assertThat(format).isEqualTo(json);
+        assertThat(json.out).contains("\"path\":\"" + given + "beta\"");
+        Run text = run("validate", given + "beta");
+        assertThat(text.out).startsWith(given + "beta/handler.lua:3:3: error [sandbox.timer]");
+        Run bad = run("validate", "--output", "sarf", given);
+        assertExit(ExitCode.USAGE, bad, "konnect-plugins validate: unknown format 'sarf' for --output");
+        assertThat(bad.err).doesNotContain("--name", "konnect-plugins-validate");
+    }
+
+    @Test
+    void syncOnATerminalShowsThePlanAndWritesOnlyAfterYes() {
+        List<String> questions = new ArrayList<>();
+        Run refused = run(Optional.of(question -> questions.add(question) && false), "sync", plugins.toString());
+        assertThat(refused.exitCode).as(refused.toString()).isEqualTo(ExitCode.ERROR);
+        assertThat(refused.out).contains("Plan: 2 to create, 0 to update", "  + alpha (create)");
+        assertThat(refused.err).isEqualTo("konnect-plugins sync: not applied: nothing was written\n");
+        assertThat(questions).singleElement().asString().contains("Only 'yes'", "--auto-approve");
+        assertThat(fake.customPlugins(fake.controlPlaneId())).isEmpty();
+
+        Run approved = run(Optional.of(question -> true), "sync", plugins.toString());
+        assertThat(approved.exitCode).as(approved.toString()).isZero();
+        assertThat(approved.out).contains("  + alpha (create)", "2 written, 0 failed", "  + alpha created");
+        assertThat(fake.customPlugins(fake.controlPlaneId())).hasSize(2);
+
+        Prompt mustNotAsk = question -> {
+            throw new AssertionError("asked: " + question);
+        };
+        assertThat(run(Optional.of(mustNotAsk), "sync", plugins.toString()).exitCode).as("nothing to do").isZero();
+        SamplePlugins.write(plugins, "gamma", "X-Gamma");
+        Run auto = run(Optional.of(mustNotAsk), "sync", "--auto-approve", plugins.toString());
+        assertThat(auto.exitCode).as(auto.toString()).isZero();
+        assertThat(fake.customPlugins(fake.controlPlaneId())).hasSize(3);
+    }
+
+    @Test
+    void listAlignsItsColumns() {
+        SamplePlugins.write(plugins, "a-much-longer-name", "X-Long");
+        run("sync", plugins.toString());
+        Run list = run("list");
+        // Every id starts in the same column, after the longest name and two spaces.
+        assertThat(list.out.lines()).hasSize(3).extracting(line -> line.indexOf(line.split("\\s+")[1]))
+                .containsOnly("a-much-longer-name".length() + 2);
+    }
+
+    @Test
+    void helpListsEveryExitCodeOnce() {
+        Run help = run("--help");
+        assertThat(help.out).contains(String.join("\n", ExitCode.FOOTER));
+    }
+
+    private void assertExit(int exitCode, Run run, String messageStart) {
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(exitCode);
         assertThat(run.err).startsWith(messageStart);
     }
 
@@ -308,11 +389,19 @@ class CliTest {
         return run(environment(), false, args);
     }
 
+    private Run run(Optional<Prompt> prompt, String... args) {
+        return run(environment(), prompt.isPresent(), prompt, args);
+    }
+
     private static Run run(Map<String, String> env, boolean terminal, String... args) {
+        return run(env, terminal, Optional.empty(), args);
+    }
+
+    private static Run run(Map<String, String> env, boolean terminal, Optional<Prompt> prompt, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
+                new PrintStream(err, true, StandardCharsets.UTF_8), terminal, prompt);
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>{@code KONNECT_TOKEN}: a personal or system access token</li>
  *   <li>{@code KONNECT_CONTROL_PLANE}: the control plane's id (a UUID) or its name</li>
  *   <li>{@code KONNECT_REGION}: {@code us} (default), {@code eu}, {@code au}, {@code me}, {@code in}, {@code sg}</li>
- *   <li>{@code KONNECT_BASE_URL}: another host instead of the region's, such as a standalone FakeKonnect</li>
+ *   <li>{@code KONNECT_BASE_URL}: another host instead of the region's, such as a standalone FakeKonnect (set it or
+ *   {@code KONNECT_REGION}, not both)</li>
  * </ul>
  */
 public final class ExampleKonnect implements AutoCloseable {
@@ -36,10 +37,10 @@ public final class ExampleKonnect implements AutoCloseable {
     public static final String REGION = "KONNECT_REGION";
     public static final String BASE_URL = "KONNECT_BASE_URL";
 
-    /** Exit codes, shared with the JBang scripts so shell scripts can rely on them. */
+    /** Exit codes, the konnect-plugins CLI's (and so the JBang scripts'), so shell scripts can rely on them. */
     public static final int OK = 0;
-    public static final int REFUSED = 1;
-    public static final int USAGE = 2;
+    /** Every error that is not one of the codes below: a refused plugin, a missing setting, an unreadable folder. */
+    public static final int ERROR = 1;
     public static final int KONNECT_ERROR = 3;
     public static final int UNREACHABLE = 4;
 
@@ -168,14 +169,14 @@ public final class ExampleKonnect implements AutoCloseable {
             // The attempt count is useful; the list of identical earlier attempts is not.
             return "Could not reach Konnect: " + message.replaceFirst("; earlier attempts: .*\\)$", ")");
         }
-        return exitCode(e) != REFUSED || e instanceof KonnectException ? message
+        return e instanceof KonnectException || userFixable(e) ? message
                 : e.getClass().getSimpleName() + ": " + message;
     }
 
     /** The exit code documented in the README for this failure. */
     public static int exitCode(Throwable e) {
         if (e instanceof PluginValidationException || e instanceof BadRequestException) {
-            return REFUSED;
+            return ERROR;
         }
         if (e instanceof KonnectApiException) {
             return KONNECT_ERROR;
@@ -183,13 +184,21 @@ public final class ExampleKonnect implements AutoCloseable {
         if (e instanceof KonnectTransportException) {
             return UNREACHABLE;
         }
-        // Bad settings, or a plugin directory that can't be read: the user has something to fix before retrying.
+        return ERROR;
+    }
+
+    /** Bad settings, or a plugin directory that can't be read: the message alone tells the user what to fix. */
+    private static boolean userFixable(Throwable e) {
         return e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof UncheckedIOException ? USAGE : REFUSED;
+                || e instanceof UncheckedIOException;
     }
 
     private static URI host(Map<String, String> env) {
         String baseUrl = blankToNull(env.get(BASE_URL));
+        if (baseUrl != null && blankToNull(env.get(REGION)) != null) {
+            // As Konnect.Builder.fromEnvironment and the CLI: two hosts is a mistake to fix, not a choice to guess.
+            throw new IllegalStateException("Both " + BASE_URL + " and " + REGION + " are set; unset one");
+        }
         if (baseUrl != null) {
             return URI.create(baseUrl);
         }

@@ -39,7 +39,7 @@ class ExamplesTest {
     void uploadFromAMissingDirectoryIsAUsageError() {
         Output run = Output.of(Map.of(), UploadFromDirectory::run, "no/such/plugin");
 
-        assertThat(run.exitCode()).isEqualTo(ExampleKonnect.USAGE);
+        assertThat(run.exitCode()).isEqualTo(ExampleKonnect.ERROR);
         assertThat(run.err()).contains("handler.lua").hasLineCount(1);
     }
 

@@ -65,7 +65,7 @@ class QuickstartTest {
 
             Output run = Output.of(realEnvironment(konnect, "default"), Quickstart::run);
 
-            assertThat(run.exitCode()).isEqualTo(ExampleKonnect.USAGE);
+            assertThat(run.exitCode()).isEqualTo(ExampleKonnect.ERROR);
             assertThat(run.err()).startsWith("A plugin named stream-headers already exists").hasLineCount(1);
             assertThat(konnect.customPlugin(konnect.controlPlaneId(), "stream-headers")).get()
                     .satisfies(plugin -> assertThat(plugin.tags()).containsExactly("production"));
@@ -89,7 +89,7 @@ class QuickstartTest {
     void halfAConfigurationIsAUsageError() {
         Output run = Output.of(Map.of(ExampleKonnect.TOKEN, "kpat_x"), Quickstart::run);
 
-        assertThat(run.exitCode()).isEqualTo(ExampleKonnect.USAGE);
+        assertThat(run.exitCode()).isEqualTo(ExampleKonnect.ERROR);
         assertThat(run.err().strip()).isEqualTo("Set both KONNECT_TOKEN and KONNECT_CONTROL_PLANE "
                 + "(or neither, to use the embedded fake)");
     }

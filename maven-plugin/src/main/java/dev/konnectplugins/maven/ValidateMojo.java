@@ -5,7 +5,8 @@ import dev.konnectplugins.internal.maven.DiagnosticLines;
 import dev.konnectplugins.internal.sync.PluginFolders;
 import dev.konnectplugins.validation.PluginValidator;
 import dev.konnectplugins.validation.ValidationResult;
-import dev.konnectplugins.validation.cli.SarifReport;
+import dev.konnectplugins.validation.report.CheckedPlugin;
+import dev.konnectplugins.validation.report.ReportFormat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ public final class ValidateMojo extends AbstractKonnectPluginsMojo {
         }
         List<ValidationResult> results = validate(findPlugins(folder));
         results.forEach(result -> logFindings(Path.of(result.path()), result.diagnostics()));
-        Path report = writeFile(sarifFile.toPath(), SarifReport.render(results.stream().map(this::forReport)
-                .toList()));
+        Path report = writeFile(sarifFile.toPath(), ReportFormat.SARIF.render(results.stream()
+                .map(this::forReport).toList()));
         List<Diagnostic> all = results.stream().flatMap(result -> result.diagnostics().stream()).toList();
         long errors = all.stream().filter(Diagnostic::isError).count();
         long warnings = all.size() - errors;
@@ -105,12 +106,12 @@ public final class ValidateMojo extends AbstractKonnectPluginsMojo {
     }
 
     /** The result with its folder relative to where Maven was started, as code-scanning tools expect. */
-    private ValidationResult forReport(ValidationResult result) {
+    private CheckedPlugin forReport(ValidationResult result) {
         Path folder = Path.of(result.path());
         Path root = executionRootDirectory == null ? null : executionRootDirectory.toPath().toAbsolutePath();
         String location = root != null && folder.startsWith(root) ? root.relativize(folder).toString()
                 : folder.toString();
-        return new ValidationResult(location.replace(File.separatorChar, '/'), result.name(), result.diagnostics());
+        return new CheckedPlugin(location.replace(File.separatorChar, '/'), result);
     }
 
     private static String plural(long count, String noun) {

@@ -36,8 +36,17 @@ public record ApiRequest(String method, String path, byte[] body) {
         return !"POST".equals(method) && !"PATCH".equals(method);
     }
 
-    /** {@code METHOD path}, for messages and logs. */
+    /**
+     * {@code METHOD /path} for messages and logs, as a person reads it: decoded (no {@code %5B}) and without the
+     * query, whose paging and filter parameters say nothing the message does not.
+     */
     public String describe() {
-        return method + " " + path;
+        int query = path.indexOf('?');
+        String withoutQuery = query < 0 ? path : path.substring(0, query);
+        try {
+            return method + " " + new java.net.URI(withoutQuery).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return method + " " + withoutQuery;
+        }
     }
 }

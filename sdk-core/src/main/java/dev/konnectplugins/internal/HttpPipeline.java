@@ -173,24 +173,32 @@ public final class HttpPipeline {
 
         private Failure transportError(IOException failure, boolean clippedByDeadline) {
             if (failure instanceof HttpConnectTimeoutException) {
-                return (attempts, earlier) -> new KonnectTimeoutException(request.describe(), Timeout.CONNECT,
+                return (attempts, earlier) -> new KonnectTimeoutException(toHost(), Timeout.CONNECT,
                         settings.connectTimeout(), failure, attempts, earlier);
             }
             if (failure instanceof HttpTimeoutException) {
                 return clippedByDeadline ? totalTimeout(failure)
-                        : (attempts, earlier) -> new KonnectTimeoutException(request.describe(), Timeout.ATTEMPT,
+                        : (attempts, earlier) -> new KonnectTimeoutException(toHost(), Timeout.ATTEMPT,
                         settings.attemptTimeout(), failure, attempts, earlier);
             }
             String reason = failure.getMessage() == null ? failure.getClass().getSimpleName()
                     : failure.getClass().getSimpleName() + ": "
                     + ServerText.sanitize(settings.tokenRedaction().redact(failure.getMessage()),
                     ServerText.MESSAGE_LIMIT);
-            return (attempts, earlier) -> new KonnectTransportException(request.describe() + " failed: " + reason,
-                    failure, attempts, earlier);
+            // The host first, as the user can check it: never reached, or reached without a usable answer.
+            String what = failure instanceof java.net.ConnectException
+                    || failure instanceof java.net.UnknownHostException ? "could not reach " : "no usable answer from ";
+            return (attempts, earlier) -> new KonnectTransportException(what + settings.baseUrl().getAuthority()
+                    + ": " + reason + " (" + request.describe() + ")", failure, attempts, earlier);
+        }
+
+        /** The request and the host it went to, for the messages of failures where no answer came. */
+        private String toHost() {
+            return request.describe() + " to " + settings.baseUrl().getAuthority();
         }
 
         private Failure totalTimeout(Throwable cause) {
-            return (attempts, earlier) -> new KonnectTimeoutException(request.describe(), Timeout.TOTAL,
+            return (attempts, earlier) -> new KonnectTimeoutException(toHost(), Timeout.TOTAL,
                     settings.totalTimeout(), cause, attempts, earlier);
         }
 

@@ -77,7 +77,7 @@ final class Puller {
         boolean differs = (!handlerSame && localHandler != null) || (!schemaSame && localSchema != null);
         if (differs && !overwrite) {
             return new PulledPlugin(name, directory, PullStatus.KEPT_LOCAL, directory + " has local files that "
-                    + "differ from Konnect's; kept them (overwrite to replace them)");
+                    + "differ from Konnect's; kept them (--overwrite, or overwrite = true in PluginSync.pull, replaces them)");
         }
         local.write(PluginSource.HANDLER_FILE, withNewline(handlerText));
         local.write(PluginSource.SCHEMA_FILE, withNewline(schemaText));

@@ -117,7 +117,7 @@ public final class SyncPlan {
 
     /**
      * The same as JSON, for tools; each change lists its warnings in the fields of
-     * {@code konnect-plugins validate --format json}.
+     * {@code konnect-plugins validate --output json}.
      *
      * @return the JSON document
      */

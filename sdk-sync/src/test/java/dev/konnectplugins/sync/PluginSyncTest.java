@@ -371,11 +371,11 @@ class PluginSyncTest {
 
         JsonNode json = new ObjectMapper().readTree(sync.plan(cp, desired, SyncOptions.defaults()).toJson());
 
-        assertThat(json.get("controlPlane").asText()).isEqualTo(cp);
-        assertThat(json.get("controlPlaneId").asText()).isEqualTo(fake.controlPlaneId());
+        assertThat(json.get("control_plane").asText()).isEqualTo(cp);
+        assertThat(json.get("control_plane_id").asText()).isEqualTo(fake.controlPlaneId());
         assertThat(json.get("summary").get("create").asInt()).isEqualTo(1);
         assertThat(json.get("summary").get("update").asInt()).isEqualTo(1);
-        assertThat(json.get("hasChanges").asBoolean()).isTrue();
+        assertThat(json.get("has_changes").asBoolean()).isTrue();
         JsonNode alpha = json.get("changes").get(0);
         assertThat(alpha.get("action").asText()).isEqualTo("update");
         assertThat(alpha.get("changed").get(0).asText()).isEqualTo("handler.lua");

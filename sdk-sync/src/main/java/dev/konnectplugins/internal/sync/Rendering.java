@@ -13,6 +13,7 @@ import dev.konnectplugins.sync.PlannedChange;
 import dev.konnectplugins.sync.PluginOutcome;
 import dev.konnectplugins.sync.SyncPlan;
 import dev.konnectplugins.sync.SyncResult;
+import dev.konnectplugins.validation.report.DiagnosticText;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +86,9 @@ public final class Rendering {
             return out;
         }
         out.append("\nValidation warnings (they do not stop the sync):\n");
-        // As the validator prints them, with the plugin's folder name in front of the file: alpha/handler.lua:3:9.
+        // As validate prints them, with the plugin's folder name in front of the file: alpha/handler.lua:3:9.
         plan.changes().forEach(change -> change.warnings().forEach(warning ->
-                out.append("  ").append(SafeText.inline(change.name() + "/" + warning)).append('\n')));
+                out.append("  ").append(DiagnosticText.line(change.name(), warning)).append('\n')));
         return out;
     }
 
@@ -139,13 +140,13 @@ public final class Rendering {
         }
         ObjectNode summary = node.putObject("summary");
         for (ChangeAction action : ChangeAction.values()) {
-            summary.put(camel(action), plan.count(action));
+            summary.put(snake(action), plan.count(action));
         }
-        node.put("hasChanges", plan.hasChanges());
+        node.put("has_changes", plan.hasChanges());
         ArrayNode changes = node.putArray("changes");
         for (PlannedChange change : plan.changes()) {
-            ObjectNode entry = changes.addObject().put("name", change.name()).put("action", camel(change.action()));
-            change.intendedAction().ifPresent(intended -> entry.put("blockedAction", camel(intended)));
+            ObjectNode entry = changes.addObject().put("name", change.name()).put("action", snake(change.action()));
+            change.intendedAction().ifPresent(intended -> entry.put("blocked_action", snake(intended)));
             if (!change.changedParts().isEmpty()) {
                 ArrayNode parts = entry.putArray("changed");
                 List.of(ChangedPart.values()).stream().filter(change.changedParts()::contains)
@@ -155,7 +156,7 @@ public final class Rendering {
                 entry.put("reason", change.reason());
             }
             if (!change.instanceIds().isEmpty()) {
-                ArrayNode ids = entry.putArray("instanceIds");
+                ArrayNode ids = entry.putArray("instance_ids");
                 change.instanceIds().forEach(ids::add);
             }
             if (!change.diff().isEmpty()) {
@@ -169,17 +170,14 @@ public final class Rendering {
         return node;
     }
 
-    /** The fields and names of {@code konnect-plugins validate --format json}'s diagnostics. */
+    /** The fields and names of {@code konnect-plugins validate --output json}'s diagnostics. */
     private static void diagnosticNode(ObjectNode node, Diagnostic diagnostic) {
-        node.put("rule", diagnostic.rule()).put("severity", diagnostic.severity().label())
-                .put("stage", diagnostic.stage().id())
-                .put("file", diagnostic.file()).put("line", diagnostic.line()).put("column", diagnostic.column())
-                .put("message", diagnostic.message());
+        node.setAll((ObjectNode) MAPPER.valueToTree(DiagnosticText.fields(diagnostic)));
     }
 
     private static ObjectNode planHeader(SyncPlan plan) {
-        ObjectNode node = MAPPER.createObjectNode().put("controlPlane", plan.controlPlane());
-        plan.controlPlaneId().ifPresent(id -> node.put("controlPlaneId", id));
+        ObjectNode node = MAPPER.createObjectNode().put("control_plane", plan.controlPlane());
+        plan.controlPlaneId().ifPresent(id -> node.put("control_plane_id", id));
         plan.failure().ifPresent(failure -> node.put("error", String.valueOf(failure.getMessage())));
         return node;
     }
@@ -215,11 +213,9 @@ public final class Rendering {
         };
     }
 
-    private static String camel(ChangeAction action) {
-        String label = action.label();
-        int space = label.indexOf(' ');
-        return space < 0 ? label : label.substring(0, space) + Character.toUpperCase(label.charAt(space + 1))
-                + label.substring(space + 2);
+    /** JSON keys and values are snake_case everywhere, as Konnect's own ({@code created_at}). */
+    private static String snake(ChangeAction action) {
+        return action.label().replace(' ', '_');
     }
 
     private static String write(ObjectNode node) {

@@ -39,7 +39,7 @@ public final class NameRules {
         if (!uploadName.equals(schemaName)) {
             out.error(Rules.NAME_MISMATCH, "schema.lua", line, column, "the schema's name is '" + schemaName
                     + "' but the plugin is uploaded as '" + uploadName + "'; Konnect requires them to be equal: "
-                    + "rename the plugin directory or pass --name, or change the schema's name");
+                    + "rename the plugin folder or change the name in schema.lua");
         }
     }
 

@@ -1,14 +1,15 @@
-package dev.konnectplugins.validation.cli;
+package dev.konnectplugins.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.konnectplugins.validation.PluginValidator;
+import dev.konnectplugins.validation.ValidationResult;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +38,10 @@ class HugeMessageOutputTest {
     @ValueSource(strings = {"text", "json", "github", "sarif"})
     @Timeout(120)
     void aFortyMegabyteErrorMessageIsOneShortDiagnostic(String format) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"--format", format, plugin.toString()},
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        String out = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(status).as("stderr: %s", stderr).isEqualTo(Main.INVALID);
+        ValidationResult result = PluginValidator.builder().build().validateDirectory(plugin);
+        String out = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT))
+                .render(List.of(new CheckedPlugin(plugin.toString(), result)));
+        assertThat(result.valid()).isFalse();
         assertThat(out).containsPattern("x{100}\\.\\.\\. \\(419430\\d\\d characters\\)").hasSizeLessThan(20_000);
         assertThat(Arrays.stream(out.split("\n"))).allSatisfy(line -> assertThat(line).hasSizeLessThan(10_000));
     }

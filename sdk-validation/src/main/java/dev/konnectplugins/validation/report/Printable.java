@@ -1,4 +1,4 @@
-package dev.konnectplugins.validation.cli;
+package dev.konnectplugins.validation.report;
 
 /**
  * Makes text from a plugin (messages quoting its code or its Lua errors, file and folder names) safe to print on one

@@ -1,14 +1,12 @@
-package dev.konnectplugins.validation.cli;
+package dev.konnectplugins.validation.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Severity;
+import dev.konnectplugins.validation.PluginValidator;
 import dev.konnectplugins.validation.ValidationResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 9, row 11: plugin text in the CLI's output cannot forge lines, workflow commands or terminal escapes. */
+/** Issue 9, row 11: plugin text in a report cannot forge lines, workflow commands or terminal escapes. */
 class OutputEscapingTest {
     private static final String HANDLER = "return { PRIORITY = 1, VERSION = '1.0.0' }\n";
     /** A Lua error whose message starts a GitHub workflow command on a line of its own, and an ANSI escape. */
@@ -27,8 +25,6 @@ class OutputEscapingTest {
     @TempDir
     Path tmp;
     private Path plugin;
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @BeforeEach
     void plugin() throws IOException {
@@ -37,14 +33,13 @@ class OutputEscapingTest {
         Files.writeString(plugin.resolve("schema.lua"), SCHEMA);
     }
 
-    private int run(PrintStream out, String... args) {
-        return Main.run(args, out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    private static String render(ReportFormat format, Path plugin) {
+        return format.render(List.of(new CheckedPlugin(plugin.toString(),
+                PluginValidator.builder().build().validateDirectory(plugin))));
     }
 
     private String render(String format) {
-        assertThat(run(new PrintStream(stdout, true, StandardCharsets.UTF_8), "--format", format, plugin.toString()))
-                .isEqualTo(Main.INVALID);
-        return stdout.toString(StandardCharsets.UTF_8);
+        return render(ReportFormat.named(format).orElseThrow(), plugin);
     }
 
     private static List<String> lines(String output) {
@@ -72,15 +67,12 @@ class OutputEscapingTest {
         Path odd = Files.createDirectories(tmp.resolve("a,b:c"));
         Files.writeString(odd.resolve("handler.lua"), HANDLER);
         Files.writeString(odd.resolve("schema.lua"), SCHEMA);
-        assertThat(run(new PrintStream(stdout, true, StandardCharsets.UTF_8), "--format", "github", odd.toString()))
-                .isEqualTo(Main.INVALID);
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("a%2Cb%3Ac/schema.lua");
+        assertThat(render(ReportFormat.GITHUB, odd)).contains("a%2Cb%3Ac/schema.lua");
     }
 
     @Test
     void jsonAndSarifEscapeEveryControlCharacter() {
         for (String format : List.of("json", "sarif")) {
-            stdout.reset();
             String out = render(format);
             assertThat(lines(out)).as(format).hasSize(2);
             assertThat(out).as(format).doesNotContain("\u001b", "\r")
@@ -91,22 +83,9 @@ class OutputEscapingTest {
     @Test
     void aFolderNamedLikeAWorkflowCommandDoesNotStartALine() {
         String folder = "::error file=x::y";
-        Checked checked = new Checked(folder, new ValidationResult(folder, "y", List.of(
+        CheckedPlugin checked = new CheckedPlugin(folder, new ValidationResult(folder, "y", List.of(
                 new Diagnostic("lua.syntax", Severity.ERROR, "handler.lua", 1, 1, "m"))));
-        assertThat(OutputFormat.TEXT.render(List.of(checked)))
+        assertThat(ReportFormat.TEXT.render(List.of(checked)))
                 .startsWith("./::error file=x::y/handler.lua:1:1: error [lua.syntax] (upload) m\n");
-    }
-
-    @Test
-    void anInternalFailureIsOneLineAndExitStatusTwo() {
-        PrintStream broken = new PrintStream(stdout, true, StandardCharsets.UTF_8) {
-            @Override
-            public void print(String s) {
-                throw new IllegalStateException("stdout is gone\n\tat Somewhere.java:1");
-            }
-        };
-        assertThat(run(broken, plugin.toString())).isEqualTo(Main.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("konnect-plugins-validate: internal error: "
-                + "IllegalStateException: stdout is gone\\n\\tat Somewhere.java:1" + System.lineSeparator());
     }
 }

@@ -1,16 +1,19 @@
-package dev.konnectplugins.validation.cli;
+package dev.konnectplugins.validation.report;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.validation.Rules;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The CLI's report formats. Each renders every checked plugin at once, ending with a newline. Plugin text (messages,
+ * The report formats of {@code konnect-plugins validate --output}. Each renders every checked plugin at once, ending
+ * with a newline. Plugin text (messages,
  * file and folder names) is escaped as each format requires: one diagnostic is always one line of text or one
  * workflow command, whatever it quotes.
  */
-enum OutputFormat {
+public enum ReportFormat {
     /**
      * luacheck/ESLint lines with the stage, {@code dir/handler.lua:9:19: error [sandbox.timer] (run time) message},
      * then a summary. No line
@@ -18,15 +21,14 @@ enum OutputFormat {
      */
     TEXT {
         @Override
-        String render(List<Checked> plugins) {
+        public String render(List<CheckedPlugin> plugins) {
             StringBuilder out = new StringBuilder();
             int errors = 0;
             int warnings = 0;
             int invalid = 0;
-            for (Checked plugin : plugins) {
+            for (CheckedPlugin plugin : plugins) {
                 for (Diagnostic d : plugin.result().diagnostics()) {
-                    out.append(new Diagnostic(d.rule(), d.severity(), d.stage(), location(plugin, d), d.line(),
-                            d.column(), Printable.escape(d.message()))).append('\n');
+                    out.append(DiagnosticText.line(plugin.path(), d)).append('\n');
                     if (d.isError()) {
                         errors++;
                     } else {
@@ -42,19 +44,15 @@ enum OutputFormat {
             return out.toString();
         }
 
-        private String location(Checked plugin, Diagnostic d) {
-            String location = Printable.escape(plugin.fileLocation(d.file()));
-            return location.startsWith("::") ? "./" + location : location;
-        }
     },
 
     /** {@code {"plugins":[{"path":...,"name":...,"valid":...,"diagnostics":[{...}]}]}} on one line. */
     JSON {
         @Override
-        String render(List<Checked> plugins) {
+        public String render(List<CheckedPlugin> plugins) {
             StringBuilder out = new StringBuilder("{\"plugins\":[");
             for (int i = 0; i < plugins.size(); i++) {
-                Checked plugin = plugins.get(i);
+                CheckedPlugin plugin = plugins.get(i);
                 out.append(i == 0 ? "" : ",").append("{\"path\":").append(Json.quote(plugin.path()))
                         .append(",\"name\":").append(Json.quote(plugin.result().name()))
                         .append(",\"valid\":").append(plugin.result().valid())
@@ -62,13 +60,7 @@ enum OutputFormat {
                 List<Diagnostic> diagnostics = plugin.result().diagnostics();
                 for (int j = 0; j < diagnostics.size(); j++) {
                     Diagnostic d = diagnostics.get(j);
-                    out.append(j == 0 ? "" : ",").append("{\"rule\":").append(Json.quote(d.rule()))
-                            .append(",\"severity\":").append(Json.quote(d.severity().label()))
-                            .append(",\"stage\":").append(Json.quote(d.stage().id()))
-                            .append(",\"file\":").append(Json.quote(d.file()))
-                            .append(",\"line\":").append(d.line())
-                            .append(",\"column\":").append(d.column())
-                            .append(",\"message\":").append(Json.quote(d.message())).append('}');
+                    out.append(j == 0 ? "" : ",").append(Json.object(DiagnosticText.fields(d)));
                 }
                 out.append("]}");
             }
@@ -79,9 +71,9 @@ enum OutputFormat {
     /** GitHub Actions workflow commands, {@code ::error file=...,line=...,col=...,title=rule (stage)::message}. */
     GITHUB {
         @Override
-        String render(List<Checked> plugins) {
+        public String render(List<CheckedPlugin> plugins) {
             StringBuilder out = new StringBuilder();
-            for (Checked plugin : plugins) {
+            for (CheckedPlugin plugin : plugins) {
                 for (Diagnostic d : plugin.result().diagnostics()) {
                     out.append("::").append(d.severity().label()).append(" file=")
                             .append(property(plugin.fileLocation(d.file())));
@@ -113,10 +105,10 @@ enum OutputFormat {
     /** SARIF 2.1.0, for GitHub code scanning and other SARIF consumers. */
     SARIF {
         @Override
-        String render(List<Checked> plugins) {
+        public String render(List<CheckedPlugin> plugins) {
             StringBuilder out = new StringBuilder("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",")
                     .append("\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{")
-                    .append("\"name\":\"konnect-plugins-validate\",")
+                    .append("\"name\":\"konnect-plugins\",")
                     .append("\"informationUri\":\"https://github.com/konnect-plugins/konnect-plugins-java\",")
                     .append("\"rules\":[");
             for (int i = 0; i < Rules.ALL.size(); i++) {
@@ -126,7 +118,7 @@ enum OutputFormat {
             }
             out.append("]}},\"results\":[");
             boolean first = true;
-            for (Checked plugin : plugins) {
+            for (CheckedPlugin plugin : plugins) {
                 for (Diagnostic d : plugin.result().diagnostics()) {
                     out.append(first ? "" : ",");
                     first = false;
@@ -136,7 +128,7 @@ enum OutputFormat {
             return out.append("]}]}\n").toString();
         }
 
-        private void result(StringBuilder out, Checked plugin, Diagnostic d) {
+        private void result(StringBuilder out, CheckedPlugin plugin, Diagnostic d) {
             out.append("{\"ruleId\":").append(Json.quote(d.rule()))
                     .append(",\"level\":").append(Json.quote(d.isError() ? "error" : "warning"))
                     .append(",\"message\":{\"text\":").append(Json.quote(d.message())).append('}')
@@ -154,15 +146,30 @@ enum OutputFormat {
         }
     };
 
-    abstract String render(List<Checked> plugins);
+    /**
+     * Renders every checked plugin at once.
+     *
+     * @param plugins the plugins, in the order to show them
+     * @return the report, ending with a newline (empty for {@link #GITHUB} when there is no finding)
+     */
+    public abstract String render(List<CheckedPlugin> plugins);
 
-    /** The format named on the command line, or null. */
-    static OutputFormat named(String name) {
-        for (OutputFormat format : values()) {
-            if (format.name().toLowerCase(Locale.ROOT).equals(name)) {
-                return format;
-            }
-        }
-        return null;
+    /**
+     * The name a command line uses for this format: {@code text}, {@code json}, {@code sarif} or {@code github}.
+     *
+     * @return the lower-case name
+     */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The format with this {@link #label()}.
+     *
+     * @param label such as {@code json}
+     * @return the format, or empty when none has this label
+     */
+    public static Optional<ReportFormat> named(String label) {
+        return Arrays.stream(values()).filter(format -> format.label().equals(label)).findFirst();
     }
 }

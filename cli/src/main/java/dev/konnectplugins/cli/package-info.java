@@ -1,0 +1,4 @@
+/**
+ * The {@code konnect-plugins} command line: {@link dev.konnectplugins.cli.Main}. Run {@code konnect-plugins --help}.
+ */
+package dev.konnectplugins.cli;
