@@ -180,7 +180,8 @@ public final class Konnect implements AutoCloseable {
     @Override
     public String toString() {
         return "Konnect{baseUrl=" + baseUrl() + ", token=<redacted>, validateBeforeUpload=" + guard.active() + ", "
-                + pipeline.settings() + "}";
+                + pipeline.settings() + pipeline.rateLimit().map(rate -> ", maxRequestsPerSecond=" + rate).orElse("")
+                + "}";
     }
 
     /**

@@ -149,6 +149,11 @@ public final class HttpPipeline {
         }
     }
 
+    /** {@return the client-wide cap in requests per second, empty when there is none} */
+    public Optional<Double> rateLimit() {
+        return limiter == null ? Optional.empty() : Optional.of(limiter.requestsPerSecond());
+    }
+
     /** The settings this pipeline was built with. */
     public TransportSettings settings() {
         return settings;

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
  * and on whatever the caller chooses (a blocked thread, or a timer for an async call not yet started).
  */
 public final class RateLimiter {
+    private final double requestsPerSecond;
     private final long intervalNanos;
     private final LongSupplier nanoTime;
     /** When the next request may start, on {@link #nanoTime}'s scale. */
@@ -27,6 +28,7 @@ public final class RateLimiter {
             throw new IllegalArgumentException("maxRequestsPerSecond must be a positive number, got "
                     + requestsPerSecond);
         }
+        this.requestsPerSecond = requestsPerSecond;
         this.intervalNanos = Math.max(1L, Math.round(1_000_000_000d / requestsPerSecond));
         this.nanoTime = nanoTime;
     }
@@ -41,6 +43,11 @@ public final class RateLimiter {
             nextFree = start + intervalNanos;
         }
         return Duration.ofNanos(start - now);
+    }
+
+    /** {@return the rate, as configured} */
+    public double requestsPerSecond() {
+        return requestsPerSecond;
     }
 
     /** {@return the rate, as the time between two requests} */
