@@ -164,7 +164,6 @@ public final class HttpPipeline {
         private final ApiRequest request;
         private final CallRegistry.Registration registration;
         private final RetryPolicy policy = settings.retryPolicy();
-        private final Listeners listeners = HttpPipeline.this.listeners;
         private final long deadline;
         private int attempt;
         /** Allocated on the first retry only. */
