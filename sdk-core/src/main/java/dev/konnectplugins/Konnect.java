@@ -4,6 +4,8 @@ import dev.konnectplugins.internal.Delayer;
 import dev.konnectplugins.internal.EnvironmentProxySelector;
 import dev.konnectplugins.internal.HttpPipeline;
 import dev.konnectplugins.internal.ListingLimits;
+import dev.konnectplugins.internal.Listeners;
+import dev.konnectplugins.internal.RateLimiter;
 import dev.konnectplugins.internal.TransportSettings;
 import dev.konnectplugins.internal.UploadGuard;
 import dev.konnectplugins.internal.UserAgent;
@@ -12,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -176,7 +180,8 @@ public final class Konnect implements AutoCloseable {
     @Override
     public String toString() {
         return "Konnect{baseUrl=" + baseUrl() + ", token=<redacted>, validateBeforeUpload=" + guard.active() + ", "
-                + pipeline.settings() + "}";
+                + pipeline.settings() + pipeline.rateLimit().map(rate -> ", maxRequestsPerSecond=" + rate).orElse("")
+                + "}";
     }
 
     /**
@@ -207,6 +212,9 @@ public final class Konnect implements AutoCloseable {
         private Delayer delayer;
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private final List<KonnectListener> listeners = new ArrayList<>();
+        private double maxRequestsPerSecond;
+        private LongSupplier nanoTime = System::nanoTime;
 
         private Builder() {
         }
@@ -521,6 +529,43 @@ public final class Konnect implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Tells {@code value} of every attempt this client makes (start, answer, failure, retry), for metrics,
+         * tracing or audit logs. Call it again to add more listeners; they are called in the order added. A listener
+         * that throws is logged and skipped, never failing the call. Without listeners, nothing is spent on them.
+         *
+         * @param value the listener, not null
+         * @return this builder
+         */
+        public Builder listener(KonnectListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /**
+         * Caps the rate of requests this client sends, to stay under Konnect's rate limit rather than retry into it:
+         * requests start at least {@code 1 / value} seconds apart, counted across every thread and every call of
+         * this client, retries included. A blocking call waits on its own thread (within its
+         * {@link #totalTimeout}); an async call waits on a timer before it takes one of the executor's threads (its
+         * later requests and retries wait on that thread). Default: no cap.
+         *
+         * @param value the most requests per second, positive and finite (0.5 means one every two seconds)
+         * @return this builder
+         */
+        public Builder maxRequestsPerSecond(double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException("maxRequestsPerSecond must be a positive number, got " + value);
+            }
+            this.maxRequestsPerSecond = value;
+            return this;
+        }
+
+        /** For tests: the monotonic clock the rate limit is measured with. */
+        Builder nanoTime(LongSupplier value) {
+            this.nanoTime = Objects.requireNonNull(value, "nanoTime");
+            return this;
+        }
+
         /** For tests: waits between attempts without sleeping. */
         Builder delayer(Delayer value) {
             this.delayer = Objects.requireNonNull(value, "delayer");
@@ -572,7 +617,9 @@ public final class Konnect implements AutoCloseable {
                     UserAgent.of(userAgentSuffix), retryPolicy, effectiveConnectTimeout, attemptTimeout, totalTimeout,
                     maxResponseBytes, new ListingLimits(maxListPages, maxListItems), waits, clock, random);
             UploadGuard guard = validateBeforeUpload ? UploadGuard.fromClassPath() : UploadGuard.disabled();
-            HttpPipeline pipeline = new HttpPipeline(settings, executor != null ? executor : ownedExecutor);
+            RateLimiter limiter = maxRequestsPerSecond > 0 ? new RateLimiter(maxRequestsPerSecond, nanoTime) : null;
+            HttpPipeline pipeline = new HttpPipeline(settings, executor != null ? executor : ownedExecutor,
+                    Listeners.of(listeners), limiter);
             return new Konnect(pipeline, guard, ownedExecutor, timer);
         }
 

@@ -36,6 +36,11 @@ final class ConnectionOptions {
             description = "control plane name or id; repeat for several (env KONNECT_CONTROL_PLANE)")
     List<String> controlPlanes = new ArrayList<>();
 
+    @Option(names = "--max-rps", paramLabel = "N",
+            description = "send at most N requests per second to Konnect, retries included (such as 5 or 0.5); "
+                    + "default: no cap")
+    Double maxRequestsPerSecond;
+
     /**
      * A client from the environment with these options laid over it: {@code --region} or {@code --base-url}
      * replaces both host variables, so a mistake is blamed on where it came from (an option or the environment).
@@ -68,7 +73,15 @@ final class ConnectionOptions {
         if (merged.getOrDefault(Konnect.TOKEN_VARIABLE, "").isBlank()) {
             throw new IllegalStateException("no token: set KONNECT_TOKEN or pass --token");
         }
-        return Konnect.builder().fromEnvironment(merged).userAgentSuffix("konnect-plugins-cli").build();
+        Konnect.Builder builder = Konnect.builder().fromEnvironment(merged).userAgentSuffix("konnect-plugins-cli");
+        if (maxRequestsPerSecond != null) {
+            if (!(maxRequestsPerSecond > 0) || maxRequestsPerSecond.isInfinite()) {
+                throw new ParameterException(command.commandLine(),
+                        "--max-rps must be a positive number of requests per second, got " + maxRequestsPerSecond);
+            }
+            builder.maxRequestsPerSecond(maxRequestsPerSecond);
+        }
+        return builder.build();
     }
 
     /** The control planes to work on: the options', else the variable's. */

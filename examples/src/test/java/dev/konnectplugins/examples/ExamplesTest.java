@@ -56,6 +56,15 @@ class ExamplesTest {
     }
 
     @Test
+    void micrometerMetricsTimesEachRequestByMethodAndStatus() {
+        Output run = Output.of(Map.of(), MicrometerMetrics::run);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).anySatisfy(line -> assertThat(line)
+                .startsWith("konnect.requests [tag(method=GET), tag(status=200)] COUNT = 2.0"));
+    }
+
+    @Test
     void findControlPlaneByName() {
         Output run = Output.of(Map.of(), FindControlPlaneByName::run);
 

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,22 +28,35 @@ import java.util.function.Supplier;
  *
  * <p>A call blocks the thread that makes it and does not hop threads: blocking API calls run on the caller's
  * thread, whose Jackson buffers stay warm; async calls run the same code on the client's executor
- * ({@link #async}). Nothing is allocated for failures that do not happen.
+ * ({@link #async}). Nothing is allocated for failures that do not happen, nor for listeners and a rate limit
+ * that are not configured (both are null then, checked once per attempt).
  */
 public final class HttpPipeline {
     private final TransportSettings settings;
     private final Executor executor;
     private final Transport transport;
     private final CallRegistry calls = new CallRegistry();
+    /** Null when no listener is registered. */
+    private final Listeners listeners;
+    /** Null when the rate is not limited. */
+    private final RateLimiter limiter;
+    /** Async calls waiting for their rate-limit slot before they take a thread; close() fails them. */
+    private final Set<AsyncCall<?>> waitingForSlot = ConcurrentHashMap.newKeySet();
+    /** Set on an executor thread whose async call's first request already has its rate-limit slot. */
+    private final ThreadLocal<Boolean> slotReserved = new ThreadLocal<>();
 
     /**
-     * @param settings fixed configuration
-     * @param executor runs async calls; owned by the client
+     * @param settings  fixed configuration
+     * @param executor  runs async calls; owned by the client
+     * @param listeners told of every attempt, or null
+     * @param limiter   the client-wide request rate, or null for none
      */
-    public HttpPipeline(TransportSettings settings, Executor executor) {
+    public HttpPipeline(TransportSettings settings, Executor executor, Listeners listeners, RateLimiter limiter) {
         this.settings = settings;
         this.executor = executor;
         this.transport = new Transport(settings);
+        this.listeners = listeners;
+        this.limiter = limiter;
     }
 
     /**
@@ -66,7 +81,50 @@ public final class HttpPipeline {
         if (calls.closed()) {
             return CompletableFuture.failedFuture(new KonnectTransportException("This Konnect client is closed: the call was not made", null));
         }
-        AsyncCall<T> call = new AsyncCall<>(work);
+        if (limiter == null) {
+            AsyncCall<T> call = new AsyncCall<>(work);
+            submit(call);
+            return call;
+        }
+        AsyncCall<T> call = new AsyncCall<>(() -> {
+            slotReserved.set(Boolean.TRUE);
+            try {
+                return work.get();
+            } finally {
+                slotReserved.remove();
+            }
+        });
+        Duration wait = limiter.reserve();
+        if (wait.isZero()) {
+            submit(call);
+        } else {
+            submitAfter(wait, call);
+        }
+        return call;
+    }
+
+    /**
+     * Starts the call once its rate-limit slot comes, on the timer: no executor thread is held while it waits.
+     */
+    private void submitAfter(Duration wait, AsyncCall<?> call) {
+        waitingForSlot.add(call);
+        CompletableFuture<Void> slot;
+        try {
+            slot = settings.delayer().after(wait);
+        } catch (RejectedExecutionException e) {
+            slot = CompletableFuture.failedFuture(e);
+        }
+        slot.whenComplete((ignored, failure) -> {
+            waitingForSlot.remove(call);
+            if (failure != null || calls.closed()) {
+                call.completeExceptionally(closedBeforeStart());
+            } else {
+                submit(call);
+            }
+        });
+    }
+
+    private void submit(AsyncCall<?> call) {
         try {
             executor.execute(call);
         } catch (RejectedExecutionException e) {
@@ -74,7 +132,10 @@ public final class HttpPipeline {
                     ? "This Konnect client is closed: the call was not made"
                     : "The executor refused the call (a full queue, or it was shut down)", e));
         }
-        return call;
+    }
+
+    private static KonnectTransportException closedBeforeStart() {
+        return new KonnectTransportException("This Konnect client is closed: the call was not made", null);
     }
 
     /**
@@ -83,6 +144,14 @@ public final class HttpPipeline {
      */
     public void close() {
         calls.close();
+        for (AsyncCall<?> call : waitingForSlot) {
+            call.completeExceptionally(closedBeforeStart());
+        }
+    }
+
+    /** {@return the client-wide cap in requests per second, empty when there is none} */
+    public Optional<Double> rateLimit() {
+        return limiter == null ? Optional.empty() : Optional.of(limiter.requestsPerSecond());
     }
 
     /** The settings this pipeline was built with. */
@@ -113,6 +182,15 @@ public final class HttpPipeline {
                 if (remaining <= 0) {
                     throw failed(totalTimeout(null));
                 }
+                if (limiter != null) {
+                    remaining = awaitSlot(remaining);
+                    if (remaining <= 0) {
+                        throw failed(totalTimeout(null));
+                    }
+                }
+                if (listeners != null) {
+                    listeners.attemptStarted(request, attempt);
+                }
                 boolean clippedByDeadline = remaining < settings.attemptTimeout().toNanos();
                 Duration timeout = clippedByDeadline ? Duration.ofNanos(remaining) : settings.attemptTimeout();
                 long started = System.nanoTime();
@@ -122,6 +200,9 @@ public final class HttpPipeline {
                 try {
                     ApiResponse response = transport.send(request, timeout);
                     AttemptLog.bodies(response);
+                    if (listeners != null) {
+                        listeners.responseReceived(response, attempt, started);
+                    }
                     outcome = String.valueOf(response.status());
                     // Redirects are not followed, so a 3xx is not the answer asked for: report it like an error.
                     if (response.status() < 300) {
@@ -137,20 +218,34 @@ public final class HttpPipeline {
                 } catch (IOException failure) {
                     outcome = failure.getClass().getSimpleName();
                     error = transportError(failure, clippedByDeadline);
+                    if (listeners != null) {
+                        listeners.attemptFailed(request, attempt, started, error.create(attempt, List.of()));
+                    }
                     retryIn = isTotalTimeout(failure, clippedByDeadline) ? Optional.empty()
                             : policy.retryDelay(request.method(), failure, attempt, settings.random().getAsDouble());
                 } catch (KonnectTransportException unretryable) {
                     AttemptLog.attempt(request, "refused", attempt, policy.maxAttempts(), started, null);
-                    throw failed((attempts, earlier) -> new KonnectTransportException(unretryable.getMessage(),
-                            unretryable.getCause(), attempts, earlier));
+                    KonnectException refused = failed((attempts, earlier) -> new KonnectTransportException(
+                            unretryable.getMessage(), unretryable.getCause(), attempts, earlier));
+                    if (listeners != null) {
+                        listeners.attemptFailed(request, attempt, started, refused);
+                    }
+                    throw refused;
                 } catch (InterruptedException e) {
-                    throw interrupted(e);
+                    KonnectException stopped = interrupted(e);
+                    if (listeners != null) {
+                        listeners.attemptFailed(request, attempt, started, stopped);
+                    }
+                    throw stopped;
                 }
                 if (retryIn.isEmpty() || System.nanoTime() + retryIn.get().toNanos() >= deadline) {
                     AttemptLog.attempt(request, outcome, attempt, policy.maxAttempts(), started, null);
                     throw failed(error);
                 }
                 AttemptLog.attempt(request, outcome, attempt, policy.maxAttempts(), started, retryIn.get());
+                if (listeners != null) {
+                    listeners.retryScheduled(request, attempt, retryIn.get(), outcome);
+                }
                 if (earlierFailures == null) {
                     earlierFailures = new ArrayList<>(policy.maxAttempts());
                 }
@@ -158,6 +253,28 @@ public final class HttpPipeline {
                 earlierFailures.add(error.create(attempt, List.of()).getMessage());
                 backOff(retryIn.get(), error);
             }
+        }
+
+        /**
+         * Waits for this attempt's slot under the client-wide rate, unless an async call already waited for it
+         * before it took a thread.
+         *
+         * @return the time left before the deadline
+         */
+        private long awaitSlot(long remaining) {
+            if (slotReserved.get() != null) {
+                slotReserved.remove();
+                return remaining;
+            }
+            Duration wait = limiter.reserve();
+            if (wait.isZero()) {
+                return remaining;
+            }
+            if (wait.toNanos() >= remaining) {
+                throw failed(totalTimeout(null));
+            }
+            backOff(wait, totalTimeout(null));
+            return deadline - System.nanoTime();
         }
 
         private void backOff(Duration wait, Failure error) {
