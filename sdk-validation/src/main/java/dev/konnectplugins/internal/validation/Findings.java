@@ -23,32 +23,19 @@ public final class Findings {
 
     private final Map<String, Diagnostic> byKey = new LinkedHashMap<>();
 
-    /**
-     * Words of the metaschema's findings about what only loading the schema on a data plane refuses (Kong accepts
-     * the upload; the Kong oracle's load stage fails on them): until those checks report their stage themselves,
-     * their message tells it.
-     */
-    private static final List<String> LOAD_STAGE_WORDS = List.of("when a node loads the plugin",
-            "must declare 'fields'", "must declare its fields", "the schema has no 'fields' table");
-
     /** The words of a read of a member the sandbox lacks (SandboxMessages.missing). */
     private static final String ABSENT_MEMBER_WORDS = "is not available in Kong's plugin sandbox (it is nil there)";
 
     /** Adds an error, at its rule's usual stage. */
     public void error(String rule, String file, int line, int column, String message) {
-        add(new Diagnostic(rule, Severity.ERROR, stage(rule, message), file, Math.max(0, line), Math.max(0, column),
+        add(new Diagnostic(rule, Severity.ERROR, Rules.usualStage(rule), file, Math.max(0, line), Math.max(0, column),
                 message));
     }
 
     /** Adds a warning, at its rule's usual stage. */
     public void warning(String rule, String file, int line, int column, String message) {
-        add(new Diagnostic(rule, Severity.WARNING, stage(rule, message), file, Math.max(0, line),
+        add(new Diagnostic(rule, Severity.WARNING, Rules.usualStage(rule), file, Math.max(0, line),
                 Math.max(0, column), message));
-    }
-
-    private static Stage stage(String rule, String message) {
-        return rule.equals(Rules.SCHEMA_SHAPE) && LOAD_STAGE_WORDS.stream().anyMatch(message::contains) ? Stage.LOAD
-                : Rules.usualStage(rule);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.konnectplugins.internal.validation.rules;
 
+import dev.konnectplugins.Diagnostic;
+import dev.konnectplugins.Severity;
+import dev.konnectplugins.Stage;
 import dev.konnectplugins.internal.validation.Findings;
 import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
@@ -85,7 +88,7 @@ final class MetaSchemaCheck {
             return;
         }
         if (!fields.istable()) {
-            error("fields", "the schema has no 'fields' table: a plugin schema is { name = ..., fields = { { config "
+            loadError("fields", "the schema has no 'fields' table: a plugin schema is { name = ..., fields = { { config "
                     + "= { type = \"record\", fields = { ... } } } } }");
             return;
         }
@@ -102,7 +105,7 @@ final class MetaSchemaCheck {
             String problem = PluginsEntityFit.problem(name, definition);
             if (problem != null) {
                 String plugin = schema.rawget("name").optjstring("<plugin>");
-                error(name, topLevelAdvice(name, problem.replace("'<plugin>'", "'" + plugin + "'")));
+                loadError(name, topLevelAdvice(name, problem.replace("'<plugin>'", "'" + plugin + "'")));
             } else {
                 recordsDeclareFields(name, definition);
             }
@@ -128,7 +131,7 @@ final class MetaSchemaCheck {
         }
         LuaValue fields = definition.rawget("fields");
         if (!fields.istable()) {
-            error(name, "field '" + name + "' of type 'record' must declare 'fields' (a node loading the plugin "
+            loadError(name, "field '" + name + "' of type 'record' must declare 'fields' (a node loading the plugin "
                     + "fails: \"attempt to index field 'fields' (a nil value)\"); write " + name + " = { type = "
                     + "\"record\", fields = { ... } }");
             return;
@@ -158,6 +161,12 @@ final class MetaSchemaCheck {
 
     static String cut(String message) {
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    /** An error only a node loading the plugin meets: Konnect accepts the upload. */
+    private void loadError(String near, String message) {
+        SourcePosition at = position(near);
+        out.add(new Diagnostic(Rules.SCHEMA_SHAPE, Severity.ERROR, Stage.LOAD, FILE, at.line(), at.column(), message));
     }
 
     private void error(String near, String message) {
