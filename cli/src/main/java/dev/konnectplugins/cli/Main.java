@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.internal.sync.SafeText;
+import dev.konnectplugins.sync.SyncValidationException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,11 @@ public final class Main {
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((failure, command, parsed) -> {
+                    // a refused desired state lists every finding, a line each, all written (and escaped) here
+                    String message = Messages.describe(failure);
                     command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
-                            + SafeText.inline(Messages.describe(failure)));
+                            + (failure instanceof SyncValidationException ? SafeText.lines(message)
+                            : SafeText.inline(message)));
                     return ExitCode.of(failure);
                 });
         commandLine.getCommandSpec().usageMessage().footer(KonnectPluginsCommand.footer());

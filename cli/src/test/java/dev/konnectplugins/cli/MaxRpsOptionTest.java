@@ -45,7 +45,7 @@ class MaxRpsOptionTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
 
-        assertThat(exitCode).isEqualTo(2);
+        assertThat(exitCode).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("konnect-plugins list: --max-rps must be a positive number of requests per second, got 0");
     }

@@ -3,6 +3,7 @@ package dev.konnectplugins.sync;
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.KonnectException;
 import dev.konnectplugins.Stage;
+import dev.konnectplugins.validation.report.DiagnosticText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,8 @@ public class SyncValidationException extends KonnectException {
                 List<Diagnostic> atStage = found.stream().filter(d -> d.isError() && d.stage() == stage).toList();
                 if (!atStage.isEmpty()) {
                     lines.add(name + ": " + stage.consequence() + ":");
-                    atStage.forEach(diagnostic -> lines.add("  " + diagnostic));
+                    // escaped as validate prints it: a message quoting the plugin stays on its line
+                    atStage.forEach(diagnostic -> lines.add("  " + DiagnosticText.line("", diagnostic)));
                 }
             }
         });
