@@ -45,11 +45,12 @@ public class KonnectException extends RuntimeException {
      * @param attempts        number of attempts made, including the last one; 0 when nothing was sent
      * @param earlierFailures one line per attempt before the last one, oldest first
      */
+    // super.initCause is not a virtual call, so no subclass code runs on a half-built object; javac 21+ flags it anyway
+    @SuppressWarnings("this-escape")
     protected KonnectException(String message, Throwable cause, int attempts, List<String> earlierFailures) {
         super(message);
         if (cause != null) {
-            super.initCause(cause); // Left unset otherwise, so that the SDK can still attach one. Not virtual: a
-            // subclass overriding initCause must not run before it is constructed (javac 21+ lints this-escape).
+            super.initCause(cause); // Left unset otherwise, so that the SDK can still attach one.
         }
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);

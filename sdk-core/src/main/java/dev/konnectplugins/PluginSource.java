@@ -215,13 +215,8 @@ public final class PluginSource {
 
     /**
      * Reads a plugin file as the validator does: only a regular file inside the plugin directory, at most
-     * {@link #MAX_FILE_BYTES}. The checks come before the open, so a FIFO never blocks the caller, a link to
-     * {@code /dev/zero} never fills the heap and a link out of the folder (a token file, {@code /proc/self/environ})
-     * is never read into memory, where a later error message could show it.
-     */
-    /**
-     * Opens the file first, then checks what was opened: no link is followed on the way (a link to another file
-     * of the directory is resolved as text), only a regular file is read, and a FIFO cannot block the read.
+     * {@link #MAX_FILE_BYTES}. The file is opened first, then what was opened is checked: no link is followed on the
+     * way (a link to another file of the directory is resolved as text), and a FIFO cannot block the read.
      */
     private static String readUtf8(Path directory, Path file) {
         try (ContainedFiles files = ContainedFiles.openFolder(directory)) {

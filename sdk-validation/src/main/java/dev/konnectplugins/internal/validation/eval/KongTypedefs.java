@@ -38,8 +38,7 @@ final class KongTypedefs {
     /** Every typedef, freshly built. */
     static LuaTable all() {
         LuaTable t = new LuaTable();
-        for (Iterator<Map.Entry<String, JsonNode>> it = TYPEDEFS.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : TYPEDEFS.properties()) {
             t.rawset(e.getKey(), build(e.getValue()));
         }
         return t;
@@ -67,8 +66,7 @@ final class KongTypedefs {
         }
         if (node.isObject()) {
             LuaTable t = new LuaTable();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 t.rawset(e.getKey(), build(e.getValue()));
             }
             return t;
