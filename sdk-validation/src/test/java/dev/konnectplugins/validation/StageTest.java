@@ -86,7 +86,7 @@ class StageTest {
         assertThat(Rules.ALL).allSatisfy(rule -> assertThat(rule.stages()).isNotEmpty());
         assertThat(Rules.usualStage(Rules.HANDLER_PRIORITY)).isEqualTo(Stage.UPLOAD);
         assertThat(Rules.usualStage(Rules.FILES_UNSUPPORTED)).isEqualTo(Stage.RUNTIME);
-        assertThat(Rules.ALL).filteredOn(rule -> rule.id().startsWith("sandbox."))
+        assertThat(Rules.ALL).filteredOn(rule -> rule.id().startsWith("sandbox.")).hasSize(3)
                 .allSatisfy(rule -> assertThat(rule.stages()).containsExactlyInAnyOrder(Stage.UPLOAD, Stage.RUNTIME));
     }
 
