@@ -19,9 +19,11 @@ import dev.konnectplugins.internal.testkit.FakeStubKeeper;
 import dev.konnectplugins.internal.testkit.FakeState;
 import dev.konnectplugins.internal.testkit.FaultQueue;
 import dev.konnectplugins.internal.testkit.KonnectRouter;
+import dev.konnectplugins.internal.testkit.OrganizationRateLimit;
 import dev.konnectplugins.internal.testkit.SilentNotifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +64,9 @@ public final class FakeKonnect implements AutoCloseable {
     private final FakeState state;
     private final FaultQueue faultQueue = new FaultQueue();
     private final Faults faults = new Faults(faultQueue);
+    private final OrganizationRateLimit rateLimit = new OrganizationRateLimit(System::nanoTime);
+    /** The builder's limit, which reset() restores; null for none. */
+    private final OrganizationRateLimit.Settings initialRateLimit;
     private final ControlPlaneInfo defaultControlPlane;
     private final String token;
     private final URI baseUrl;
@@ -70,11 +75,13 @@ public final class FakeKonnect implements AutoCloseable {
         this.token = options.token();
         this.state = new FakeState(options.clock(), options.duplicateNameStatus(), options.kongChecks());
         this.defaultControlPlane = state.addControlPlane(options.controlPlaneId(), options.controlPlaneName());
+        this.initialRateLimit = options.rateLimit();
+        rateLimit.reset(initialRateLimit);
         FakeStubKeeper stubKeeper = new FakeStubKeeper();
-        KonnectRouter router = new KonnectRouter(state, token);
+        KonnectRouter router = new KonnectRouter(state, token, rateLimit);
         this.server = new WireMockServer(configuration(options, router,
                 new FakeKonnectTransformer(router, faultQueue),
-                new FakeKonnectAdminApi(state, faults, this::reset),
+                new FakeKonnectAdminApi(state, faults, rateLimit, this::reset),
                 stubKeeper));
         server.start();
         installFakeStub();
@@ -92,7 +99,8 @@ public final class FakeKonnect implements AutoCloseable {
     }
 
     /**
-     * Options: port, token, default control plane, duplicate-name status, bind address, clock.
+     * Options: port, token, default control plane, duplicate-name status, bind address, clock, Kong's checks,
+     * rate limit.
      *
      * @return a builder with the defaults
      */
@@ -193,6 +201,46 @@ public final class FakeKonnect implements AutoCloseable {
      */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * Limits the organisation's request rate from now on, as Konnect does: at most {@code requestsPerSecond}
+     * authenticated requests to Konnect's paths each second, whatever control plane they name; the others are
+     * answered 429 with {@code Retry-After} (whole seconds until the second ends, at least 1) and
+     * {@code {"message":"API rate limit exceeded"}}, and change nothing. Replaces any limit set before;
+     * {@link #reset()} goes back to the builder's.
+     *
+     * @param requestsPerSecond how many requests each second admits, at least 1
+     */
+    public void rateLimit(int requestsPerSecond) {
+        rateLimit(requestsPerSecond, Duration.ofSeconds(1));
+    }
+
+    /**
+     * Limits the organisation's request rate to {@code requests} per {@code window}, counted in fixed windows (as
+     * Kong's rate-limiting plugin counts) starting now; see {@link #rateLimit(int)}. A long window makes a test
+     * independent of time: with {@code rateLimit(3, Duration.ofMinutes(1))} the fourth request is refused.
+     *
+     * @param requests how many requests a window admits, at least 1
+     * @param window   the window's length, at least 1 ms
+     */
+    public void rateLimit(int requests, Duration window) {
+        rateLimit.set(new OrganizationRateLimit.Settings(requests, window));
+    }
+
+    /** Lifts the rate limit: every request is served again. */
+    public void noRateLimit() {
+        rateLimit.set(null);
+    }
+
+    /**
+     * How many requests the rate limit has answered 429 since the fake started or was last reset (queued
+     * {@link #faults()} not included).
+     *
+     * @return the count of refused requests
+     */
+    public long rateLimitedCount() {
+        return rateLimit.refused();
     }
 
     /**
@@ -299,11 +347,12 @@ public final class FakeKonnect implements AutoCloseable {
 
     /**
      * Back to a fresh start: forgets plugins, schemas, added control planes, in-use marks, queued faults,
-     * your own stubs and the request journal. The default control plane keeps its id and name.
-     * Also reachable as {@code POST /__admin/fake-konnect/reset}.
+     * your own stubs and the request journal. The default control plane keeps its id and name; the rate limit is
+     * the builder's again, with nothing counted. Also reachable as {@code POST /__admin/fake-konnect/reset}.
      */
     public void reset() {
         faultQueue.clear();
+        rateLimit.reset(initialRateLimit);
         state.resetTo(defaultControlPlane);
         // Re-creates the fake's own stub through FakeStubKeeper.
         server.resetAll();

@@ -1,6 +1,8 @@
 package dev.konnectplugins.testkit;
 
+import dev.konnectplugins.internal.testkit.OrganizationRateLimit;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ public final class FakeKonnectBuilder {
     private int duplicateNameStatus = 400;
     private Clock clock = Clock.systemUTC();
     private boolean kongChecks = true;
+    private OrganizationRateLimit.Settings rateLimit;
 
     FakeKonnectBuilder() {
     }
@@ -133,6 +136,31 @@ public final class FakeKonnectBuilder {
     }
 
     /**
+     * Limits the organisation's request rate, as Konnect does: above {@code requestsPerSecond} authenticated
+     * requests in a second, whatever control plane they name, the fake answers 429 with {@code Retry-After} and
+     * {@code {"message":"API rate limit exceeded"}}; see {@link FakeKonnect#rateLimit(int)}. No limit by default.
+     *
+     * @param requestsPerSecond how many requests each second admits, at least 1
+     * @return this builder
+     */
+    public FakeKonnectBuilder rateLimit(int requestsPerSecond) {
+        return rateLimit(requestsPerSecond, Duration.ofSeconds(1));
+    }
+
+    /**
+     * Limits the organisation's request rate to {@code requests} per fixed {@code window}; see
+     * {@link FakeKonnect#rateLimit(int, Duration)}.
+     *
+     * @param requests how many requests a window admits, at least 1
+     * @param window   the window's length, at least 1 ms
+     * @return this builder
+     */
+    public FakeKonnectBuilder rateLimit(int requests, Duration window) {
+        this.rateLimit = new OrganizationRateLimit.Settings(requests, window);
+        return this;
+    }
+
+    /**
      * Starts a fake with these options.
      *
      * @return the running fake; close it to stop it
@@ -171,5 +199,9 @@ public final class FakeKonnectBuilder {
 
     boolean kongChecks() {
         return kongChecks;
+    }
+
+    OrganizationRateLimit.Settings rateLimit() {
+        return rateLimit;
     }
 }

@@ -2,6 +2,7 @@ package dev.konnectplugins.testkit;
 
 import dev.konnectplugins.internal.testkit.ServerArguments;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -68,6 +69,8 @@ public final class FakeKonnectServer {
         arguments.controlPlaneId().ifPresent(builder::controlPlaneId);
         arguments.duplicateNameStatus().ifPresent(builder::duplicateNameStatus);
         builder.kongChecks(!arguments.noKongChecks());
+        arguments.rateLimit().ifPresent(requests ->
+                builder.rateLimit(requests, Duration.ofMillis(arguments.rateLimitWindowMillis())));
         FakeKonnect fake = builder.start();
         out.println("KONNECT_BASE_URL=" + fake.baseUrl());
         out.println("KONNECT_TOKEN=" + fake.token());

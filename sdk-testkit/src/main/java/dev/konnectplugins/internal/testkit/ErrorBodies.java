@@ -33,6 +33,14 @@ final class ErrorBodies {
         return gateway(405, "Method not allowed");
     }
 
+    /**
+     * Konnect's answer above its request rate limit: 429, {@code Retry-After} in seconds and the bare message seen
+     * from Konnect ({@code {"message":"API rate limit exceeded"}}).
+     */
+    public static HttpReply rateLimited(long retryAfterSeconds) {
+        return legacy(429, "API rate limit exceeded").withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
     public static HttpReply gateway(int status, String message) {
         return HttpReply.json(status, Json.object().put("message", message).put("status", status));
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Control routes under {@code /__admin/fake-konnect/}, so tools written in other languages can do over HTTP what
  * Java tests do with {@code FakeKonnect}'s methods: reset, inspect the state, add control planes, mark plugins
- * in use and queue faults. Like the rest of WireMock's admin API they need no token.
+ * in use, queue faults and set the rate limit. Like the rest of WireMock's admin API they need no token.
  */
 public final class FakeKonnectAdminApi implements AdminApiExtension {
 
@@ -25,11 +25,13 @@ public final class FakeKonnectAdminApi implements AdminApiExtension {
 
     private final FakeState state;
     private final Faults faults;
+    private final OrganizationRateLimit rateLimit;
     private final Runnable reset;
 
-    public FakeKonnectAdminApi(FakeState state, Faults faults, Runnable reset) {
+    public FakeKonnectAdminApi(FakeState state, Faults faults, OrganizationRateLimit rateLimit, Runnable reset) {
         this.state = state;
         this.faults = faults;
+        this.rateLimit = rateLimit;
         this.reset = reset;
     }
 
@@ -55,6 +57,11 @@ public final class FakeKonnectAdminApi implements AdminApiExtension {
             faults.clear();
             return reply(HttpReply.noContent());
         });
+        router.add(RequestMethod.PUT, ROOT + "/rate-limit", (admin, event, params) -> setRateLimit(event));
+        router.add(RequestMethod.DELETE, ROOT + "/rate-limit", (admin, event, params) -> {
+            rateLimit.set(null);
+            return reply(HttpReply.noContent());
+        });
     }
 
     private ObjectNode state() {
@@ -68,7 +75,31 @@ public final class FakeKonnectAdminApi implements AdminApiExtension {
             ArrayNode schemas = plane.putArray("plugin_schemas");
             controlPlane.pluginSchemaSnapshot().forEach(schema -> schemas.add(Representations.pluginSchema(schema)));
         }
-        return body.put("pending_faults", faults.pending());
+        body.put("pending_faults", faults.pending());
+        ObjectNode limit = body.putObject("rate_limit").put("refused", rateLimit.refused());
+        rateLimit.settings().ifPresentOrElse(
+                settings -> limit.put("requests", settings.requests()).put("window_ms", settings.window().toMillis()),
+                () -> limit.putNull("requests").putNull("window_ms"));
+        return body;
+    }
+
+    /** {@code {"requests": N, "window_ms": 1000}}; the window defaults to one second. */
+    private ResponseDefinition setRateLimit(ServeEvent event) {
+        Optional<JsonNode> body = body(event);
+        JsonNode requests = body.map(json -> json.path("requests")).orElse(null);
+        JsonNode window = body.map(json -> json.path("window_ms")).orElse(null);
+        if (requests == null || !requests.canConvertToInt() || !requests.isIntegralNumber()
+                || !(window.isMissingNode() || window.isIntegralNumber())) {
+            return reply(ErrorBodies.legacy(400, "body must be {\"requests\": N, \"window_ms\": M} "
+                    + "(window_ms optional, default 1000)"));
+        }
+        try {
+            rateLimit.set(new OrganizationRateLimit.Settings(requests.asInt(),
+                    Duration.ofMillis(window.asLong(1000))));
+            return reply(HttpReply.noContent());
+        } catch (IllegalArgumentException bad) {
+            return reply(ErrorBodies.legacy(400, bad.getMessage()));
+        }
     }
 
     private ResponseDefinition addControlPlane(ServeEvent event) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Maps a request to the endpoint that answers it, in Konnect's order: unknown path (404), then token (401),
- * then unknown control plane (404 problem+json), then the endpoint itself.
+ * then the organisation's rate limit (429), then unknown control plane (404 problem+json), then the endpoint itself.
  */
 public final class KonnectRouter {
 
@@ -15,10 +15,12 @@ public final class KonnectRouter {
     private final CustomPluginsEndpoint customPlugins;
     private final PluginSchemasEndpoint pluginSchemas;
     private final PluginInstancesEndpoint pluginInstances = new PluginInstancesEndpoint();
+    private final OrganizationRateLimit rateLimit;
 
-    public KonnectRouter(FakeState state, String token) {
+    public KonnectRouter(FakeState state, String token, OrganizationRateLimit rateLimit) {
         this.state = state;
         this.token = token;
+        this.rateLimit = rateLimit;
         this.controlPlanes = new ControlPlanesEndpoint(state);
         this.customPlugins = new CustomPluginsEndpoint(state);
         this.pluginSchemas = new PluginSchemasEndpoint(state);
@@ -53,6 +55,11 @@ public final class KonnectRouter {
         }
         if (!authorized(request.authorization())) {
             return ErrorBodies.unauthorized();
+        }
+        // The organisation's limit counts what its token sends; a request without the token belongs to nobody.
+        Optional<Long> retryAfter = rateLimit.admit();
+        if (retryAfter.isPresent()) {
+            return ErrorBodies.rateLimited(retryAfter.get());
         }
         if (route.get() == Route.CONTROL_PLANES) {
             return controlPlanes.list(request);

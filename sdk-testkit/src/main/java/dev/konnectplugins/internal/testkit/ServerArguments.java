@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param controlPlaneId       --control-plane-id
  * @param duplicateNameStatus  --duplicate-status
  * @param noKongChecks         --no-kong-checks
+ * @param rateLimit            --rate-limit
+ * @param rateLimitWindowMillis --rate-limit-window-ms
  */
 public record ServerArguments(boolean help, int port, Optional<String> bindAddress, Optional<String> token,
                               Optional<String> controlPlaneName, Optional<String> controlPlaneId,
-                              Optional<Integer> duplicateNameStatus, boolean noKongChecks) {
+                              Optional<Integer> duplicateNameStatus, boolean noKongChecks,
+                              Optional<Integer> rateLimit, long rateLimitWindowMillis) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,6 +39,9 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
             "  --duplicate-status 400|409  status of a duplicate custom-plugin name (default 400)",
             "  --no-kong-checks          store any well-formed custom plugin (default: Kong's upload checks,",
             "                            as on Konnect: a plugin Kong refuses is a 400)",
+            "  --rate-limit N            answer 429 with Retry-After above N requests a second, counted",
+            "                            for the whole organisation as Konnect does (default: no limit)",
+            "  --rate-limit-window-ms M  count --rate-limit per window of M ms instead of a second",
             "  --help                    print this and exit",
             "",
             "Prints KONNECT_BASE_URL=, KONNECT_TOKEN=, KONNECT_CONTROL_PLANE_ID= and KONNECT_CONTROL_PLANE_NAME=",
@@ -60,6 +66,8 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
         private String controlPlaneId;
         private Integer duplicateNameStatus;
         private boolean noKongChecks;
+        private Integer rateLimit;
+        private long rateLimitWindowMillis = 1000;
 
         void accept(String option, Deque<String> pending) {
             String name = option;
@@ -78,6 +86,9 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
                 case "--control-plane-id" -> controlPlaneId = value(name, pending);
                 case "--duplicate-status" -> duplicateNameStatus = integer(name, value(name, pending));
                 case "--no-kong-checks" -> noKongChecks = true;
+                case "--rate-limit" -> rateLimit = positive(name, integer(name, value(name, pending)));
+                case "--rate-limit-window-ms" -> rateLimitWindowMillis = positive(name,
+                        integer(name, value(name, pending)));
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
@@ -97,10 +108,21 @@ public record ServerArguments(boolean help, int port, Optional<String> bindAddre
             }
         }
 
+        private static int positive(String option, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(option + " needs a number of at least 1, not " + value);
+            }
+            return value;
+        }
+
         ServerArguments build() {
+            if (rateLimit == null && rateLimitWindowMillis != 1000) {
+                throw new IllegalArgumentException("--rate-limit-window-ms needs --rate-limit");
+            }
             return new ServerArguments(help, port, Optional.ofNullable(bindAddress), Optional.ofNullable(token),
                     Optional.ofNullable(controlPlaneName), Optional.ofNullable(controlPlaneId),
-                    Optional.ofNullable(duplicateNameStatus), noKongChecks);
+                    Optional.ofNullable(duplicateNameStatus), noKongChecks, Optional.ofNullable(rateLimit),
+                    rateLimitWindowMillis);
         }
     }
 }
