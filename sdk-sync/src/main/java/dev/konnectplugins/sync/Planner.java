@@ -7,7 +7,6 @@ import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.internal.sync.Texts;
 import dev.konnectplugins.internal.sync.UnifiedDiff;
 import dev.konnectplugins.model.CustomPlugin;
-import dev.konnectplugins.model.PluginInstance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -18,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Works out a {@link SyncPlan}: reads the control plane's plugins (and, for changes, their instances). */
+/**
+ * Works out a {@link SyncPlan}: reads the control plane's plugins in one listing and, only when an update or delete is
+ * planned, which instances use them ({@link PluginUsage}).
+ */
 final class Planner {
     private final ControlPlaneClient controlPlane;
     private final SyncOptions options;
@@ -47,8 +49,40 @@ final class Planner {
                 changes.add(absentLocally(existing));
             }
         }
+        changes = blockChangesInUse(changes);
         changes.sort(Comparator.comparing(PlannedChange::name));
         return new SyncPlan(label, controlPlane.id(), changes, options, null);
+    }
+
+    /**
+     * Kong refuses to change or delete a plugin that instances use: such updates and deletes become BLOCKED. Only
+     * they are looked up, all at once (an unchanged control plane costs no request here).
+     */
+    private List<PlannedChange> blockChangesInUse(List<PlannedChange> changes) {
+        Set<String> toCheck = new HashSet<>();
+        for (PlannedChange change : changes) {
+            if (change.action() == ChangeAction.UPDATE || change.action() == ChangeAction.DELETE) {
+                toCheck.add(change.name());
+            }
+        }
+        PluginUsage usage = PluginUsage.read(controlPlane.pluginInstances(), toCheck);
+        List<PlannedChange> checked = new ArrayList<>(changes.size());
+        for (PlannedChange change : changes) {
+            List<String> instances = toCheck.contains(change.name()) ? usage.instancesOf(change.name()) : List.of();
+            checked.add(instances.isEmpty() ? change : blocked(change, instances));
+        }
+        return checked;
+    }
+
+    private static PlannedChange blocked(PlannedChange change, List<String> instances) {
+        String name = change.name();
+        String advice = change.action() == ChangeAction.UPDATE
+                ? " Publish the change under a new name (such as " + name + "-v2, with that name in schema.lua), "
+                        + "move the instances to it, then prune " + name + "."
+                : " Move or delete the instances first.";
+        return new PlannedChange(name, ChangeAction.BLOCKED, change.action(), change.changedParts(), change.diff(),
+                inUse(name, instances) + advice, instances, change.desired().orElse(null))
+                .withWarnings(change.warnings());
     }
 
     /** The managed tag first, then the options' tags, then the plugin's own, without repeats. */
@@ -90,13 +124,6 @@ final class Planner {
                     "not managed (no tag '" + options.managedTag() + "'): it was made by hand or by another tool; "
                             + "adopt it (--adopt) to let this sync update it", List.of(), target);
         }
-        List<String> instances = instancesUsing(name);
-        if (!instances.isEmpty()) {
-            return new PlannedChange(name, ChangeAction.BLOCKED, ChangeAction.UPDATE, parts, diff,
-                    inUse(name, instances) + " Publish the change under a new name (such as " + name + "-v2, with "
-                            + "that name in schema.lua), move the instances to it, then prune " + name + ".",
-                    instances, target);
-        }
         return new PlannedChange(name, ChangeAction.UPDATE, null, parts, diff, "", List.of(), target);
     }
 
@@ -110,21 +137,11 @@ final class Planner {
             return new PlannedChange(name, ChangeAction.LEFT_ALONE, null, Set.of(), List.of(),
                     "managed but not in the folder; kept (prune would delete it)", List.of(), null);
         }
-        List<String> instances = instancesUsing(name);
-        if (!instances.isEmpty()) {
-            return new PlannedChange(name, ChangeAction.BLOCKED, ChangeAction.DELETE, Set.of(), List.of(),
-                    inUse(name, instances) + " Move or delete the instances first.", instances, null);
-        }
         return new PlannedChange(name, ChangeAction.DELETE, null, Set.of(), List.of(), "", List.of(), null);
     }
 
     private boolean isManaged(CustomPlugin plugin) {
         return tags(plugin).contains(options.managedTag());
-    }
-
-    private List<String> instancesUsing(String pluginName) {
-        return controlPlane.pluginInstances().listByPluginName(pluginName).stream().map(PluginInstance::getId)
-                .toList();
     }
 
     private static String inUse(String name, List<String> instances) {
