@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every client and validation measurement and prints the tables benchmarks/README.md shows.
-# Usage: benchmarks/run-all.sh [--jmh]   (--jmh also runs the JMH suites with -prof gc: about 10 more minutes)
+# Runs every client, validation and sync measurement and prints the tables benchmarks/README.md shows.
+# Usage: benchmarks/run-all.sh [--jmh]   (--jmh also runs the JMH suites with -prof gc and the listener's cost:
+# about 15 more minutes)
 # Builds benchmarks/target/benchmarks.jar first when it is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,6 +34,11 @@ echo "|---|---|"
 "$here/startup.sh" 10
 "$here/validate-cli.sh" 5
 java -cp "$jar" dev.konnectplugins.benchmarks.RatioRunner --only validate | tail -n 2
+echo
+echo "### Scale of sync"
+echo
+BENCHMARKS_JAR="$jar" "$here/sync-scale.sh"
 if [ "${1:-}" = "--jmh" ]; then
   java -jar "$jar" 'ClientBenchmark|ValidationBenchmark' -prof gc
+  java -cp "$jar" dev.konnectplugins.benchmarks.ListenerBenchmark | tail -n 7
 fi

@@ -2,6 +2,7 @@ package dev.konnectplugins.benchmarks;
 
 import dev.konnectplugins.CustomPlugins;
 import dev.konnectplugins.Konnect;
+import dev.konnectplugins.KonnectListener;
 import dev.konnectplugins.ListOptions;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.model.CustomPlugin;
@@ -15,8 +16,15 @@ final class SdkClient implements BenchmarkedClient {
             SamplePlugins.TEMPLATE_SCHEMA);
 
     SdkClient(URI baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** With {@code listener} registered, when not null. */
+    SdkClient(URI baseUrl, KonnectListener listener) {
         // Offline validation is measured on its own rows; here only the HTTP client is compared.
-        konnect = Konnect.builder().baseUrl(baseUrl).token(KonnectStub.TOKEN).validateBeforeUpload(false).build();
+        Konnect.Builder builder = Konnect.builder().baseUrl(baseUrl).token(KonnectStub.TOKEN)
+                .validateBeforeUpload(false);
+        konnect = (listener == null ? builder : builder.listener(listener)).build();
         plugins = konnect.controlPlane(KonnectStub.CONTROL_PLANE).customPlugins();
     }
 
