@@ -20,11 +20,12 @@ import java.util.Map;
 
 /**
  * A sync of many control planes against {@link SyncScaleFake} (200 x 50 by default, {@link SyncFleet}'s mix), in
- * four runs from the same starting state, after a warm-up: no rate limit; the same without the client's validation
- * before each upload (what validating every write costs); the fake limiting the organisation to R requests a second
- * and the client's {@code maxRequestsPerSecond} set to R; the same limit without the client's. Each reports the
- * requests per control plane by kind, wall and CPU time, the heap (sum of pool peaks, and the most left live after a
- * collection), failed writes and 429s. Run it in a JVM with a fixed {@code -Xmx}: {@code benchmarks/sync-scale.sh}.
+ * four runs from the same starting state, after a warm-up sync: no rate limit; the same without the client's
+ * validation before each upload (what validating every write costs); the fake limiting the organisation to R requests
+ * a second and the client's {@code maxRequestsPerSecond} set to R; the same limit without the client's.
+ * Each reports the requests per control plane by kind, wall and CPU time, the heap (sum of pool peaks, and the most
+ * left live after a collection), failed writes and 429s. Run it in a JVM with a fixed {@code -Xmx}:
+ * {@code benchmarks/sync-scale.sh}.
  *
  * <p>Usage: {@code SyncScaleBenchmark [--control-planes N] [--plugins N] [--rate R] [--parallelism N]}
  */
@@ -116,17 +117,13 @@ public final class SyncScaleBenchmark {
 
     /**
      * Compiles the validator's and the client's hot code before the first measured sync, so that the runs compare
-     * syncs rather than the JIT: validates the desired plugins a few times and syncs the first control planes.
+     * syncs rather than the JIT: one whole sync, not measured.
      */
     private void warmUp() throws IOException {
         ask("seed");
         try (Konnect konnect = Konnect.builder().baseUrl(java.net.URI.create(url)).token(token).build()) {
-            for (int round = 0; round < 5; round++) {
-                fleet.desired().forEach(konnect.controlPlane(namesById.keySet().iterator().next()).customPlugins()
-                        ::validate);
-            }
-            PluginSync.of(konnect).syncAll(fleet.controlPlaneNames().subList(0, Math.min(8, fleet.controlPlanes)),
-                    DesiredState.of(fleet.desired()), SyncOptions.builder().parallelism(parallelism).build());
+            PluginSync.of(konnect).syncAll(fleet.controlPlaneNames(), DesiredState.of(fleet.desired()),
+                    SyncOptions.builder().parallelism(parallelism).build());
         }
     }
 
