@@ -40,5 +40,5 @@ echo
 BENCHMARKS_JAR="$jar" "$here/sync-scale.sh"
 if [ "${1:-}" = "--jmh" ]; then
   java -jar "$jar" 'ClientBenchmark|ValidationBenchmark' -prof gc
-  java -cp "$jar" dev.konnectplugins.benchmarks.ListenerBenchmark --jmh | grep -E "^\\||^JMH|rounds"
+  java -Xmx64m $GC_FLAGS -cp "$jar" dev.konnectplugins.benchmarks.ListenerBenchmark --jmh | grep -E "^\\||^JMH|rounds"
 fi
