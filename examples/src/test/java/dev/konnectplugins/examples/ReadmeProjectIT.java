@@ -1,5 +1,8 @@
 package dev.konnectplugins.examples;
 
+import static dev.konnectplugins.examples.BuildFixture.deleteRecursively;
+import static dev.konnectplugins.examples.BuildFixture.property;
+import static dev.konnectplugins.examples.BuildFixture.requireDeployed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -9,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,7 @@ class ReadmeProjectIT {
         Path buildRepository = Path.of(property("konnect.examples.build.repository"));
         for (String artifact : List.of("konnect-plugins-parent", "konnect-plugins-bom", "sdk-core", "sdk-validation",
                 "sdk-testkit")) {
-            requireDeployed(buildRepository, artifact);
+            requireDeployed(buildRepository, artifact, "The README's project and its build");
         }
         List<String> readme = Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8);
         Path work = Path.of(property("konnect.examples.readme.work"));
@@ -161,15 +163,6 @@ class ReadmeProjectIT {
         return Path.of(property("konnect.examples.maven.home"), "bin", windows ? "mvn.cmd" : "mvn");
     }
 
-    private static void requireDeployed(Path repository, String artifact) {
-        String version = property("konnect.examples.version");
-        Path metadata = repository.resolve(Path.of("dev", "konnectplugins", artifact, version, "maven-metadata.xml"));
-        if (!Files.isRegularFile(metadata)) {
-            fail(metadata + " is missing. The README's project resolves the SDK from the build repository the SDK "
-                    + "modules deploy to during verify: run `mvn verify` from the repository root.");
-        }
-    }
-
     private static void copyFolder(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
@@ -181,25 +174,6 @@ class ReadmeProjectIT {
                 }
             }
         }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            fail("System property " + name + " is not set; run this test through Maven (failsafe sets it)");
-        }
-        return value;
     }
 
     /** A finished build and its whole log. */
