@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.Konnect;
+import dev.konnectplugins.NotFoundException;
 import dev.konnectplugins.internal.sync.SafeText;
 import dev.konnectplugins.model.CustomPlugin;
 import java.util.List;
@@ -26,7 +27,18 @@ final class GetCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         String controlPlane = connection.controlPlane(environment(), "get");
         try (Konnect konnect = connection.connect(environment())) {
-            CustomPlugin found = konnect.controlPlaneByIdOrName(controlPlane).customPlugins().get(plugin);
+            CustomPlugin found;
+            try {
+                found = konnect.controlPlaneByIdOrName(controlPlane).customPlugins().get(plugin);
+            } catch (NotFoundException e) {
+                if (String.valueOf(e.getMessage()).startsWith("control plane")) {
+                    throw e; // Messages says how to name the control plane
+                }
+                root.complain("get", "custom plugin '" + plugin + "' not found on control plane '" + controlPlane
+                        + "' (" + e.method() + " " + e.path() + ": HTTP " + e.statusCode()
+                        + "); `konnect-plugins list` shows the plugins there");
+                return ExitCode.KONNECT_ERROR;
+            }
             List<String> tags = found.getTags() == null ? List.of() : found.getTags();
             if (output.json()) {
                 out().print(Json.write(Json.object("name", found.getName(), "id", found.getId(), "tags", tags,

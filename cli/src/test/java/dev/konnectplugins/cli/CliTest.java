@@ -167,6 +167,10 @@ class CliTest {
         assertThat(list.out).matches("alpha  [0-9a-f-]{36}  konnect-plugins-managed,team-a\\n");
         Run get = run("get", "alpha");
         assertThat(get.out).startsWith("name: alpha\nid:   ").contains("--- handler.lua\n", "X-Alpha");
+        Run missing = run("get", "gone");
+        assertExit(ExitCode.KONNECT_ERROR, missing, "konnect-plugins get: custom plugin 'gone' not found on "
+                + "control plane 'default' (");
+        assertThat(missing.err).contains("`konnect-plugins list` shows the plugins there").hasLineCount(1);
         Run delete = run("delete", "alpha", "gone");
         assertThat(delete.exitCode).isZero();
         assertThat(delete.out).isEqualTo("Deleted alpha\nNot found, nothing to delete: gone\n");

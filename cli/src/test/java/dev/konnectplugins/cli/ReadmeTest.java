@@ -80,6 +80,29 @@ class ReadmeTest {
     }
 
     @Test
+    void noReadmeLineAnywhereHasAPlaceholderWord() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path readme : readmes) {
+            List<String> lines = Files.readAllLines(readme);
+            for (int i = 0; i < lines.size(); i++) {
+                if (PLACEHOLDER.matcher(lines.get(i)).find()) {
+                    found.add(ROOT.relativize(readme) + ":" + (i + 1) + ": " + lines.get(i));
+                }
+            }
+        }
+        assertThat(found).as("placeholder words (XX, TODO, FIXME, TBD) in prose, code or blocks").isEmpty();
+    }
+
+    @Test
+    void thePlaceholderCheckWouldCatchWhatIssue19Found() {
+        // sdk-testkit/README.md's "Standalone" block was once the literal text XX.
+        assertThat(PLACEHOLDER.matcher("XX").find()).isTrue();
+        assertThat(PLACEHOLDER.matcher("java -jar app.jar --port XXXX").find()).isTrue();
+        assertThat(ANGLE.matcher("konnect-plugins sync <folder>").find()).isTrue();
+        assertThat(PLACEHOLDER.matcher("Fixes the XXL case; TODOS and TBDs are words").find()).isFalse();
+    }
+
+    @Test
     void everyKonnectPluginsCommandAndOptionTheDocsShowExists() throws IOException {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
@@ -134,7 +157,8 @@ class ReadmeTest {
                     .contains("<artifactId>" + module + "</artifactId>");
             assertThat(dependency(project, module).getElementsByTagName("version").getLength()).isZero();
         }
-        for (String plugin : List.of("maven-compiler-plugin", "maven-surefire-plugin")) {
+        for (String plugin : List.of("maven-resources-plugin", "maven-compiler-plugin", "maven-surefire-plugin",
+                "maven-jar-plugin")) {
             assertThat(text(plugin(project, plugin), "version")).as(plugin).isEqualTo(text(plugin(build, plugin),
                     "version"));
         }

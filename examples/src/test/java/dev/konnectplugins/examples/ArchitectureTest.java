@@ -46,6 +46,12 @@ class ArchitectureTest {
     /** The one testkit class allowed to use sdk-core (an optional dependency): the client the extension injects. */
     private static final String TESTKIT_CLIENT_FACTORY = "dev.konnectplugins.testkit.InjectedKonnect";
 
+    /**
+     * The one sdk-core internal class sdk-sync may use: the bounded open of a file that may be a FIFO, a file-system
+     * guard that pull shares with sdk-core's plugin reading rather than copying (nothing of the client).
+     */
+    private static final String SHARED_TIMED_OPEN = "dev.konnectplugins.internal.TimedOpen";
+
     private static JavaClasses all;
     private static Set<String> core;
     private static Set<String> validation;
@@ -92,7 +98,13 @@ class ArchitectureTest {
                         .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
                                 "dev.konnectplugins.validation.report"))))
                 .orShould().dependOnClassesThat(in("sdk-testkit", testkit))
-                .orShould().dependOnClassesThat(in("sdk-core", core).and(internal())).check(all);
+                .orShould().dependOnClassesThat(in("sdk-core", core).and(internal())
+                        .and(DescribedPredicate.not(sharedTimedOpen()))).check(all);
+    }
+
+    @Test
+    void theSharedTimedOpenIsInSdkCore() {
+        assertThat(core).as("the class sdk-sync's rule exempts").contains(SHARED_TIMED_OPEN);
     }
 
     @Test
@@ -169,6 +181,11 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaClass> internal() {
         return DescribedPredicate.describe("are internal",
                 javaClass -> javaClass.getPackageName().startsWith("dev.konnectplugins.internal"));
+    }
+
+    private static DescribedPredicate<JavaClass> sharedTimedOpen() {
+        return DescribedPredicate.describe("are " + SHARED_TIMED_OPEN, javaClass -> javaClass.getName()
+                .equals(SHARED_TIMED_OPEN) || javaClass.getName().startsWith(SHARED_TIMED_OPEN + "$"));
     }
 
     private static Set<String> names(JavaClasses classes) {

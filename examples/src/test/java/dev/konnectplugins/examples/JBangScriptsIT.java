@@ -1,5 +1,8 @@
 package dev.konnectplugins.examples;
 
+import static dev.konnectplugins.examples.BuildFixture.deleteRecursively;
+import static dev.konnectplugins.examples.BuildFixture.property;
+import static dev.konnectplugins.examples.BuildFixture.requireDeployed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,9 @@ class JBangScriptsIT {
         Path jbangHome = Path.of(property("konnect.examples.jbang.dir"));
         Path buildRepository = Path.of(property("konnect.examples.build.repository"));
         Path localRepository = Path.of(property("konnect.examples.local.repository"));
-        requireDeployed(buildRepository, "sdk-core");
-        requireDeployed(buildRepository, "sdk-validation");
-        requireDeployed(buildRepository, "konnect-plugins-cli");
+        requireDeployed(buildRepository, "sdk-core", "The JBang scripts");
+        requireDeployed(buildRepository, "sdk-validation", "The JBang scripts");
+        requireDeployed(buildRepository, "konnect-plugins-cli", "The JBang scripts");
         if (!Files.isDirectory(lib) || listing(lib).noneMatch(jar -> jar.startsWith("jbang-cli-"))) {
             fail("jbang-cli is not in " + lib + "; the pre-integration-test phase copies it there: run mvn verify");
         }
@@ -251,37 +253,9 @@ class JBangScriptsIT {
         return directory;
     }
 
-    private static void requireDeployed(Path repository, String artifact) {
-        String version = property("konnect.examples.version");
-        Path metadata = repository.resolve(Path.of("dev", "konnectplugins", artifact, version, "maven-metadata.xml"));
-        if (!Files.isRegularFile(metadata)) {
-            fail(metadata + " is missing. The JBang scripts resolve the SDK from the build repository the SDK "
-                    + "modules deploy to during verify: run `mvn verify` from the repository root.");
-        }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            fail("System property " + name + " is not set; run this test through Maven (failsafe sets it)");
-        }
-        return value;
-    }
-
     private static Stream<String> listing(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(file -> file.getFileName().toString()).toList().stream();
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

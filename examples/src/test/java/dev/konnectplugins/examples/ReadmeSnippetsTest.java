@@ -187,7 +187,7 @@ class ReadmeSnippetsTest {
         }
 
         /** The first declared type's name: javac wants a public type's file named after it. */
-        private String typeName() {
+        String typeName() {
             Matcher matcher = TYPE_DECLARATION.matcher(text);
             matcher.find();
             return matcher.group("name");

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens the files of a folder the way hostile content requires: open first, then check what was opened. Every path
@@ -35,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ContainedFiles implements Closeable {
     /** How long opening a file may take before it is refused as blocking (a FIFO without a writer). */
-    public static final long OPEN_TIMEOUT_MILLIS = 5_000;
+    public static final long OPEN_TIMEOUT_MILLIS = TimedOpen.TIMEOUT_MILLIS;
     private static final int MAX_LINKS = 8;
 
     /** What an entry of the folder is, without following any link. */
@@ -327,74 +326,18 @@ public final class ContainedFiles implements Closeable {
         return new NotRegularFile(folder.resolve(relative), kind, reason);
     }
 
-    /** Something that opens a channel and may block. */
-    private interface Opener {
-        SeekableByteChannel open() throws IOException;
-    }
-
     /**
-     * Opens on a daemon thread and waits at most {@link #OPEN_TIMEOUT_MILLIS}: a FIFO swapped in after the check
-     * blocks its open until a writer comes, and must not block the caller. A late open is closed by that thread.
+     * Opens through {@link TimedOpen}: a FIFO swapped in after the check must not block the caller. When the open
+     * timed out, its thread is still inside a directory stream, so the streams are left open from then on.
      */
-    private SeekableByteChannel openWithin(Opener opener, Path relative, Opener writer) throws IOException {
-        AtomicReference<Object> result = new AtomicReference<>();
-        Object abandoned = new Object();
-        Thread thread = new Thread(() -> {
-            Object outcome;
-            try {
-                outcome = opener.open();
-            } catch (IOException | RuntimeException e) {
-                outcome = e;
-            }
-            if (!result.compareAndSet(null, outcome) && outcome instanceof SeekableByteChannel late) {
-                closeQuietly(late);
-            }
-        }, "konnect-plugins-open");
-        thread.setDaemon(true);
-        thread.start();
+    private SeekableByteChannel openWithin(TimedOpen.Opener opener, Path relative, TimedOpen.Opener writer)
+            throws IOException {
         try {
-            thread.join(OPEN_TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (result.compareAndSet(null, abandoned)) {
+            return TimedOpen.open(opener, writer);
+        } catch (TimedOpen.TimedOut e) {
             stuckOpen = true;
-            release(writer);
             throw new FileSystemException(folder.resolve(relative).toString(), null, "it did not open within "
                     + OPEN_TIMEOUT_MILLIS / 1000 + " s (a named pipe that nobody writes to?)");
-        }
-        Object outcome = result.get();
-        if (outcome instanceof IOException e) {
-            throw e;
-        }
-        if (outcome instanceof RuntimeException e) {
-            throw e;
-        }
-        return (SeekableByteChannel) outcome;
-    }
-
-    /**
-     * Opening a FIFO for reading waits for a writer: opening it for writing (and closing it at once, writing
-     * nothing) lets the stuck thread go on, close what it opened and end. Tried once, on a daemon thread of its own,
-     * since it may block too (when the entry changed again).
-     */
-    private static void release(Opener writer) {
-        Thread thread = new Thread(() -> {
-            try {
-                writer.open().close();
-            } catch (IOException | RuntimeException ignored) {
-                // Gone or changed: the stuck thread stays a daemon, waiting.
-            }
-        }, "konnect-plugins-open-release");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException ignored) {
-            // Nobody reads it: it was opened after its reader gave up.
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.sync;
 
+import dev.konnectplugins.internal.TimedOpen;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The folder {@code pull} writes into, treated as hostile: it may hold links committed to a repository
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PullTarget implements Closeable {
     /** How long reading an existing local file may take to open before it is refused as blocking (a FIFO). */
-    public static final long OPEN_TIMEOUT_MILLIS = 5_000;
+    public static final long OPEN_TIMEOUT_MILLIS = TimedOpen.TIMEOUT_MILLIS;
     private static final int MAX_LOCAL_BYTES = 16 << 20;
 
     /** A local entry the pull leaves alone: a link, a FIFO, a file where a folder must be... */
@@ -159,13 +159,15 @@ public final class PullTarget implements Closeable {
             Set<OpenOption> writing = Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             SeekableByteChannel opened;
             try {
-                opened = openWithin(() -> secure != null ? secure.newByteChannel(entry, options)
-                        : Files.newByteChannel(path.resolve(entry), options), path.resolve(entry));
-            } catch (Refused stuck) {
+                opened = TimedOpen.open(() -> secure != null ? secure.newByteChannel(entry, options)
+                        : Files.newByteChannel(path.resolve(entry), options),
+                        () -> secure != null ? secure.newByteChannel(entry, writing)
+                                : Files.newByteChannel(path.resolve(entry), writing));
+            } catch (TimedOpen.TimedOut stuck) {
+                // Its thread is still inside the folder's stream, which therefore stays open.
                 stuckOpen = true;
-                release(() -> secure != null ? secure.newByteChannel(entry, writing)
-                        : Files.newByteChannel(path.resolve(entry), writing));
-                throw stuck;
+                throw new Refused(path.resolve(entry) + " did not open within " + OPEN_TIMEOUT_MILLIS / 1000
+                        + " s (a named pipe?); left it and this plugin alone");
             }
             try (SeekableByteChannel channel = opened;
                  InputStream in = Channels.newInputStream(channel)) {
@@ -245,68 +247,5 @@ public final class PullTarget implements Closeable {
                 // Never created, or already renamed.
             }
         }
-    }
-
-    /**
-     * Opening a FIFO for reading waits for a writer: opening it for writing (and closing it at once, writing
-     * nothing) lets the stuck thread go on and end. Tried once, on a daemon thread, since it may block too.
-     */
-    private static void release(Opener writer) {
-        Thread thread = new Thread(() -> {
-            try {
-                writer.open().close();
-            } catch (IOException | RuntimeException ignored) {
-                // Gone or changed: the stuck thread stays a daemon, waiting.
-            }
-        }, "konnect-plugins-open-release");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Something that opens a channel and may block. */
-    private interface Opener {
-        SeekableByteChannel open() throws IOException;
-    }
-
-    /**
-     * Opens on a daemon thread and waits at most {@link #OPEN_TIMEOUT_MILLIS}: a FIFO swapped in after the check
-     * blocks its open until a writer comes. A late open is closed by that thread.
-     */
-    private static SeekableByteChannel openWithin(Opener opener, Path file) throws IOException {
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            Object outcome;
-            try {
-                outcome = opener.open();
-            } catch (IOException | RuntimeException e) {
-                outcome = e;
-            }
-            if (!result.compareAndSet(null, outcome) && outcome instanceof SeekableByteChannel late) {
-                try {
-                    late.close();
-                } catch (IOException ignored) {
-                    // Nobody reads it.
-                }
-            }
-        }, "konnect-plugins-open");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            thread.join(OPEN_TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (result.compareAndSet(null, Boolean.FALSE)) {
-            throw new Refused(file + " did not open within " + OPEN_TIMEOUT_MILLIS / 1000 + " s (a named pipe?); "
-                    + "left it and this plugin alone");
-        }
-        Object outcome = result.get();
-        if (outcome instanceof IOException e) {
-            throw e;
-        }
-        if (outcome instanceof RuntimeException e) {
-            throw e;
-        }
-        return (SeekableByteChannel) outcome;
     }
 }
