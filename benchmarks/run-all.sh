@@ -34,5 +34,8 @@ echo "|---|---|"
 "$here/validate-cli.sh" 5
 java -cp "$jar" dev.konnectplugins.benchmarks.RatioRunner --only validate | tail -n 2
 if [ "${1:-}" = "--jmh" ]; then
-  java -jar "$jar" 'ClientBenchmark|ValidationBenchmark' -prof gc
+  corpus="$(mktemp -d)"
+  "$here/kong-corpus.sh" "$corpus" 2> /dev/null
+  java -jar "$jar" 'ClientBenchmark|ValidationBenchmark' -prof gc -p corpus="$corpus"
+  rm -rf "$corpus"
 fi
