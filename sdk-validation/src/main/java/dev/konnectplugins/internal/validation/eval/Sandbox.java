@@ -27,15 +27,15 @@ import org.luaj.vm2.lib.jse.JseOsLib;
 /**
  * The environment of one evaluation, made fresh each time so that nothing a plugin changes is seen by another: one
  * luaj Globals holds the libraries (with the sandbox's budgeted string, table, coroutine and base functions) while
- * {@code sandbox-prelude.lua} reads them, and then becomes the plugin's environment, filled by the prelude with the
- * allowlisted names only. Library functions, the prelude's functions and the plugin's code therefore share one
+ * {@code sandbox-prelude.lua} reads them, and then becomes the plugin's environment, holding the allowlisted names
+ * only (put there from Java, with the prelude's values, then completed by the prelude). Library functions, the prelude's functions and the plugin's code therefore share one
  * Globals: one budget and one "running thread" (which xpcall's handler needs).
  */
 final class Sandbox {
     private static final Prototype PRELUDE = compilePrelude();
     /**
-     * The prelude's inputs per kind, made once: only the prelude reads them (plugin code cannot reach them), and
-     * reading a luaj table changes nothing, so evaluations on many threads can share them.
+     * The allowlisted names and modules per kind, made once: only the set-up reads them (plugin code cannot reach
+     * them), and reading a luaj table or string changes nothing, so evaluations on many threads can share them.
      */
     private static final Map<Kind, List<Name>> NAMES = byKind(Sandbox::names);
     private static final Map<Kind, LuaTable> REQUIRES = byKind(Sandbox::requires);
