@@ -39,6 +39,9 @@ echo "### Scale of sync"
 echo
 BENCHMARKS_JAR="$jar" "$here/sync-scale.sh"
 if [ "${1:-}" = "--jmh" ]; then
-  java -jar "$jar" 'ClientBenchmark|ValidationBenchmark' -prof gc
+  corpus="$(mktemp -d)"
+  "$here/kong-corpus.sh" "$corpus" 2> /dev/null
+  java -jar "$jar" 'ClientBenchmark|ValidationBenchmark' -prof gc -p corpus="$corpus"
   java -Xmx64m $GC_FLAGS -cp "$jar" dev.konnectplugins.benchmarks.ListenerBenchmark --jmh | grep -E "^\\||^JMH|rounds"
+  rm -rf "$corpus"
 fi

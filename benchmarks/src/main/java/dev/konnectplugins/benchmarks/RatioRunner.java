@@ -142,6 +142,7 @@ public final class RatioRunner {
         PluginSource typical = PluginSource.of("myplugin", SamplePlugins.TEMPLATE_HANDLER, SamplePlugins.TEMPLATE_SCHEMA);
         PluginSource large = PluginSource.of("myplugin", SamplePlugins.largeHandler(100 * 1024),
                 SamplePlugins.TEMPLATE_SCHEMA);
+        List<Double> perKilobyte = new ArrayList<>();
         for (Map.Entry<String, PluginSource> row : Map.of("typical plugin", typical, "100 KB handler", large)
                 .entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
             if (!validator.validate(row.getValue()).valid()) {
@@ -162,9 +163,15 @@ public final class RatioRunner {
                 millis[i] = (System.nanoTime() - started) / 1e6 / calls;
             }
             Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "| validation: %s, warm (median) | %.2f ms |%n", row.getKey(),
-                    millis[millis.length / 2]);
+            double median = millis[millis.length / 2];
+            PluginSource plugin = row.getValue();
+            double kilobytes = (plugin.handler().length() + plugin.schema().length()) / 1024.0;
+            perKilobyte.add(median / kilobytes);
+            System.out.printf(Locale.ROOT, "| validation: %s, warm (median) | %.2f ms (%.1f KB, %.3f ms/KB) |%n",
+                    row.getKey(), median, kilobytes, median / kilobytes);
         }
+        System.out.printf(Locale.ROOT, "| validation: per-byte time, 100 KB handler / typical plugin | %.2fx |%n",
+                perKilobyte.get(1) / perKilobyte.get(0));
     }
 
     private static double medianRatio(List<Block> sdk, List<Block> raw, ToLongFunction<Block> value) {

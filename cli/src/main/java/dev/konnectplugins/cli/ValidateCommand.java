@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +35,11 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
             description = "per-file size limit (default: ${DEFAULT-VALUE}, Konnect's 100 KB)")
     long maxFileSize = PluginValidator.DEFAULT_MAX_FILE_SIZE;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "plugins validated at once (default: the number of processors, ${DEFAULT-VALUE} here); "
+                    + "the report is the same for any N")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Parameters(paramLabel = "FOLDER", arity = "1..*",
             description = "a plugin folder, a folder of plugin folders, or a repository with kong/plugins/<name>/")
     List<String> folders;
@@ -46,8 +55,11 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--max-file-size must be a positive number of bytes, got " + maxFileSize);
         }
+        if (jobs <= 0) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be a positive number, got " + jobs);
+        }
         PluginValidator validator = PluginValidator.builder().maxFileSize(maxFileSize).build();
-        List<CheckedPlugin> checked = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         for (String given : folders) {
             List<String> problems = new ArrayList<>();
             Path folder = Path.of(given);
@@ -66,12 +78,58 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
                 return ExitCode.ERROR;
             }
             for (Path plugin : plugins) {
-                checked.add(new CheckedPlugin(shown(given, folder, plugin), validator.validateDirectory(plugin)));
+                found.add(new Found(shown(given, folder, plugin), plugin));
             }
         }
+        List<CheckedPlugin> checked = validateAll(validator, found, jobs);
         out().print(report.render(checked));
         out().flush();
         return checked.stream().allMatch(plugin -> plugin.result().valid()) ? ExitCode.OK : ExitCode.ERROR;
+    }
+
+    /** A plugin folder to validate, and how the report names it. */
+    private record Found(String shown, Path directory) {
+    }
+
+    /**
+     * Validates each plugin, {@code jobs} at a time, and returns the results in the order found, so that the report
+     * does not depend on {@code jobs}. The plugins are independent: each validation has an environment of its own.
+     */
+    private static List<CheckedPlugin> validateAll(PluginValidator validator, List<Found> found, int jobs) {
+        int threads = Math.min(jobs, found.size());
+        if (threads <= 1) {
+            return found.stream().map(plugin -> check(validator, plugin)).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "konnect-plugins-validate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<CheckedPlugin>> results = new ArrayList<>();
+            for (Found plugin : found) {
+                results.add(pool.submit(() -> check(validator, plugin)));
+            }
+            List<CheckedPlugin> checked = new ArrayList<>();
+            for (Future<CheckedPlugin> result : results) {
+                checked.add(result.get());
+            }
+            return checked;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CheckedPlugin check(PluginValidator validator, Found plugin) {
+        return new CheckedPlugin(plugin.shown(), validator.validateDirectory(plugin.directory()));
     }
 
     /** The plugin's folder as the user would type it: the argument itself, or the argument and the rest below it. */

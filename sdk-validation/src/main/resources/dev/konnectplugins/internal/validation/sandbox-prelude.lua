@@ -1,6 +1,7 @@
 -- Runs once per evaluation, trusted, in the evaluation's own luaj Globals holding the libraries (luaj's, with the
 -- budgeted string, table, coroutine, tostring and tonumber of the eval package). Everything it needs from them it
--- keeps in locals: the Java side then empties that Globals and calls build(env, kind, names, requires), which fills
+-- keeps in locals: the Java side then empties that Globals, puts the allowlisted names in it and calls
+-- build(env, kind, requires), which completes
 -- `env` (the same Globals) so that it mirrors Kong's plugin-streaming sandbox closely enough to
 -- evaluate the top level of handler.lua and schema.lua: only the allowlisted names, read-only tables (except ngx),
 -- a require that refuses other modules, and stand-ins for Kong's modules. Values we cannot reproduce (kong.*,
@@ -273,27 +274,10 @@ local function protect_all(t, name)
   end
 end
 
--- parts: a name split at its dots, { "ngx", "timer", "at", dotted = "ngx.timer.at" } (split once, in Java).
-local function include(env, parts)
-  local node = env
-  local dotted = parts.dotted
-  for i = 1, #parts - 1 do
-    local child = rawget(node, parts[i])
-    if child == nil then
-      child = {}
-      rawset(node, parts[i], child)
-    end
-    node = child
-  end
-  local value = source[dotted]
-  if value == nil then value = stub_function end
-  rawset(node, parts[#parts], value)
-end
-
-return function(env, kind, names, requires)
-  for _, parts in ipairs(names) do
-    include(env, parts)
-  end
+-- The allowlisted names are already in `env` when build runs: eval/Sandbox.java puts each there (a nested table per
+-- dot) with its value from `source`, or stub_function when the libraries have none; a loop in Lua over some 400
+-- names was most of the cost of a sandbox.
+local function build(env, kind, requires)
   local ngx, kong = rawget(env, "ngx"), rawget(env, "kong")
   if kong then
     for _, callable in ipairs({ kong.log, kong.log.inspect, kong.log.deprecation }) do
@@ -314,3 +298,5 @@ return function(env, kind, names, requires)
   -- Whether the run was exact: it consulted no stand-in.
   return function() return not touched end
 end
+
+return build, source, stub_function

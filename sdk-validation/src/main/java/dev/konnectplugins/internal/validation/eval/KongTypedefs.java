@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.ZeroArgFunction;
 
 /**
@@ -35,11 +36,35 @@ final class KongTypedefs {
         };
     }
 
-    /** Every typedef, freshly built. */
+    /** Every typedef, freshly built: a copy of tables made once, whose leaves (strings, numbers, functions) are shared. */
     static LuaTable all() {
-        LuaTable t = new LuaTable();
-        for (Map.Entry<String, JsonNode> e : TYPEDEFS.properties()) {
-            t.rawset(e.getKey(), build(e.getValue()));
+        return copy(Built.TEMPLATE);
+    }
+
+    /** The typedefs as Lua tables, built from the data once; only copied, never handed out. */
+    private static final class Built {
+        static final LuaTable TEMPLATE = build();
+
+        private static LuaTable build() {
+            LuaTable t = new LuaTable();
+            for (Map.Entry<String, JsonNode> e : TYPEDEFS.properties()) {
+                t.rawset(e.getKey(), KongTypedefs.build(e.getValue()));
+            }
+            return t;
+        }
+    }
+
+    /** A copy of the tables of {@code template}, of the same sizes; the data has no shared or cyclic tables. */
+    private static LuaTable copy(LuaTable template) {
+        int entries = 0;
+        for (Varargs e = template.next(LuaValue.NIL); !e.arg1().isnil(); e = template.next(e.arg1())) {
+            entries++;
+        }
+        int list = template.rawlen();
+        LuaTable t = new LuaTable(list, entries - list);
+        for (Varargs e = template.next(LuaValue.NIL); !e.arg1().isnil(); e = template.next(e.arg1())) {
+            LuaValue value = e.arg(2);
+            t.rawset(e.arg1(), value instanceof LuaTable table ? copy(table) : value);
         }
         return t;
     }

@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.eval;
 
+import dev.konnectplugins.internal.validation.lua.LuaKeys;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaError;
@@ -7,6 +8,7 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.LibFunction;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
@@ -21,6 +23,13 @@ final class LuaBase {
 
     /** Puts {@code tostring} and {@code tonumber} into {@code env}, replacing luaj's. */
     static void install(LuaTable env, ExecutionBudget budget) {
+        // luaj's type makes a new Lua string per call; the prelude and most plugins call it a lot.
+        env.rawset("type", new LibFunction() {
+            @Override
+            public LuaValue call(LuaValue value) {
+                return LuaKeys.of(value.typename());
+            }
+        });
         env.rawset("tostring", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {

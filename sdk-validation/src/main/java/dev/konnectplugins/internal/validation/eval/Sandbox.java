@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
@@ -26,18 +27,20 @@ import org.luaj.vm2.lib.jse.JseOsLib;
 /**
  * The environment of one evaluation, made fresh each time so that nothing a plugin changes is seen by another: one
  * luaj Globals holds the libraries (with the sandbox's budgeted string, table, coroutine and base functions) while
- * {@code sandbox-prelude.lua} reads them, and then becomes the plugin's environment, filled by the prelude with the
- * allowlisted names only. Library functions, the prelude's functions and the plugin's code therefore share one
+ * {@code sandbox-prelude.lua} reads them, and then becomes the plugin's environment, holding the allowlisted names
+ * only (put there from Java, with the prelude's values, then completed by the prelude). Library functions, the prelude's functions and the plugin's code therefore share one
  * Globals: one budget and one "running thread" (which xpcall's handler needs).
  */
 final class Sandbox {
     private static final Prototype PRELUDE = compilePrelude();
     /**
-     * The prelude's inputs per kind, made once: only the prelude reads them (plugin code cannot reach them), and
-     * reading a luaj table changes nothing, so evaluations on many threads can share them.
+     * The allowlisted names and modules per kind, made once: only the set-up reads them (plugin code cannot reach
+     * them), and reading a luaj table or string changes nothing, so evaluations on many threads can share them.
      */
-    private static final Map<Kind, LuaTable> NAMES = byKind(Sandbox::names);
+    private static final Map<Kind, List<Name>> NAMES = byKind(Sandbox::names);
     private static final Map<Kind, LuaTable> REQUIRES = byKind(Sandbox::requires);
+    private static final LuaString HANDLER = LuaString.valueOf("handler");
+    private static final LuaString SCHEMA = LuaString.valueOf("schema");
 
     private final Globals globals;
     private final LuaTable strings;
@@ -73,11 +76,11 @@ final class Sandbox {
         StringMetatable.bind(strings);
         globals.rawset("NGX_NULL", NgxNull.VALUE);
         globals.rawset("KONG_TYPEDEFS", KongTypedefs.loader());
-        LuaValue builder = new LuaClosure(PRELUDE, globals).call();
+        Varargs prelude = new LuaClosure(PRELUDE, globals).invoke(LuaValue.NONE);
         clear(globals);
-        LuaValue exact = builder.invoke(LuaValue.varargsOf(new LuaValue[] {globals,
-                LuaValue.valueOf(kind == Kind.HANDLER ? "handler" : "schema"), NAMES.get(kind), REQUIRES.get(kind)}))
-                .arg1();
+        include(globals, NAMES.get(kind), prelude.checktable(2), prelude.arg(3));
+        LuaValue exact = prelude.arg1().invoke(LuaValue.varargsOf(globals, kind == Kind.HANDLER ? HANDLER : SCHEMA,
+                REQUIRES.get(kind))).arg1();
         markPreludeLibraryErrors(globals);
         return new Sandbox(globals, strings, coroutines, exact);
     }
@@ -154,28 +157,53 @@ final class Sandbox {
         }
     }
 
-    private static Map<Kind, LuaTable> byKind(Function<Kind, LuaTable> make) {
-        Map<Kind, LuaTable> tables = new EnumMap<>(Kind.class);
+    private static <T> Map<Kind, T> byKind(Function<Kind, T> make) {
+        Map<Kind, T> tables = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             tables.put(kind, make.apply(kind));
         }
         return tables;
     }
 
-    /** The allowlisted names, each split at its dots: { "ngx", "timer", "at", dotted = "ngx.timer.at" }. */
-    private static LuaTable names(Kind kind) {
-        LuaTable names = new LuaTable();
-        int index = 0;
-        for (String name : SandboxSpec.bundled().names(kind)) {
-            LuaTable parts = new LuaTable();
-            int part = 0;
-            for (String segment : name.split("\\.")) {
-                parts.rawset(++part, LuaValue.valueOf(segment));
+    /**
+     * Puts each allowlisted name in {@code env}, a table per dot ({@code ngx.timer.at} is {@code env.ngx.timer.at}),
+     * with the prelude's value for it ({@code source["ngx.timer.at"]}), or {@code stub} when it has none.
+     */
+    private static void include(LuaTable env, List<Name> names, LuaTable source, LuaValue stub) {
+        for (Name name : names) {
+            LuaTable node = env;
+            for (LuaString part : name.parents()) {
+                LuaValue child = node.rawget(part);
+                if (child.isnil()) {
+                    child = new LuaTable();
+                    node.rawset(part, child);
+                }
+                if (!(child instanceof LuaTable table)) {
+                    throw new IllegalStateException("The sandbox's allowlist names a member of a non-table: "
+                            + name.dotted());
+                }
+                node = table;
             }
-            parts.rawset("dotted", LuaValue.valueOf(name));
-            names.rawset(++index, parts);
+            LuaValue value = source.rawget(name.dotted());
+            node.rawset(name.leaf(), value.isnil() ? stub : value);
         }
-        return names;
+    }
+
+    /** An allowlisted name split at its dots: ngx.timer.at is parents {ngx, timer}, leaf at. */
+    private record Name(LuaString dotted, List<LuaString> parents, LuaString leaf) {
+    }
+
+    private static List<Name> names(Kind kind) {
+        List<Name> names = new ArrayList<>();
+        for (String name : SandboxSpec.bundled().names(kind)) {
+            List<LuaString> parts = new ArrayList<>();
+            for (String segment : name.split("\\.")) {
+                parts.add(LuaString.valueOf(segment));
+            }
+            names.add(new Name(LuaString.valueOf(name), List.copyOf(parts.subList(0, parts.size() - 1)),
+                    parts.get(parts.size() - 1)));
+        }
+        return List.copyOf(names);
     }
 
     private static LuaTable requires(Kind kind) {

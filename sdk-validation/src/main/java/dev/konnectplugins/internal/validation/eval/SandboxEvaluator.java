@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.compiler.LuaC;
@@ -24,6 +25,7 @@ public final class SandboxEvaluator {
     private static final Pattern RUNTIME_LINE = Pattern.compile("^(@?[^:\\s]+):(\\d+):?\\s*");
     private static final Pattern LUAJ_LINE = Pattern.compile("^([^:\\s]+):(\\d+):\\s*");
     private static final Pattern GOTO_LINE = Pattern.compile("<goto [^>]*> at line (\\d+)");
+    private static final LuaString STUB = LuaString.valueOf("__stub");
 
     /** Compiles prepared source; a failure is a syntax problem. */
     public static Compilation compile(String code, String file) {
@@ -142,7 +144,7 @@ public final class SandboxEvaluator {
             return false;
         }
         LuaValue mt = value.getmetatable();
-        return mt != null && mt.rawget("__stub").toboolean();
+        return mt != null && mt.rawget(STUB).toboolean();
     }
 
     /**

@@ -51,11 +51,11 @@ final class AutoFields {
         shorthands(schema, out);
         for (Schema.Field field : schema.fields()) {
             LuaValue definition = field.definition();
-            LuaValue value = out.rawget(field.name());
+            LuaValue value = out.rawget(field.key());
             if (Lua.attr(definition, "auto").toboolean()) {
                 value = auto(field.name(), definition, value, out);
             }
-            out.rawset(field.name(), adjust(definition, value));
+            out.rawset(field.key(), adjust(definition, value));
         }
         processed.add(out);
         return out;

@@ -2,6 +2,7 @@ package dev.konnectplugins.internal.validation.schema;
 
 import dev.konnectplugins.internal.validation.eval.NgxNull;
 import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.lua.LuaKeys;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -42,10 +43,10 @@ final class Lua {
         if (isStub(field)) {
             throw new Undecidable("a stand-in field definition");
         }
-        LuaValue value = field.rawget(name);
+        LuaValue value = field.rawget(LuaKeys.of(name));
         if (value.isnil()) {
             LuaValue mt = field.getmetatable();
-            LuaValue index = mt == null ? LuaValue.NIL : mt.rawget("__index");
+            LuaValue index = mt == null ? LuaValue.NIL : mt.rawget(LuaValue.INDEX);
             if (index.istable()) {
                 return attr(index, name);
             }

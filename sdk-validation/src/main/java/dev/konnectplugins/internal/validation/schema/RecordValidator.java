@@ -24,7 +24,7 @@ final class RecordValidator {
         LuaTable errors = new LuaTable();
         validateFields(schema, input, errors);
         for (Schema.Field field : schema.fields()) {
-            LuaValue value = input.rawget(field.name());
+            LuaValue value = input.rawget(field.key());
             if (field.definition().istable() && Lua.attr(field.definition(), "required").toboolean()
                     && (value.isnil() || Lua.isNull(value))) {
                 errors.rawset(field.name(), Messages.REQUIRED);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
 /**
@@ -15,8 +16,11 @@ import org.luaj.vm2.LuaValue;
  * never writes to a definition, so it reads the original.
  */
 final class Schema {
-    /** A field of the schema: its name and definition. */
-    record Field(String name, LuaValue definition) {
+    /** A field of the schema: its name (and the same as a Lua string, made once) and definition. */
+    record Field(String name, LuaString key, LuaValue definition) {
+        Field(String name, LuaValue definition) {
+            this(name, LuaString.valueOf(name), definition);
+        }
     }
 
     private final LuaValue definition;
