@@ -11,16 +11,23 @@ import java.util.ServiceLoader;
 
 /**
  * Runs the {@link PreUploadValidator}s found on the class path before a plugin is uploaded. A validator that fails
- * (throws, even an Error such as StackOverflowError) refuses the upload: a plugin is never sent unchecked.
+ * (throws, even an Error such as StackOverflowError) refuses the upload: a plugin is never sent unchecked. A plugin
+ * passed once is not validated again while it stays among the last {@value PassedUploads#CAPACITY} passed.
  */
 public final class UploadGuard {
     /** The rule id of the error that stands for a validator's own failure. */
     public static final String VALIDATION_INCOMPLETE = "validation.incomplete";
 
     private final List<PreUploadValidator> validators;
+    private final PassedUploads passed = new PassedUploads();
 
     private UploadGuard(List<PreUploadValidator> validators) {
         this.validators = List.copyOf(validators);
+    }
+
+    /** A guard running exactly {@code validators}, in order. */
+    public static UploadGuard of(List<PreUploadValidator> validators) {
+        return new UploadGuard(validators);
     }
 
     /** The validators registered through {@link ServiceLoader} (sdk-validation registers one). */
@@ -45,9 +52,20 @@ public final class UploadGuard {
      * {@value #VALIDATION_INCOMPLETE} error instead of its findings.
      */
     public List<Diagnostic> diagnose(PluginSource source) {
+        if (!active()) {
+            return new ArrayList<>();
+        }
+        String digest = PassedUploads.digest(source);
+        List<Diagnostic> earlier = passed.find(digest);
+        if (earlier != null) {
+            return new ArrayList<>(earlier);
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (PreUploadValidator validator : validators) {
             diagnostics.addAll(run(validator, source));
+        }
+        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            passed.rememberPass(digest, diagnostics);
         }
         return diagnostics;
     }
