@@ -2,8 +2,8 @@ package dev.konnectplugins.internal.validation;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Stage;
-import dev.konnectplugins.internal.validation.eval.Evaluation;
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.sandbox.Evaluation;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.rules.FileAnalysis;
 import dev.konnectplugins.internal.validation.rules.NameRules;
 import dev.konnectplugins.validation.PluginValidator;

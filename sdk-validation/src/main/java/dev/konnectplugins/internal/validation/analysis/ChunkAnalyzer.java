@@ -1,9 +1,10 @@
 package dev.konnectplugins.internal.validation.analysis;
 
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
 import dev.konnectplugins.internal.validation.Findings;
 import dev.konnectplugins.internal.validation.lua.PreparedSource;
 import dev.konnectplugins.internal.validation.lua.SourceRange;
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.Scope.FunctionContext;
 import dev.konnectplugins.internal.validation.analysis.Scope.PendingGoto;
 import dev.konnectplugins.internal.validation.analysis.Scope.Symbol;

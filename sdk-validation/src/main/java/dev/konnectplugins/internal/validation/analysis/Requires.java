@@ -1,6 +1,7 @@
 package dev.konnectplugins.internal.validation.analysis;
 
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.validation.Rules;
 
 /**

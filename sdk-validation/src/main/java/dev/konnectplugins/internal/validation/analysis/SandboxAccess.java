@@ -1,8 +1,9 @@
 package dev.konnectplugins.internal.validation.analysis;
 
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.internal.validation.Findings;
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.validation.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.analysis;
 
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

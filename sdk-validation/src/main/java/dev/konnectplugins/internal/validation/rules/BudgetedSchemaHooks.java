@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.rules;
 
-import dev.konnectplugins.internal.validation.eval.Watchdog;
+import dev.konnectplugins.internal.validation.sandbox.Watchdog;
 import dev.konnectplugins.internal.validation.schema.SchemaHooks;
 import org.luaj.vm2.LuaString;
 

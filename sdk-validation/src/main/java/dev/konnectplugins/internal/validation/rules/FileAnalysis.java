@@ -1,7 +1,7 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.analysis.ChunkFacts;
-import dev.konnectplugins.internal.validation.eval.Evaluation;
+import dev.konnectplugins.internal.validation.sandbox.Evaluation;
 
 /**
  * What was learned about one Lua file.

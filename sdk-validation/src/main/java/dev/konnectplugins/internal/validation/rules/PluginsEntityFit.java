@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.rules;
 
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.schema.KongSchemas;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.rules;
 
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.luaj.vm2.LuaTable;

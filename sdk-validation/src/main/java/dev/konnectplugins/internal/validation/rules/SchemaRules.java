@@ -1,13 +1,13 @@
 package dev.konnectplugins.internal.validation.rules;
 
 import dev.konnectplugins.internal.validation.Findings;
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.analysis.TableShape;
 import dev.konnectplugins.internal.validation.lua.SourcePosition;
 import dev.konnectplugins.internal.validation.lua.SourceText;
 import dev.konnectplugins.internal.validation.analysis.Value;
-import dev.konnectplugins.internal.validation.eval.Evaluation;
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.sandbox.Evaluation;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
 import dev.konnectplugins.validation.Rules;
 import org.luaj.vm2.LuaTable;
 import java.util.regex.Matcher;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.internal.validation.Findings;
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.lua.LuaDialect;
 import dev.konnectplugins.internal.validation.lua.LuaSyntax;
 import dev.konnectplugins.internal.validation.lua.PreparedSource;
