@@ -8,6 +8,11 @@ public record SourcePosition(int line, int column) {
     /** No position: the finding is about the whole file. */
     public static final SourcePosition NONE = new SourcePosition(0, 0);
 
+    /** The whole of a line (column 0). */
+    public static SourcePosition ofLine(int line) {
+        return new SourcePosition(line, 0);
+    }
+
     /** A compact key for sets and maps of positions. */
     public static long key(int line, int column) {
         return ((long) line << 32) | (column & 0xFFFFFFFFL);

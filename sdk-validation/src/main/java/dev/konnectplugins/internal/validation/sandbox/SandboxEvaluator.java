@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
-import dev.konnectplugins.internal.validation.PluginText;
+import dev.konnectplugins.internal.validation.lua.PluginText;
 import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.internal.validation.lua.SyntaxProblem;
 import java.io.IOException;
@@ -121,7 +121,7 @@ public final class SandboxEvaluator {
 
     /**
      * luaj's compiler fails with a NullPointerException when it reports one of its limits (its error path needs a
-     * state the compiler does not set); the static checks (CompileLimits) already hold the code to LuaJIT's limits.
+     * state the compiler does not set); the static checks (SyntaxCheck) already hold the code to LuaJIT's limits.
      */
     private static boolean isLuajLimit(RuntimeException e) {
         if (!(e instanceof NullPointerException)) {
