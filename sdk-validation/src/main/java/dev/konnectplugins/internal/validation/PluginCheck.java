@@ -131,7 +131,8 @@ public final class PluginCheck {
         if (files != null) {
             files.findings().forEach(found::add);
         }
-        found.error(Rules.VALIDATION_LIMIT, current, SourcePosition.NONE, "checking " + current + " " + limit.getMessage()
+        found.error(Rules.VALIDATION_LIMIT, current, SourcePosition.NONE, "checking " + current + " "
+                + limit.getMessage()
                 + ", so the validator stopped and the plugin is treated as invalid; simplify what the file computes "
                 + "(long lists, patterns that backtrack, huge strings)");
         return found.sorted();
@@ -148,7 +149,8 @@ public final class PluginCheck {
         }
         String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         detail = detail.length() > MAX_FAILURE_TEXT ? detail.substring(0, MAX_FAILURE_TEXT) + "..." : detail;
-        found.error(Rules.VALIDATION_INCOMPLETE, current, SourcePosition.NONE, "the validator could not finish checking " + current
+        found.error(Rules.VALIDATION_INCOMPLETE, current, SourcePosition.NONE, "the validator could not finish "
+                + "checking " + current
                 + " (" + failure.getClass().getSimpleName() + detail + "), so the plugin is treated as invalid; "
                 + "please report this with the plugin to the SDK's maintainers");
         return found.sorted();

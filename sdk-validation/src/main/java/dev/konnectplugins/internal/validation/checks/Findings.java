@@ -45,7 +45,8 @@ public final class Findings {
      */
     public void absentMemberReadsRunLater(String file) {
         byKey.replaceAll((key, d) -> d.file().equals(file) && d.stage() == Stage.UPLOAD
-                && d.rule().equals(Rules.SANDBOX_GLOBAL) && d.message().contains(SandboxGlobalsCheck.ABSENT_MEMBER_WORDS)
+                && d.rule().equals(Rules.SANDBOX_GLOBAL)
+                && d.message().contains(SandboxGlobalsCheck.ABSENT_MEMBER_WORDS)
                 ? d.withStage(Stage.RUNTIME) : d);
     }
 

@@ -1,7 +1,6 @@
 package dev.konnectplugins.internal.validation.lua;
 
-import java.math.BigInteger;
-import java.util.Locale;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -11,13 +10,8 @@ import java.util.Set;
  * {@code LL}/{@code ULL}/{@code i} number suffixes, {@code 0b} literals and UTF-8 in identifiers.
  */
 public final class LuaDialect {
-    /**
-     * LuaJIT's LJ_MAX_XLEVEL (200) as the Kong oracle measures it: 198 nested blocks compile, 199 do not; an
-     * expression adds a level of its own, so 197 nested brackets or unary operators compile, 198 do not.
-     */
-    static final int MAX_NESTING = 198;
     /** Above this many operators in one expression luaj's AST parser turns quadratic (seconds at ~5,000). */
-    public static final int MAX_OPERATOR_RUN = 400;
+    public static final int MAX_OPERATOR_RUN = SyntaxLevels.MAX_OPERATOR_RUN;
 
 
     private final String src;
@@ -25,15 +19,10 @@ public final class LuaDialect {
     private int pos;
     private int line = 1;
     private int lineStart;
-    private int depth;
-    private int[] operatorRuns = new int[MAX_NESTING + 8];
-    /** Unary operators waiting for their operand, per depth, and their sum: each is a syntax level. */
-    private int[] unaryRuns = new int[MAX_NESTING + 8];
-    private int unaryTotal;
-    private boolean lastWasOperand;
+    private final SyntaxLevels levels = new SyntaxLevels();
     private SourcePosition tooComplex;
     /** Where LL/ULL/i literals end (LuaJIT cdata, not numbers), as {@link SourcePosition#key} of their last digit. */
-    private final java.util.Set<Long> cdataLiterals = new java.util.HashSet<>();
+    private final Set<Long> cdataLiterals = new HashSet<>();
 
     private LuaDialect(String src) {
         this.src = src;
@@ -122,8 +111,7 @@ public final class LuaDialect {
     }
 
     private void skipLongBracket(int level, String unfinished) {
-        int startLine = line;
-        int startCol = column();
+        SourcePosition start = position();
         pos += level + 2;
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -142,7 +130,7 @@ public final class LuaDialect {
                 pos++;
             }
         }
-        throw new Problem(new SyntaxProblem(startLine, startCol, unfinished + " (starting here) at end of file"));
+        throw new Problem(new SyntaxProblem(start, unfinished + " (starting here) at end of file"));
     }
 
     private boolean closesLongBracket(int level) {
@@ -155,12 +143,11 @@ public final class LuaDialect {
     }
 
     private void quotedString(char quote) {
-        int startLine = line;
-        int startCol = column();
+        SourcePosition start = position();
         pos++;
         while (true) {
             if (pos >= src.length() || isNewline(src.charAt(pos))) {
-                throw new Problem(new SyntaxProblem(startLine, startCol, "unfinished string"));
+                throw new Problem(new SyntaxProblem(start, "unfinished string"));
             }
             char c = src.charAt(pos);
             if (c == quote) {
@@ -177,11 +164,10 @@ public final class LuaDialect {
     }
 
     private void escape() {
-        int escLine = line;
-        int escCol = column();
+        SourcePosition at = position();
         pos++;
         if (pos >= src.length()) {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "unfinished string"));
+            throw new Problem(new SyntaxProblem(at, "unfinished string"));
         }
         char e = src.charAt(pos);
         if ("abfnrtv\\\"'".indexOf(e) >= 0) {
@@ -191,7 +177,7 @@ public final class LuaDialect {
         } else if (e == 'x') {
             pos++;
             if (!isHexDigit(peek(0)) || !isHexDigit(peek(1))) {
-                throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\x needs two hex digits"));
+                throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\x needs two hex digits"));
             }
             pos += 2;
         } else if (e == 'z') {
@@ -204,24 +190,24 @@ public final class LuaDialect {
                 }
             }
         } else if (e == 'u') {
-            unicodeEscape(escLine, escCol);
+            unicodeEscape(at);
         } else if (isDigit(e)) {
             int value = 0;
             for (int k = 0; k < 3 && isDigit(peek(0)); k++) {
                 value = value * 10 + (src.charAt(pos++) - '0');
             }
             if (value > 255) {
-                throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: decimal escape above 255"));
+                throw new Problem(new SyntaxProblem(at, "invalid escape sequence: decimal escape above 255"));
             }
         } else {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence '\\" + e + "'"));
+            throw new Problem(new SyntaxProblem(at, "invalid escape sequence '\\" + e + "'"));
         }
     }
 
-    private void unicodeEscape(int escLine, int escCol) {
+    private void unicodeEscape(SourcePosition at) {
         pos++;
         if (peek(0) != '{') {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u needs {hex digits}"));
+            throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
         }
         pos++;
         long value = 0;
@@ -230,14 +216,14 @@ public final class LuaDialect {
             value = value * 16 + Character.digit(src.charAt(pos++), 16);
             digits++;
             if (value >= 0x110000) {
-                throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
+                throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
             }
         }
         if (digits == 0 || peek(0) != '}') {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u needs {hex digits}"));
+            throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
         }
         if (value >= 0xD800 && value < 0xE000) {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u{...} of a UTF-16 "
+            throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} of a UTF-16 "
                     + "surrogate (U+D800 to U+DFFF)"));
         }
         pos++;
@@ -246,7 +232,7 @@ public final class LuaDialect {
     /** Reads a numeral the way LuaJIT's lex_number does (greedy), then checks it like lj_strscan. */
     private void number() {
         int start = pos;
-        int col = column();
+        SourcePosition at = position();
         char first = src.charAt(pos);
         char exponent = first == '0' && (peek(1) | 0x20) == 'x' ? 'p' : 'e';
         char prev = 0;
@@ -260,13 +246,14 @@ public final class LuaDialect {
             pos++;
         }
         String token = src.substring(start, pos);
-        String rewritten = LuaNumbers.rewrite(token);
+        String rewritten = LuaNumerals.rewrite(token);
         if (rewritten == null) {
-            throw new Problem(new SyntaxProblem(line, col, "malformed number near '" + token + "'"));
+            throw new Problem(new SyntaxProblem(at, "malformed number near '" + token + "'"));
         }
         out.replace(start, pos, rewritten);
-        if (LuaNumbers.isCdata(token)) {
-            cdataLiterals.add(SourcePosition.key(line, col + rewritten.stripTrailing().length() - 1));
+        if (LuaNumerals.isCdata(token)) {
+            int lastDigit = at.column() + rewritten.stripTrailing().length() - 1;
+            cdataLiterals.add(new SourcePosition(at.line(), lastDigit).key());
         }
         operand();
     }
@@ -289,10 +276,7 @@ public final class LuaDialect {
         }
         switch (src.substring(start, pos)) {
             case "function", "if", "do", "repeat" -> open(false);
-            case "end", "until" -> {
-                close();
-                operatorRuns[Math.min(depth, operatorRuns.length - 1)] = 0;
-            }
+            case "end", "until" -> levels.endBlock();
             case "and", "or" -> operator();
             case "not" -> unary();
             case "break", "else", "elseif", "for", "goto", "in", "local", "return", "then", "while" ->
@@ -309,7 +293,7 @@ public final class LuaDialect {
             }
             case ')', '}', ']' -> {
                 pos++;
-                close();
+                levels.close();
                 operand();
             }
             case ',', ';' -> {
@@ -337,7 +321,7 @@ public final class LuaDialect {
             case ':' -> pos += peek(1) == ':' ? 2 : 1;
             case '-', '#' -> {
                 pos++;
-                if (lastWasOperand) {
+                if (levels.afterOperand()) {
                     operator();
                 } else {
                     unary();
@@ -356,58 +340,39 @@ public final class LuaDialect {
     }
 
     private void open(boolean bracket) {
-        depth++;
-        if (depth + unaryTotal + (bracket ? 1 : 0) > MAX_NESTING) {
+        if (!levels.open(bracket)) {
             throw problemHere("chunk has too many syntax levels (LuaJIT allows about 200 nested "
                     + "brackets, blocks and functions); flatten this code");
         }
-        operatorRuns[depth] = 0;
-        lastWasOperand = false;
     }
 
-    private void close() {
-        clearUnary();
-        if (depth > 0) {
-            depth--;
-        }
-    }
-
-    /** A unary operator: one more syntax level until its operand ends. */
     private void unary() {
-        operator();
-        unaryRuns[depth]++;
-        unaryTotal++;
-        if (depth + unaryTotal + 1 > MAX_NESTING) {
+        boolean fits = levels.unary();
+        noteOperatorRun();
+        if (!fits) {
             throw problemHere("chunk has too many syntax levels (LuaJIT allows about 200 nested "
                     + "brackets, blocks, functions and unary operators); flatten this code");
         }
     }
 
-    private void clearUnary() {
-        unaryTotal -= unaryRuns[depth];
-        unaryRuns[depth] = 0;
+    private void operator() {
+        levels.operator();
+        noteOperatorRun();
     }
 
-    private void operator() {
-        lastWasOperand = false;
-        if (++operatorRuns[depth] > MAX_OPERATOR_RUN && tooComplex == null) {
+    /** Where an expression first has more operators than luaj's parser handles in reasonable time. */
+    private void noteOperatorRun() {
+        if (tooComplex == null && levels.operatorRun() > MAX_OPERATOR_RUN) {
             tooComplex = new SourcePosition(line, column() - 1);
         }
     }
 
     private void operand() {
-        clearUnary();
-        if (lastWasOperand) {
-            // Two operands in a row start a new statement: the expression before has ended.
-            operatorRuns[depth] = 0;
-        }
-        lastWasOperand = true;
+        levels.operand();
     }
 
     private void resetExpression() {
-        clearUnary();
-        operatorRuns[depth] = 0;
-        lastWasOperand = false;
+        levels.resetExpression();
     }
 
     private void newline() {
@@ -426,13 +391,17 @@ public final class LuaDialect {
         return pos - lineStart + 1;
     }
 
+    private SourcePosition position() {
+        return new SourcePosition(line, column());
+    }
+
     private char peek(int ahead) {
         int i = pos + ahead;
         return i < src.length() ? src.charAt(i) : 0;
     }
 
     private Problem problemHere(String message) {
-        return new Problem(new SyntaxProblem(line, column(), message));
+        return new Problem(new SyntaxProblem(position(), message));
     }
 
     private static boolean isNewline(char c) {
@@ -463,110 +432,6 @@ public final class LuaDialect {
         Problem(SyntaxProblem problem) {
             super(null, null, false, false);
             this.problem = problem;
-        }
-    }
-
-    /** Lua keywords (LuaJIT with LUA52COMPAT makes goto one). */
-    static final class Keywords {
-        private static final Set<String> ALL = Set.of("and", "break", "do", "else", "elseif", "end", "false", "for",
-                "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true",
-                "until", "while");
-
-        static boolean isKeyword(String word) {
-            return ALL.contains(word);
-        }
-
-        private Keywords() {
-        }
-    }
-
-    /** LuaJIT numerals: decimal, hex (with hex floats), binary, and the LL/ULL/i suffixes of FFI builds. */
-    static final class LuaNumbers {
-        private static final java.util.regex.Pattern HEX_INTEGER = java.util.regex.Pattern.compile("[0-9a-f]+");
-        private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile(
-                "(?:[0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(?:p[+-]?[0-9]+)?");
-        private static final java.util.regex.Pattern DECIMAL_INTEGER = java.util.regex.Pattern.compile("[0-9]+");
-        private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
-                "(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
-        private static final java.util.regex.Pattern BINARY = java.util.regex.Pattern.compile("[01]+");
-
-        private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
-
-        /** Whether LuaJIT reads the numeral as an FFI cdata (int64_t, uint64_t or complex), not a Lua number. */
-        static boolean isCdata(String token) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            return lower.endsWith("ll") || lower.endsWith("llu") || lower.endsWith("i");
-        }
-
-        /** The numeral rewritten for luaj with the same length, or null when LuaJIT calls it malformed. */
-        static String rewrite(String token) {
-            String rewritten = rewriteUnchecked(token);
-            return rewritten != null && overflows64Bits(token) ? null : rewritten;
-        }
-
-        /** An LL/ULL literal must fit in 64 bits (lj_strscan: STRSCAN_ERROR for larger ones). */
-        private static boolean overflows64Bits(String token) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            int suffix = lower.endsWith("ull") || lower.endsWith("llu") ? 3 : lower.endsWith("ll") ? 2 : 0;
-            if (suffix == 0) {
-                return false;
-            }
-            String body = lower.substring(0, lower.length() - suffix);
-            BigInteger value = body.startsWith("0x") ? new BigInteger(body.substring(2), 16)
-                    : body.startsWith("0b") ? new BigInteger(body.substring(2), 2) : new BigInteger(body);
-            return value.compareTo(TWO_TO_64) >= 0;
-        }
-
-        private static String rewriteUnchecked(String token) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            int suffix = lower.endsWith("ull") || lower.endsWith("llu") ? 3 : lower.endsWith("ll") ? 2
-                    : lower.endsWith("i") ? 1 : 0;
-            String body = lower.substring(0, lower.length() - suffix);
-            boolean integerSuffix = suffix >= 2;
-            String rewrittenBody;
-            if (body.startsWith("0x")) {
-                rewrittenBody = validHex(body.substring(2), integerSuffix) ? token.substring(0, body.length()) : null;
-            } else if (body.startsWith("0b")) {
-                rewrittenBody = binaryAsHex(body.substring(2));
-            } else {
-                rewrittenBody = validDecimal(body, integerSuffix) ? token.substring(0, body.length()) : null;
-            }
-            return rewrittenBody == null ? null : rewrittenBody + " ".repeat(suffix);
-        }
-
-        private static boolean validHex(String digits, boolean integerOnly) {
-            return (integerOnly ? HEX_INTEGER : HEX).matcher(digits).matches();
-        }
-
-        private static boolean validDecimal(String body, boolean integerOnly) {
-            if (isPlainInteger(body)) {
-                return true;
-            }
-            return (integerOnly ? DECIMAL_INTEGER : DECIMAL).matcher(body).matches();
-        }
-
-        /** The common case, without a regex. */
-        private static boolean isPlainInteger(String body) {
-            if (body.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < body.length(); i++) {
-                if (body.charAt(i) < '0' || body.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static String binaryAsHex(String digits) {
-            if (!BINARY.matcher(digits).matches()) {
-                return null;
-            }
-            String hex = new BigInteger(digits, 2).toString(16);
-            return "0x" + "0".repeat(digits.length() - hex.length()) + hex;
-        }
-
-        private LuaNumbers() {
         }
     }
 }

@@ -13,8 +13,8 @@ import org.luaj.vm2.ast.TableField;
  * slot and evaluates its computed values in the next (constants go into its template). A function has at most
  * 250 slots (LJ_MAX_SLOTS, the limit the checks hold); past them LuaJIT refuses the file ("function or expression
  * too complex"). Only calls, parentheses and table constructors are followed; any other expression counts one slot,
- * so the count never exceeds LuaJIT's (measured with the Kong oracle: 122 nested one-argument calls compile after three locals,
- * 123 do not).
+ * so the count never exceeds LuaJIT's (measured with the Kong oracle: 122 nested one-argument calls compile after
+ * three locals, 123 do not).
  */
 final class CallSlots {
     /** The function and the frame slot a call reserves before its arguments. */

@@ -137,7 +137,8 @@ final class Expressions {
 
     /**
      * {@code a and b}, {@code a or b}: {@code a} is only tested, so reading an absent name there is fine
-     * ({@code bit32 or bit}); after an absent {@code a}, {@code and} never runs {@code b} and {@code or} gives {@code b}.
+     * ({@code bit32 or bit}); after an absent {@code a}, {@code and} never runs {@code b} and {@code or} gives
+     * {@code b}.
      */
     private Value logical(Exp.BinopExp b) {
         Value left = test(b.lhs);

@@ -5,7 +5,8 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
 /**
- * Lua pattern matching as LuaJIT 2.1 does it (a port of the matcher in LuaJIT's lib_string.c, including {@code %f}
+ * Lua pattern matching as LuaJIT 2.1 does it: a port of LuaJIT library code, the matcher in LuaJIT's lib_string.c
+ * (Lua 5.1's lstrlib.c, kept whole at over 400 lines as the C code is; with {@code %f}
  * frontiers, {@code %g}, and "pattern too complex" past 200 levels of recursion), with every step charged to the
  * evaluation's budget: the matcher backtracks, and {@code ("a*"):rep(20) .. "b"} against twenty a's takes some
  * 10^11 steps, which must end at the instruction limit rather than run for minutes.
