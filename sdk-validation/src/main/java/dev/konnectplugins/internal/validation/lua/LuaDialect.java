@@ -13,7 +13,6 @@ public final class LuaDialect {
     /** Above this many operators in one expression luaj's AST parser turns quadratic (seconds at ~5,000). */
     public static final int MAX_OPERATOR_RUN = SyntaxLevels.MAX_OPERATOR_RUN;
 
-
     private final String src;
     private final StringBuilder out;
     private int pos;
@@ -36,7 +35,7 @@ public final class LuaDialect {
         SyntaxProblem problem;
         try {
             problem = lexer.scan();
-        } catch (Problem p) {
+        } catch (DialectProblem p) {
             problem = p.problem;
         }
         return new PreparedSource(lexer.out.toString(), problem, lexer.tooComplex, lexer.cdataLiterals);
@@ -45,13 +44,13 @@ public final class LuaDialect {
     private SyntaxProblem scan() {
         if (src.startsWith("#")) {
             // LuaJIT skips a first line starting with '#' (shebang); luaj may not.
-            while (pos < src.length() && !isNewline(src.charAt(pos))) {
+            while (pos < src.length() && !LuaChars.isNewline(src.charAt(pos))) {
                 out.setCharAt(pos++, ' ');
             }
         }
         while (pos < src.length()) {
             char c = src.charAt(pos);
-            if (isNewline(c)) {
+            if (LuaChars.isNewline(c)) {
                 newline();
             } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
                 if (c != ' ' && c != '\t') {
@@ -64,9 +63,9 @@ public final class LuaDialect {
                 longBracketOrIndex();
             } else if (c == '"' || c == '\'') {
                 quotedString(c);
-            } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
+            } else if (LuaChars.isDigit(c) || (c == '.' && LuaChars.isDigit(peek(1)))) {
                 number();
-            } else if (isIdentStart(c)) {
+            } else if (LuaChars.isIdentStart(c)) {
                 identifier();
             } else {
                 punctuation(c);
@@ -84,7 +83,7 @@ public final class LuaDialect {
                 return;
             }
         }
-        while (pos < src.length() && !isNewline(src.charAt(pos))) {
+        while (pos < src.length() && !LuaChars.isNewline(src.charAt(pos))) {
             pos++;
         }
     }
@@ -93,7 +92,7 @@ public final class LuaDialect {
         int level = longBracketLevel(pos);
         if (level >= 0) {
             skipLongBracket(level, "unfinished long string");
-            operand();
+            levels.operand();
         } else if (peek(1) == '=') {
             throw problemHere("invalid long string delimiter");
         } else {
@@ -124,13 +123,13 @@ public final class LuaDialect {
                 // Same length; only the text of such a string differs.
                 out.setCharAt(pos + 1, ' ');
             }
-            if (isNewline(c)) {
+            if (LuaChars.isNewline(c)) {
                 newline();
             } else {
                 pos++;
             }
         }
-        throw new Problem(new SyntaxProblem(start, unfinished + " (starting here) at end of file"));
+        throw new DialectProblem(new SyntaxProblem(start, unfinished + " (starting here) at end of file"));
     }
 
     private boolean closesLongBracket(int level) {
@@ -146,13 +145,13 @@ public final class LuaDialect {
         SourcePosition start = position();
         pos++;
         while (true) {
-            if (pos >= src.length() || isNewline(src.charAt(pos))) {
-                throw new Problem(new SyntaxProblem(start, "unfinished string"));
+            if (pos >= src.length() || LuaChars.isNewline(src.charAt(pos))) {
+                throw new DialectProblem(new SyntaxProblem(start, "unfinished string"));
             }
             char c = src.charAt(pos);
             if (c == quote) {
                 pos++;
-                operand();
+                levels.operand();
                 return;
             }
             if (c == '\\') {
@@ -167,23 +166,23 @@ public final class LuaDialect {
         SourcePosition at = position();
         pos++;
         if (pos >= src.length()) {
-            throw new Problem(new SyntaxProblem(at, "unfinished string"));
+            throw new DialectProblem(new SyntaxProblem(at, "unfinished string"));
         }
         char e = src.charAt(pos);
         if ("abfnrtv\\\"'".indexOf(e) >= 0) {
             pos++;
-        } else if (isNewline(e)) {
+        } else if (LuaChars.isNewline(e)) {
             newline();
         } else if (e == 'x') {
             pos++;
-            if (!isHexDigit(peek(0)) || !isHexDigit(peek(1))) {
-                throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\x needs two hex digits"));
+            if (!LuaChars.isHexDigit(peek(0)) || !LuaChars.isHexDigit(peek(1))) {
+                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\x needs two hex digits"));
             }
             pos += 2;
         } else if (e == 'z') {
             pos++;
             while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
-                if (isNewline(src.charAt(pos))) {
+                if (LuaChars.isNewline(src.charAt(pos))) {
                     newline();
                 } else {
                     pos++;
@@ -191,39 +190,39 @@ public final class LuaDialect {
             }
         } else if (e == 'u') {
             unicodeEscape(at);
-        } else if (isDigit(e)) {
+        } else if (LuaChars.isDigit(e)) {
             int value = 0;
-            for (int k = 0; k < 3 && isDigit(peek(0)); k++) {
+            for (int k = 0; k < 3 && LuaChars.isDigit(peek(0)); k++) {
                 value = value * 10 + (src.charAt(pos++) - '0');
             }
             if (value > 255) {
-                throw new Problem(new SyntaxProblem(at, "invalid escape sequence: decimal escape above 255"));
+                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: decimal escape above 255"));
             }
         } else {
-            throw new Problem(new SyntaxProblem(at, "invalid escape sequence '\\" + e + "'"));
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence '\\" + e + "'"));
         }
     }
 
     private void unicodeEscape(SourcePosition at) {
         pos++;
         if (peek(0) != '{') {
-            throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
         }
         pos++;
         long value = 0;
         int digits = 0;
-        while (isHexDigit(peek(0))) {
+        while (LuaChars.isHexDigit(peek(0))) {
             value = value * 16 + Character.digit(src.charAt(pos++), 16);
             digits++;
             if (value >= 0x110000) {
-                throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
+                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
             }
         }
         if (digits == 0 || peek(0) != '}') {
-            throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
         }
         if (value >= 0xD800 && value < 0xE000) {
-            throw new Problem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} of a UTF-16 "
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} of a UTF-16 "
                     + "surrogate (U+D800 to U+DFFF)"));
         }
         pos++;
@@ -239,7 +238,7 @@ public final class LuaDialect {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             boolean sign = (c == '-' || c == '+') && (prev | 0x20) == exponent;
-            if (!(isIdentPart(c) || c == '.' || sign)) {
+            if (!(LuaChars.isIdentPart(c) || c == '.' || sign)) {
                 break;
             }
             prev = c;
@@ -248,19 +247,19 @@ public final class LuaDialect {
         String token = src.substring(start, pos);
         String rewritten = LuaNumerals.rewrite(token);
         if (rewritten == null) {
-            throw new Problem(new SyntaxProblem(at, "malformed number near '" + token + "'"));
+            throw new DialectProblem(new SyntaxProblem(at, "malformed number near '" + token + "'"));
         }
         out.replace(start, pos, rewritten);
         if (LuaNumerals.isCdata(token)) {
             int lastDigit = at.column() + rewritten.stripTrailing().length() - 1;
             cdataLiterals.add(new SourcePosition(at.line(), lastDigit).key());
         }
-        operand();
+        levels.operand();
     }
 
     private void identifier() {
         int start = pos;
-        while (pos < src.length() && isIdentPart(src.charAt(pos))) {
+        while (pos < src.length() && LuaChars.isIdentPart(src.charAt(pos))) {
             if (src.charAt(pos) > 0x7F) {
                 // LuaJIT takes any byte >= 0x80 as part of a name; luaj does not. Same length, same columns.
                 out.setCharAt(pos, '_');
@@ -271,7 +270,7 @@ public final class LuaDialect {
         int length = pos - start;
         char first = src.charAt(start);
         if (length < 2 || length > 8 || first < 'a' || first > 'w') {
-            operand();
+            levels.operand();
             return;
         }
         switch (src.substring(start, pos)) {
@@ -280,8 +279,8 @@ public final class LuaDialect {
             case "and", "or" -> operator();
             case "not" -> unary();
             case "break", "else", "elseif", "for", "goto", "in", "local", "return", "then", "while" ->
-                    resetExpression();
-            default -> operand(); // a name, or nil/true/false
+                    levels.resetExpression();
+            default -> levels.operand(); // a name, or nil/true/false
         }
     }
 
@@ -294,11 +293,11 @@ public final class LuaDialect {
             case ')', '}', ']' -> {
                 pos++;
                 levels.close();
-                operand();
+                levels.operand();
             }
             case ',', ';' -> {
                 pos++;
-                resetExpression();
+                levels.resetExpression();
             }
             case '=' -> {
                 if (peek(1) == '=') {
@@ -306,7 +305,7 @@ public final class LuaDialect {
                     operator();
                 } else {
                     pos++;
-                    resetExpression();
+                    levels.resetExpression();
                 }
             }
             case '.' -> {
@@ -315,7 +314,7 @@ public final class LuaDialect {
                 if (n == 2) {
                     operator();
                 } else if (n == 3) {
-                    operand();
+                    levels.operand();
                 }
             }
             case ':' -> pos += peek(1) == ':' ? 2 : 1;
@@ -367,19 +366,11 @@ public final class LuaDialect {
         }
     }
 
-    private void operand() {
-        levels.operand();
-    }
-
-    private void resetExpression() {
-        levels.resetExpression();
-    }
-
     private void newline() {
         char c = src.charAt(pos++);
         if (pos < src.length()) {
             char n = src.charAt(pos);
-            if (isNewline(n) && n != c) {
+            if (LuaChars.isNewline(n) && n != c) {
                 pos++;
             }
         }
@@ -400,38 +391,7 @@ public final class LuaDialect {
         return i < src.length() ? src.charAt(i) : 0;
     }
 
-    private Problem problemHere(String message) {
-        return new Problem(new SyntaxProblem(position(), message));
-    }
-
-    private static boolean isNewline(char c) {
-        return c == '\n' || c == '\r';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHexDigit(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    private static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c > 0x7F;
-    }
-
-    private static boolean isIdentPart(char c) {
-        return isIdentStart(c) || isDigit(c);
-    }
-
-    /** Stops the scan at the first problem. */
-    private static final class Problem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient SyntaxProblem problem;
-
-        Problem(SyntaxProblem problem) {
-            super(null, null, false, false);
-            this.problem = problem;
-        }
+    private DialectProblem problemHere(String message) {
+        return new DialectProblem(new SyntaxProblem(position(), message));
     }
 }

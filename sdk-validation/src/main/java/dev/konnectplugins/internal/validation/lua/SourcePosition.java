@@ -14,13 +14,8 @@ public record SourcePosition(int line, int column) {
     }
 
     /** A compact key for sets and maps of positions. */
-    public static long key(int line, int column) {
-        return ((long) line << 32) | (column & 0xFFFFFFFFL);
-    }
-
-    /** This position's {@link #key(int, int)}. */
     public long key() {
-        return key(line, column);
+        return ((long) line << 32) | (column & 0xFFFFFFFFL);
     }
 
     /** Whether this is a real position. */
