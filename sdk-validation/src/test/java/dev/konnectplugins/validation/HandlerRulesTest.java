@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class HandlerRulesTest {
+class HandlerCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"return 42\n", "return\n", "", "local H = {}\n", "return \"handler\"\n"})
     void handlerMustReturnATable(String source) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SchemaRulesTest {
+class SchemaCheckTest {
     private static String withConfigFields(String fields) {
         return "return { name = \"my-plugin\", fields = { { config = { type = \"record\", fields = {\n"
                 + fields + "\n} } } } }\n";

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SyntaxAndNameRulesTest {
+class SyntaxAndNameCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // (1LL + 3i would fail at run time in LuaJIT: int64 and complex cdata do not mix; not modelled.)

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Text and JSON for plans and results. Text is meant for people (terminals, pull-request comments). Every value that
  * came from Konnect or from an exception (names, reasons, ids, Lua in diffs, messages) goes through {@link SafeText}.
+ * Diagnostics are not rendered here: their lines and JSON objects come from sdk-validation's report renderer
+ * ({@link DiagnosticText}), the one that {@code konnect-plugins validate} prints with.
  */
 public final class Rendering {
     private static final ObjectMapper MAPPER = SafeText.escaping(
@@ -170,9 +172,17 @@ public final class Rendering {
         return node;
     }
 
-    /** The fields and names of {@code konnect-plugins validate --output json}'s diagnostics. */
+    /**
+     * A diagnostic as {@code konnect-plugins validate --output json} prints it: rendered by the one diagnostic
+     * renderer ({@link DiagnosticText}), embedded in the plan's tree.
+     */
     private static void diagnosticNode(ObjectNode node, Diagnostic diagnostic) {
-        node.setAll((ObjectNode) MAPPER.valueToTree(DiagnosticText.fields(diagnostic)));
+        try {
+            node.setAll((ObjectNode) MAPPER.readTree(DiagnosticText.json(diagnostic)));
+        } catch (JsonProcessingException e) {
+            // The renderer writes valid JSON; kept unchecked for the caller's sake, as in write().
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ObjectNode planHeader(SyncPlan plan) {

@@ -2,10 +2,10 @@ package dev.konnectplugins.internal.validation;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Stage;
-import dev.konnectplugins.internal.validation.eval.Evaluation;
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
-import dev.konnectplugins.internal.validation.rules.FileAnalysis;
-import dev.konnectplugins.internal.validation.rules.NameRules;
+import dev.konnectplugins.internal.validation.sandbox.Evaluation;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.checks.FileAnalysis;
+import dev.konnectplugins.internal.validation.checks.NameCheck;
 import dev.konnectplugins.validation.PluginValidator;
 import dev.konnectplugins.validation.Rules;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ final class KongAnswer {
             return Optional.of("invalid value: " + uploadName);
         }
         if (first(Rules.NAME_RESERVED, null).isPresent()) {
-            return Optional.of("must not be one of: " + String.join(", ", NameRules.reservedNames()));
+            return Optional.of("must not be one of: " + String.join(", ", NameCheck.reservedNames()));
         }
         return Optional.empty();
     }

@@ -1,29 +1,39 @@
 package dev.konnectplugins.internal.validation;
 
 import dev.konnectplugins.Diagnostic;
-import dev.konnectplugins.internal.validation.analysis.ChunkAnalyzer;
-import dev.konnectplugins.internal.validation.analysis.ChunkFacts;
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec;
-import dev.konnectplugins.internal.validation.analysis.SandboxSpec.Kind;
-import dev.konnectplugins.internal.validation.eval.Compilation;
-import dev.konnectplugins.internal.validation.eval.Evaluation;
-import dev.konnectplugins.internal.validation.eval.LimitExceeded;
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.checks.FileAnalysis;
+import dev.konnectplugins.internal.validation.checks.FileChecks;
+import dev.konnectplugins.internal.validation.checks.Findings;
+import dev.konnectplugins.internal.validation.checks.HandlerCheck;
+import dev.konnectplugins.internal.validation.checks.NameCheck;
+import dev.konnectplugins.internal.validation.checks.PluginModel;
+import dev.konnectplugins.internal.validation.checks.SchemaCheck;
+import dev.konnectplugins.internal.validation.checks.SchemaCheck.SchemaName;
+import dev.konnectplugins.internal.validation.checks.SyntaxCheck;
 import dev.konnectplugins.internal.validation.lua.LuaDialect;
 import dev.konnectplugins.internal.validation.lua.LuaSyntax;
 import dev.konnectplugins.internal.validation.lua.PreparedSource;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
 import dev.konnectplugins.internal.validation.lua.SourceText;
-import dev.konnectplugins.internal.validation.rules.FileAnalysis;
-import dev.konnectplugins.internal.validation.rules.HandlerRules;
-import dev.konnectplugins.internal.validation.rules.NameRules;
-import dev.konnectplugins.internal.validation.rules.SchemaRules;
-import dev.konnectplugins.internal.validation.rules.SchemaRules.SchemaName;
+import dev.konnectplugins.internal.validation.resolve.ChunkFacts;
+import dev.konnectplugins.internal.validation.resolve.Resolution;
+import dev.konnectplugins.internal.validation.resolve.Resolver;
+import dev.konnectplugins.internal.validation.sandbox.Compilation;
+import dev.konnectplugins.internal.validation.sandbox.Evaluation;
+import dev.konnectplugins.internal.validation.sandbox.LimitExceeded;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import dev.konnectplugins.validation.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Validates one plugin: files, then each Lua file (dialect, AST, sandbox walk, evaluation), then the names. */
+/**
+ * Validates one plugin through the pipeline: the files; each Lua file through the dialect ({@code lua}), the
+ * resolver ({@code resolve}), the file checks and the sandboxed evaluation ({@code sandbox}); then the plugin-wide
+ * checks ({@code checks}) on the plugin's model.
+ */
 public final class PluginCheck {
     private static final int MAX_FAILURE_TEXT = 200;
 
@@ -48,7 +58,7 @@ public final class PluginCheck {
     public static String schemaName(String schema) {
         PluginCheck check = new PluginCheck();
         try {
-            return Worker.call(() -> SchemaRules.check(check.analyse(schema, Kind.SCHEMA), check.out).name());
+            return Worker.call(() -> SchemaCheck.check(check.analyse(schema, Kind.SCHEMA), check.out).name());
         } catch (RuntimeException | Error e) {
             return null;
         }
@@ -89,14 +99,13 @@ public final class PluginCheck {
         FileAnalysis handler = files.handler() == null ? null : analyse(files.handler(), Kind.HANDLER);
         schemaAnalysis = schema;
         handlerAnalysis = handler;
+        PluginModel plugin = new PluginModel(name, schema, handler);
         current = "schema.lua";
-        SchemaName schemaName = schema == null ? new SchemaName(null, 0, 0) : SchemaRules.check(schema, out);
+        SchemaName schemaName = SchemaCheck.check(plugin, out);
         current = "handler.lua";
-        if (handler != null) {
-            HandlerRules.check(handler, out);
-        }
+        HandlerCheck.check(plugin, out);
         current = "schema.lua";
-        names(name, schema, schemaName);
+        NameCheck.check(plugin, schemaName, out);
         ranToTheEnd(schema, "schema.lua");
         ranToTheEnd(handler, "handler.lua");
         return out.sorted();
@@ -122,7 +131,8 @@ public final class PluginCheck {
         if (files != null) {
             files.findings().forEach(found::add);
         }
-        found.error(Rules.VALIDATION_LIMIT, current, 0, 0, "checking " + current + " " + limit.getMessage()
+        found.error(Rules.VALIDATION_LIMIT, current, SourcePosition.NONE, "checking " + current + " "
+                + limit.getMessage()
                 + ", so the validator stopped and the plugin is treated as invalid; simplify what the file computes "
                 + "(long lists, patterns that backtrack, huge strings)");
         return found.sorted();
@@ -139,50 +149,49 @@ public final class PluginCheck {
         }
         String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
         detail = detail.length() > MAX_FAILURE_TEXT ? detail.substring(0, MAX_FAILURE_TEXT) + "..." : detail;
-        found.error(Rules.VALIDATION_INCOMPLETE, current, 0, 0, "the validator could not finish checking " + current
+        found.error(Rules.VALIDATION_INCOMPLETE, current, SourcePosition.NONE, "the validator could not finish "
+                + "checking " + current
                 + " (" + failure.getClass().getSimpleName() + detail + "), so the plugin is treated as invalid; "
                 + "please report this with the plugin to the SDK's maintainers");
         return found.sorted();
     }
 
+    /** Reads one file through the pipeline: dialect, parse, resolve, the file checks, then evaluation. */
     private FileAnalysis analyse(String text, Kind kind) {
         String file = kind.file();
         current = file;
         PreparedSource prepared = LuaDialect.prepare(text);
         if (prepared.problem() != null) {
-            syntaxError(file, prepared.problem().line(), prepared.problem().column(), prepared.problem().message());
-            return new FileAnalysis(text, ChunkFacts.NONE, null);
+            SyntaxCheck.problem(file, prepared.problem(), out);
+            return new FileAnalysis(text, Resolution.NONE, null);
         }
-        ChunkFacts facts = ChunkFacts.NONE;
+        Resolution resolution = Resolution.NONE;
         if (prepared.tooComplex() != null) {
-            // luaj's AST parser is quadratic on such an expression: rather than pass a file it did not analyse,
-            // the validator refuses it (Kong itself may accept it).
-            out.error(Rules.LUA_COMPLEXITY, file, prepared.tooComplex().line(), prepared.tooComplex().column(),
-                    "this expression has more than " + LuaDialect.MAX_OPERATOR_RUN + " operators, too many for the "
-                    + "validator to analyse, so it cannot check " + file + " against the sandbox; split it (for "
-                    + "a long concatenation, collect the parts in a table and use table.concat)");
+            SyntaxCheck.tooComplex(file, prepared.tooComplex(), LuaDialect.MAX_OPERATOR_RUN, out);
         } else {
             LuaSyntax.Parsed parsed = LuaSyntax.parse(prepared.code());
             if (parsed.problem() != null) {
-                syntaxError(file, parsed.problem().line(), parsed.problem().column(), parsed.problem().message());
-                return new FileAnalysis(text, ChunkFacts.NONE, null);
+                SyntaxCheck.problem(file, parsed.problem(), out);
+                return new FileAnalysis(text, Resolution.NONE, null);
             }
-            facts = new ChunkAnalyzer(SandboxSpec.bundled(), kind, prepared, out).analyze(parsed.chunk());
+            SandboxSpec spec = SandboxSpec.bundled();
+            resolution = Resolver.resolve(parsed.chunk(), prepared, FileChecks.environment(spec, kind));
+            FileChecks.run(resolution, spec, kind, out);
         }
-        Compilation compiled = SandboxEvaluator.compile(evaluatedCode(prepared, facts), file);
+        Compilation compiled = SandboxEvaluator.compile(evaluatedCode(prepared, resolution.facts()), file);
         if (compiled.problem() != null) {
             // When the static checks found what LuaJIT refuses (too many locals or stack slots), luaj's compiler
             // fails on the same code, with a worse message. Where only luaj's limits are passed (exactly 200 locals),
             // LuaJIT compiles the file: it is not evaluated, and not refused.
             if (!out.hasError(Rules.LUA_SYNTAX, file) && !compiled.beyondEvaluator()) {
-                syntaxError(file, compiled.problem().line(), compiled.problem().column(), compiled.problem().message());
+                SyntaxCheck.problem(file, compiled.problem(), out);
             }
-            return new FileAnalysis(text, facts, null);
+            return new FileAnalysis(text, resolution, null);
         }
         if (out.hasError(Rules.LUA_SYNTAX, file)) {
-            return new FileAnalysis(text, facts, null);
+            return new FileAnalysis(text, resolution, null);
         }
-        return new FileAnalysis(text, facts, SandboxEvaluator.evaluate(compiled.prototype(), kind));
+        return new FileAnalysis(text, resolution, SandboxEvaluator.evaluate(compiled.prototype(), kind));
     }
 
     /** The source to run: as LuaJIT compiles it, without the table fields its compiler overrides. */
@@ -192,22 +201,5 @@ public final class PluginCheck {
         }
         String code = new SourceText(prepared.code()).blankTableFields(facts.overriddenConstants());
         return code == null ? prepared.code() : code;
-    }
-
-    private void syntaxError(String file, int line, int column, String message) {
-        out.error(Rules.LUA_SYNTAX, file, line, column, message + " (" + file
-                + " must parse as the LuaJIT dialect Kong runs)");
-    }
-
-    private void names(String name, FileAnalysis schema, SchemaName schemaName) {
-        boolean sameName = name.equals(schemaName.name());
-        NameRules.checkUploadName(name, "schema.lua", sameName ? schemaName.line() : 0,
-                sameName ? schemaName.column() : 0, out);
-        if (schemaName.name() != null) {
-            NameRules.checkMatches(name, schemaName.name(), schemaName.line(), schemaName.column(), out);
-        } else if (schema != null && !out.hasAnyError("schema.lua")) {
-            out.warning(Rules.NAME_UNRESOLVED, "schema.lua", schemaName.line(), schemaName.column(),
-                    "the schema's name could not be determined offline; make sure it is '" + name + "'");
-        }
     }
 }

@@ -2,6 +2,8 @@ package dev.konnectplugins.internal.validation;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.PluginSource;
+import dev.konnectplugins.internal.validation.checks.Findings;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
 import dev.konnectplugins.validation.Rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +74,7 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
                 }
                 unsupportedFiles(folder, findings);
             } catch (IOException e) {
-                findings.warning(Rules.FILES_UNREADABLE, "", 0, 0, "the plugin folder cannot be read ("
+                findings.warning(Rules.FILES_UNREADABLE, "", SourcePosition.NONE, "the plugin folder cannot be read ("
                         + PluginFolder.reason(e) + "), so its other files were not checked");
             }
         });
@@ -83,7 +85,7 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
                                   Findings findings) {
         PluginFolder.Read read = folder.read(name, Math.max(maxFileSize, ANALYSIS_LIMIT));
         if (read instanceof PluginFolder.Missing) {
-            findings.error(Rules.FILES_MISSING, name, 0, 0, missingMessage(directory, name));
+            findings.error(Rules.FILES_MISSING, name, SourcePosition.NONE, missingMessage(directory, name));
             return null;
         }
         if (read instanceof PluginFolder.Refused refused) {
@@ -91,24 +93,24 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
             return null;
         }
         if (read instanceof PluginFolder.TooLarge tooLarge) {
-            findings.error(Rules.FILES_SIZE, name, 0, 0, sizeMessage(name, tooLarge.size(), maxFileSize));
+            findings.error(Rules.FILES_SIZE, name, SourcePosition.NONE, sizeMessage(name, tooLarge.size(), maxFileSize));
             return null;
         }
         byte[] bytes = ((PluginFolder.Content) read).bytes();
         if (bytes.length > maxFileSize) {
-            findings.error(Rules.FILES_SIZE, name, 0, 0, sizeMessage(name, bytes.length, maxFileSize));
+            findings.error(Rules.FILES_SIZE, name, SourcePosition.NONE, sizeMessage(name, bytes.length, maxFileSize));
         }
         return decode(name, bytes, findings);
     }
 
     private static void unreadable(String name, PluginFolder.Refused refused, Findings findings) {
-        findings.error(Rules.FILES_UNREADABLE, name, 0, 0, name + " " + refused.reason());
+        findings.error(Rules.FILES_UNREADABLE, name, SourcePosition.NONE, name + " " + refused.reason());
     }
 
     private static String checkText(String name, String text, long maxFileSize, Findings findings) {
         long size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > maxFileSize) {
-            findings.error(Rules.FILES_SIZE, name, 0, 0, sizeMessage(name, size, maxFileSize));
+            findings.error(Rules.FILES_SIZE, name, SourcePosition.NONE, sizeMessage(name, size, maxFileSize));
             if (size > ANALYSIS_LIMIT) {
                 return null;
             }
@@ -129,7 +131,7 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
                     line++;
                 }
             }
-            findings.error(Rules.FILES_ENCODING, name, line, 0, name + " is not valid UTF-8 text (first bad byte at "
+            findings.error(Rules.FILES_ENCODING, name, SourcePosition.ofLine(line), name + " is not valid UTF-8 text (first bad byte at "
                     + "offset " + bad + "); Konnect takes the code as a JSON string: save the file as UTF-8");
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -152,7 +154,7 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
     /** A warning, not an error: Kong loads only handler.lua and schema.lua, which were read. */
     private static void unlisted(Path relative, String reason, Findings findings) {
         boolean root = relative.toString().isEmpty();
-        findings.warning(Rules.FILES_UNREADABLE, root ? "" : slashes(relative) + "/", 0, 0,
+        findings.warning(Rules.FILES_UNREADABLE, root ? "" : slashes(relative) + "/", SourcePosition.NONE,
                 (root ? "the plugin folder" : "the folder '" + slashes(relative) + "'") + " cannot be listed ("
                         + reason + "), so the files in it were not checked; Kong only loads handler.lua and "
                         + "schema.lua, but make sure it holds nothing else Kong would need");
@@ -196,7 +198,7 @@ public record PluginFiles(String handler, String schema, List<Diagnostic> findin
         } else {
             return;
         }
-        findings.error(Rules.FILES_UNSUPPORTED, path, 0, 0, message);
+        findings.error(Rules.FILES_UNSUPPORTED, path, SourcePosition.NONE, message);
     }
 
     private static String missingMessage(Path directory, String name) {

@@ -1,8 +1,8 @@
 package dev.konnectplugins.internal.validation;
 
-import dev.konnectplugins.internal.validation.eval.Limit;
-import dev.konnectplugins.internal.validation.eval.LimitExceeded;
-import dev.konnectplugins.internal.validation.eval.Watchdog;
+import dev.konnectplugins.internal.validation.sandbox.Limit;
+import dev.konnectplugins.internal.validation.sandbox.LimitExceeded;
+import dev.konnectplugins.internal.validation.sandbox.Watchdog;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 

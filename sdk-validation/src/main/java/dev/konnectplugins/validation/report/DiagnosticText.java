@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One diagnostic as every report prints it, so that {@code konnect-plugins validate}, plan and sync cannot drift
- * apart: a luacheck-style text line, or the fields of its JSON object.
+ * apart: a luacheck-style text line, or its JSON object. The one renderer of diagnostics: the report formats, the
+ * command line and sdk-sync's plans and errors all print diagnostics through it.
  */
 public final class DiagnosticText {
     private DiagnosticText() {
@@ -45,6 +46,17 @@ public final class DiagnosticText {
         fields.put("column", diagnostic.column());
         fields.put("message", diagnostic.message());
         return fields;
+    }
+
+    /**
+     * The diagnostic's JSON object on one line, with the {@link #fields} in order, escaped so that it stays one line
+     * and is safe on a terminal (as in {@code konnect-plugins validate --output json}).
+     *
+     * @param diagnostic the finding
+     * @return the object, such as <code>{"rule":"sandbox.timer",...}</code>
+     */
+    public static String json(Diagnostic diagnostic) {
+        return Json.object(fields(diagnostic));
     }
 
     /** {@code path/file} with one separator; the file alone when the path is empty or {@code .}. */

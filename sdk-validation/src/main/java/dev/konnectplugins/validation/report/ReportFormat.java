@@ -60,7 +60,7 @@ public enum ReportFormat {
                 List<Diagnostic> diagnostics = plugin.result().diagnostics();
                 for (int j = 0; j < diagnostics.size(); j++) {
                     Diagnostic d = diagnostics.get(j);
-                    out.append(j == 0 ? "" : ",").append(Json.object(DiagnosticText.fields(d)));
+                    out.append(j == 0 ? "" : ",").append(DiagnosticText.json(d));
                 }
                 out.append("]}");
             }

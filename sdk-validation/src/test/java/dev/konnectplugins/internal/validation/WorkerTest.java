@@ -3,9 +3,9 @@ package dev.konnectplugins.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.konnectplugins.internal.validation.eval.Limit;
-import dev.konnectplugins.internal.validation.eval.LimitExceeded;
-import dev.konnectplugins.internal.validation.eval.Watchdog;
+import dev.konnectplugins.internal.validation.sandbox.Limit;
+import dev.konnectplugins.internal.validation.sandbox.LimitExceeded;
+import dev.konnectplugins.internal.validation.sandbox.Watchdog;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;

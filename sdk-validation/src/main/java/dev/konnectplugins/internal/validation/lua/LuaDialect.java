@@ -1,7 +1,6 @@
 package dev.konnectplugins.internal.validation.lua;
 
-import java.math.BigInteger;
-import java.util.Locale;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -11,29 +10,18 @@ import java.util.Set;
  * {@code LL}/{@code ULL}/{@code i} number suffixes, {@code 0b} literals and UTF-8 in identifiers.
  */
 public final class LuaDialect {
-    /**
-     * LuaJIT's LJ_MAX_XLEVEL (200) as the Kong oracle measures it: 198 nested blocks compile, 199 do not; an
-     * expression adds a level of its own, so 197 nested brackets or unary operators compile, 198 do not.
-     */
-    static final int MAX_NESTING = 198;
     /** Above this many operators in one expression luaj's AST parser turns quadratic (seconds at ~5,000). */
-    public static final int MAX_OPERATOR_RUN = 400;
-
+    public static final int MAX_OPERATOR_RUN = SyntaxLevels.MAX_OPERATOR_RUN;
 
     private final String src;
     private final StringBuilder out;
     private int pos;
     private int line = 1;
     private int lineStart;
-    private int depth;
-    private int[] operatorRuns = new int[MAX_NESTING + 8];
-    /** Unary operators waiting for their operand, per depth, and their sum: each is a syntax level. */
-    private int[] unaryRuns = new int[MAX_NESTING + 8];
-    private int unaryTotal;
-    private boolean lastWasOperand;
+    private final SyntaxLevels levels = new SyntaxLevels();
     private SourcePosition tooComplex;
     /** Where LL/ULL/i literals end (LuaJIT cdata, not numbers), as {@link SourcePosition#key} of their last digit. */
-    private final java.util.Set<Long> cdataLiterals = new java.util.HashSet<>();
+    private final Set<Long> cdataLiterals = new HashSet<>();
 
     private LuaDialect(String src) {
         this.src = src;
@@ -47,7 +35,7 @@ public final class LuaDialect {
         SyntaxProblem problem;
         try {
             problem = lexer.scan();
-        } catch (Problem p) {
+        } catch (DialectProblem p) {
             problem = p.problem;
         }
         return new PreparedSource(lexer.out.toString(), problem, lexer.tooComplex, lexer.cdataLiterals);
@@ -56,13 +44,13 @@ public final class LuaDialect {
     private SyntaxProblem scan() {
         if (src.startsWith("#")) {
             // LuaJIT skips a first line starting with '#' (shebang); luaj may not.
-            while (pos < src.length() && !isNewline(src.charAt(pos))) {
+            while (pos < src.length() && !LuaChars.isNewline(src.charAt(pos))) {
                 out.setCharAt(pos++, ' ');
             }
         }
         while (pos < src.length()) {
             char c = src.charAt(pos);
-            if (isNewline(c)) {
+            if (LuaChars.isNewline(c)) {
                 newline();
             } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
                 if (c != ' ' && c != '\t') {
@@ -75,9 +63,9 @@ public final class LuaDialect {
                 longBracketOrIndex();
             } else if (c == '"' || c == '\'') {
                 quotedString(c);
-            } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
+            } else if (LuaChars.isDigit(c) || (c == '.' && LuaChars.isDigit(peek(1)))) {
                 number();
-            } else if (isIdentStart(c)) {
+            } else if (LuaChars.isIdentStart(c)) {
                 identifier();
             } else {
                 punctuation(c);
@@ -95,7 +83,7 @@ public final class LuaDialect {
                 return;
             }
         }
-        while (pos < src.length() && !isNewline(src.charAt(pos))) {
+        while (pos < src.length() && !LuaChars.isNewline(src.charAt(pos))) {
             pos++;
         }
     }
@@ -104,7 +92,7 @@ public final class LuaDialect {
         int level = longBracketLevel(pos);
         if (level >= 0) {
             skipLongBracket(level, "unfinished long string");
-            operand();
+            levels.operand();
         } else if (peek(1) == '=') {
             throw problemHere("invalid long string delimiter");
         } else {
@@ -122,8 +110,7 @@ public final class LuaDialect {
     }
 
     private void skipLongBracket(int level, String unfinished) {
-        int startLine = line;
-        int startCol = column();
+        SourcePosition start = position();
         pos += level + 2;
         while (pos < src.length()) {
             char c = src.charAt(pos);
@@ -136,13 +123,13 @@ public final class LuaDialect {
                 // Same length; only the text of such a string differs.
                 out.setCharAt(pos + 1, ' ');
             }
-            if (isNewline(c)) {
+            if (LuaChars.isNewline(c)) {
                 newline();
             } else {
                 pos++;
             }
         }
-        throw new Problem(new SyntaxProblem(startLine, startCol, unfinished + " (starting here) at end of file"));
+        throw new DialectProblem(new SyntaxProblem(start, unfinished + " (starting here) at end of file"));
     }
 
     private boolean closesLongBracket(int level) {
@@ -155,17 +142,16 @@ public final class LuaDialect {
     }
 
     private void quotedString(char quote) {
-        int startLine = line;
-        int startCol = column();
+        SourcePosition start = position();
         pos++;
         while (true) {
-            if (pos >= src.length() || isNewline(src.charAt(pos))) {
-                throw new Problem(new SyntaxProblem(startLine, startCol, "unfinished string"));
+            if (pos >= src.length() || LuaChars.isNewline(src.charAt(pos))) {
+                throw new DialectProblem(new SyntaxProblem(start, "unfinished string"));
             }
             char c = src.charAt(pos);
             if (c == quote) {
                 pos++;
-                operand();
+                levels.operand();
                 return;
             }
             if (c == '\\') {
@@ -177,67 +163,66 @@ public final class LuaDialect {
     }
 
     private void escape() {
-        int escLine = line;
-        int escCol = column();
+        SourcePosition at = position();
         pos++;
         if (pos >= src.length()) {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "unfinished string"));
+            throw new DialectProblem(new SyntaxProblem(at, "unfinished string"));
         }
         char e = src.charAt(pos);
         if ("abfnrtv\\\"'".indexOf(e) >= 0) {
             pos++;
-        } else if (isNewline(e)) {
+        } else if (LuaChars.isNewline(e)) {
             newline();
         } else if (e == 'x') {
             pos++;
-            if (!isHexDigit(peek(0)) || !isHexDigit(peek(1))) {
-                throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\x needs two hex digits"));
+            if (!LuaChars.isHexDigit(peek(0)) || !LuaChars.isHexDigit(peek(1))) {
+                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\x needs two hex digits"));
             }
             pos += 2;
         } else if (e == 'z') {
             pos++;
             while (pos < src.length() && Character.isWhitespace(src.charAt(pos))) {
-                if (isNewline(src.charAt(pos))) {
+                if (LuaChars.isNewline(src.charAt(pos))) {
                     newline();
                 } else {
                     pos++;
                 }
             }
         } else if (e == 'u') {
-            unicodeEscape(escLine, escCol);
-        } else if (isDigit(e)) {
+            unicodeEscape(at);
+        } else if (LuaChars.isDigit(e)) {
             int value = 0;
-            for (int k = 0; k < 3 && isDigit(peek(0)); k++) {
+            for (int k = 0; k < 3 && LuaChars.isDigit(peek(0)); k++) {
                 value = value * 10 + (src.charAt(pos++) - '0');
             }
             if (value > 255) {
-                throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: decimal escape above 255"));
+                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: decimal escape above 255"));
             }
         } else {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence '\\" + e + "'"));
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence '\\" + e + "'"));
         }
     }
 
-    private void unicodeEscape(int escLine, int escCol) {
+    private void unicodeEscape(SourcePosition at) {
         pos++;
         if (peek(0) != '{') {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u needs {hex digits}"));
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
         }
         pos++;
         long value = 0;
         int digits = 0;
-        while (isHexDigit(peek(0))) {
+        while (LuaChars.isHexDigit(peek(0))) {
             value = value * 16 + Character.digit(src.charAt(pos++), 16);
             digits++;
             if (value >= 0x110000) {
-                throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
+                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
             }
         }
         if (digits == 0 || peek(0) != '}') {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u needs {hex digits}"));
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
         }
         if (value >= 0xD800 && value < 0xE000) {
-            throw new Problem(new SyntaxProblem(escLine, escCol, "invalid escape sequence: \\u{...} of a UTF-16 "
+            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} of a UTF-16 "
                     + "surrogate (U+D800 to U+DFFF)"));
         }
         pos++;
@@ -246,34 +231,35 @@ public final class LuaDialect {
     /** Reads a numeral the way LuaJIT's lex_number does (greedy), then checks it like lj_strscan. */
     private void number() {
         int start = pos;
-        int col = column();
+        SourcePosition at = position();
         char first = src.charAt(pos);
         char exponent = first == '0' && (peek(1) | 0x20) == 'x' ? 'p' : 'e';
         char prev = 0;
         while (pos < src.length()) {
             char c = src.charAt(pos);
             boolean sign = (c == '-' || c == '+') && (prev | 0x20) == exponent;
-            if (!(isIdentPart(c) || c == '.' || sign)) {
+            if (!(LuaChars.isIdentPart(c) || c == '.' || sign)) {
                 break;
             }
             prev = c;
             pos++;
         }
         String token = src.substring(start, pos);
-        String rewritten = LuaNumbers.rewrite(token);
+        String rewritten = LuaNumerals.rewrite(token);
         if (rewritten == null) {
-            throw new Problem(new SyntaxProblem(line, col, "malformed number near '" + token + "'"));
+            throw new DialectProblem(new SyntaxProblem(at, "malformed number near '" + token + "'"));
         }
         out.replace(start, pos, rewritten);
-        if (LuaNumbers.isCdata(token)) {
-            cdataLiterals.add(SourcePosition.key(line, col + rewritten.stripTrailing().length() - 1));
+        if (LuaNumerals.isCdata(token)) {
+            int lastDigit = at.column() + rewritten.stripTrailing().length() - 1;
+            cdataLiterals.add(new SourcePosition(at.line(), lastDigit).key());
         }
-        operand();
+        levels.operand();
     }
 
     private void identifier() {
         int start = pos;
-        while (pos < src.length() && isIdentPart(src.charAt(pos))) {
+        while (pos < src.length() && LuaChars.isIdentPart(src.charAt(pos))) {
             if (src.charAt(pos) > 0x7F) {
                 // LuaJIT takes any byte >= 0x80 as part of a name; luaj does not. Same length, same columns.
                 out.setCharAt(pos, '_');
@@ -284,20 +270,17 @@ public final class LuaDialect {
         int length = pos - start;
         char first = src.charAt(start);
         if (length < 2 || length > 8 || first < 'a' || first > 'w') {
-            operand();
+            levels.operand();
             return;
         }
         switch (src.substring(start, pos)) {
             case "function", "if", "do", "repeat" -> open(false);
-            case "end", "until" -> {
-                close();
-                operatorRuns[Math.min(depth, operatorRuns.length - 1)] = 0;
-            }
+            case "end", "until" -> levels.endBlock();
             case "and", "or" -> operator();
             case "not" -> unary();
             case "break", "else", "elseif", "for", "goto", "in", "local", "return", "then", "while" ->
-                    resetExpression();
-            default -> operand(); // a name, or nil/true/false
+                    levels.resetExpression();
+            default -> levels.operand(); // a name, or nil/true/false
         }
     }
 
@@ -309,12 +292,12 @@ public final class LuaDialect {
             }
             case ')', '}', ']' -> {
                 pos++;
-                close();
-                operand();
+                levels.close();
+                levels.operand();
             }
             case ',', ';' -> {
                 pos++;
-                resetExpression();
+                levels.resetExpression();
             }
             case '=' -> {
                 if (peek(1) == '=') {
@@ -322,7 +305,7 @@ public final class LuaDialect {
                     operator();
                 } else {
                     pos++;
-                    resetExpression();
+                    levels.resetExpression();
                 }
             }
             case '.' -> {
@@ -331,13 +314,13 @@ public final class LuaDialect {
                 if (n == 2) {
                     operator();
                 } else if (n == 3) {
-                    operand();
+                    levels.operand();
                 }
             }
             case ':' -> pos += peek(1) == ':' ? 2 : 1;
             case '-', '#' -> {
                 pos++;
-                if (lastWasOperand) {
+                if (levels.afterOperand()) {
                     operator();
                 } else {
                     unary();
@@ -356,65 +339,38 @@ public final class LuaDialect {
     }
 
     private void open(boolean bracket) {
-        depth++;
-        if (depth + unaryTotal + (bracket ? 1 : 0) > MAX_NESTING) {
+        if (!levels.open(bracket)) {
             throw problemHere("chunk has too many syntax levels (LuaJIT allows about 200 nested "
                     + "brackets, blocks and functions); flatten this code");
         }
-        operatorRuns[depth] = 0;
-        lastWasOperand = false;
     }
 
-    private void close() {
-        clearUnary();
-        if (depth > 0) {
-            depth--;
-        }
-    }
-
-    /** A unary operator: one more syntax level until its operand ends. */
     private void unary() {
-        operator();
-        unaryRuns[depth]++;
-        unaryTotal++;
-        if (depth + unaryTotal + 1 > MAX_NESTING) {
+        boolean fits = levels.unary();
+        noteOperatorRun();
+        if (!fits) {
             throw problemHere("chunk has too many syntax levels (LuaJIT allows about 200 nested "
                     + "brackets, blocks, functions and unary operators); flatten this code");
         }
     }
 
-    private void clearUnary() {
-        unaryTotal -= unaryRuns[depth];
-        unaryRuns[depth] = 0;
+    private void operator() {
+        levels.operator();
+        noteOperatorRun();
     }
 
-    private void operator() {
-        lastWasOperand = false;
-        if (++operatorRuns[depth] > MAX_OPERATOR_RUN && tooComplex == null) {
+    /** Where an expression first has more operators than luaj's parser handles in reasonable time. */
+    private void noteOperatorRun() {
+        if (tooComplex == null && levels.operatorRun() > MAX_OPERATOR_RUN) {
             tooComplex = new SourcePosition(line, column() - 1);
         }
-    }
-
-    private void operand() {
-        clearUnary();
-        if (lastWasOperand) {
-            // Two operands in a row start a new statement: the expression before has ended.
-            operatorRuns[depth] = 0;
-        }
-        lastWasOperand = true;
-    }
-
-    private void resetExpression() {
-        clearUnary();
-        operatorRuns[depth] = 0;
-        lastWasOperand = false;
     }
 
     private void newline() {
         char c = src.charAt(pos++);
         if (pos < src.length()) {
             char n = src.charAt(pos);
-            if (isNewline(n) && n != c) {
+            if (LuaChars.isNewline(n) && n != c) {
                 pos++;
             }
         }
@@ -426,147 +382,16 @@ public final class LuaDialect {
         return pos - lineStart + 1;
     }
 
+    private SourcePosition position() {
+        return new SourcePosition(line, column());
+    }
+
     private char peek(int ahead) {
         int i = pos + ahead;
         return i < src.length() ? src.charAt(i) : 0;
     }
 
-    private Problem problemHere(String message) {
-        return new Problem(new SyntaxProblem(line, column(), message));
-    }
-
-    private static boolean isNewline(char c) {
-        return c == '\n' || c == '\r';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHexDigit(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    private static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c > 0x7F;
-    }
-
-    private static boolean isIdentPart(char c) {
-        return isIdentStart(c) || isDigit(c);
-    }
-
-    /** Stops the scan at the first problem. */
-    private static final class Problem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient SyntaxProblem problem;
-
-        Problem(SyntaxProblem problem) {
-            super(null, null, false, false);
-            this.problem = problem;
-        }
-    }
-
-    /** Lua keywords (LuaJIT with LUA52COMPAT makes goto one). */
-    static final class Keywords {
-        private static final Set<String> ALL = Set.of("and", "break", "do", "else", "elseif", "end", "false", "for",
-                "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true",
-                "until", "while");
-
-        static boolean isKeyword(String word) {
-            return ALL.contains(word);
-        }
-
-        private Keywords() {
-        }
-    }
-
-    /** LuaJIT numerals: decimal, hex (with hex floats), binary, and the LL/ULL/i suffixes of FFI builds. */
-    static final class LuaNumbers {
-        private static final java.util.regex.Pattern HEX_INTEGER = java.util.regex.Pattern.compile("[0-9a-f]+");
-        private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile(
-                "(?:[0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(?:p[+-]?[0-9]+)?");
-        private static final java.util.regex.Pattern DECIMAL_INTEGER = java.util.regex.Pattern.compile("[0-9]+");
-        private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
-                "(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:e[+-]?[0-9]+)?");
-        private static final java.util.regex.Pattern BINARY = java.util.regex.Pattern.compile("[01]+");
-
-        private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
-
-        /** Whether LuaJIT reads the numeral as an FFI cdata (int64_t, uint64_t or complex), not a Lua number. */
-        static boolean isCdata(String token) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            return lower.endsWith("ll") || lower.endsWith("llu") || lower.endsWith("i");
-        }
-
-        /** The numeral rewritten for luaj with the same length, or null when LuaJIT calls it malformed. */
-        static String rewrite(String token) {
-            String rewritten = rewriteUnchecked(token);
-            return rewritten != null && overflows64Bits(token) ? null : rewritten;
-        }
-
-        /** An LL/ULL literal must fit in 64 bits (lj_strscan: STRSCAN_ERROR for larger ones). */
-        private static boolean overflows64Bits(String token) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            int suffix = lower.endsWith("ull") || lower.endsWith("llu") ? 3 : lower.endsWith("ll") ? 2 : 0;
-            if (suffix == 0) {
-                return false;
-            }
-            String body = lower.substring(0, lower.length() - suffix);
-            BigInteger value = body.startsWith("0x") ? new BigInteger(body.substring(2), 16)
-                    : body.startsWith("0b") ? new BigInteger(body.substring(2), 2) : new BigInteger(body);
-            return value.compareTo(TWO_TO_64) >= 0;
-        }
-
-        private static String rewriteUnchecked(String token) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            int suffix = lower.endsWith("ull") || lower.endsWith("llu") ? 3 : lower.endsWith("ll") ? 2
-                    : lower.endsWith("i") ? 1 : 0;
-            String body = lower.substring(0, lower.length() - suffix);
-            boolean integerSuffix = suffix >= 2;
-            String rewrittenBody;
-            if (body.startsWith("0x")) {
-                rewrittenBody = validHex(body.substring(2), integerSuffix) ? token.substring(0, body.length()) : null;
-            } else if (body.startsWith("0b")) {
-                rewrittenBody = binaryAsHex(body.substring(2));
-            } else {
-                rewrittenBody = validDecimal(body, integerSuffix) ? token.substring(0, body.length()) : null;
-            }
-            return rewrittenBody == null ? null : rewrittenBody + " ".repeat(suffix);
-        }
-
-        private static boolean validHex(String digits, boolean integerOnly) {
-            return (integerOnly ? HEX_INTEGER : HEX).matcher(digits).matches();
-        }
-
-        private static boolean validDecimal(String body, boolean integerOnly) {
-            if (isPlainInteger(body)) {
-                return true;
-            }
-            return (integerOnly ? DECIMAL_INTEGER : DECIMAL).matcher(body).matches();
-        }
-
-        /** The common case, without a regex. */
-        private static boolean isPlainInteger(String body) {
-            if (body.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < body.length(); i++) {
-                if (body.charAt(i) < '0' || body.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static String binaryAsHex(String digits) {
-            if (!BINARY.matcher(digits).matches()) {
-                return null;
-            }
-            String hex = new BigInteger(digits, 2).toString(16);
-            return "0x" + "0".repeat(digits.length() - hex.length()) + hex;
-        }
-
-        private LuaNumbers() {
-        }
+    private DialectProblem problemHere(String message) {
+        return new DialectProblem(new SyntaxProblem(position(), message));
     }
 }

@@ -12,6 +12,7 @@ import org.luaj.vm2.parser.TokenMgrError;
 /** Parses prepared Lua source into luaj's AST, turning every failure into a {@link SyntaxProblem}. */
 public final class LuaSyntax {
     private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final SourcePosition FILE_START = new SourcePosition(1, 1);
 
     /** The AST, or why there is none. */
     public record Parsed(Chunk chunk, SyntaxProblem problem) {
@@ -29,9 +30,9 @@ public final class LuaSyntax {
         } catch (TokenMgrError e) {
             return new Parsed(null, fromLexicalError(e));
         } catch (StackOverflowError e) {
-            return new Parsed(null, new SyntaxProblem(1, 1, "code is nested too deeply to parse"));
+            return new Parsed(null, new SyntaxProblem(FILE_START, "code is nested too deeply to parse"));
         } catch (RuntimeException e) {
-            return new Parsed(null, new SyntaxProblem(1, 1, "does not parse: " + e.getClass().getSimpleName()));
+            return new Parsed(null, new SyntaxProblem(FILE_START, "does not parse: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -39,23 +40,24 @@ public final class LuaSyntax {
         // assertfunccall throws ParseException(String) without a token: the parser's own position is right then.
         Token at = e.currentToken != null ? e.currentToken.next : (parser.token != null ? parser.token : null);
         if (at == null) {
-            return new SyntaxProblem(1, 1, "syntax error");
+            return new SyntaxProblem(FILE_START, "syntax error");
         }
         String near = at.kind == 0 ? "<eof>" : "'" + at.image + "'";
         String what = e.currentToken == null && e.getMessage() != null && e.getMessage().contains("function call")
                 ? "syntax error: expected a function call or assignment near " + near
                 : "syntax error near " + near;
-        return new SyntaxProblem(Math.max(1, at.beginLine), Math.max(1, at.beginColumn), what);
+        return new SyntaxProblem(new SourcePosition(Math.max(1, at.beginLine), Math.max(1, at.beginColumn)), what);
     }
 
     private static SyntaxProblem fromLexicalError(TokenMgrError e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher m = LEXICAL_POSITION.matcher(message);
         if (m.find()) {
-            return new SyntaxProblem(Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2))),
+            return new SyntaxProblem(new SourcePosition(Integer.parseInt(m.group(1)),
+                    Math.max(1, Integer.parseInt(m.group(2)))),
                     "unexpected symbol");
         }
-        return new SyntaxProblem(1, 1, "unexpected symbol");
+        return new SyntaxProblem(FILE_START, "unexpected symbol");
     }
 
     private LuaSyntax() {

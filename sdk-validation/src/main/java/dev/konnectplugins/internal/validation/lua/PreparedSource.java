@@ -18,8 +18,8 @@ public record PreparedSource(String code, SyntaxProblem problem, SourcePosition 
         cdataLiterals = Set.copyOf(cdataLiterals);
     }
 
-    /** Whether the numeric constant ending at this line and column was a cdata literal in the source. */
-    public boolean isCdataLiteral(int line, int endColumn) {
-        return cdataLiterals.contains(SourcePosition.key(line, endColumn));
+    /** Whether the numeric constant ending at this position was a cdata literal in the source. */
+    public boolean isCdataLiteral(SourcePosition end) {
+        return cdataLiterals.contains(end.key());
     }
 }

@@ -8,14 +8,14 @@ public record SourcePosition(int line, int column) {
     /** No position: the finding is about the whole file. */
     public static final SourcePosition NONE = new SourcePosition(0, 0);
 
-    /** A compact key for sets and maps of positions. */
-    public static long key(int line, int column) {
-        return ((long) line << 32) | (column & 0xFFFFFFFFL);
+    /** The whole of a line (column 0). */
+    public static SourcePosition ofLine(int line) {
+        return new SourcePosition(line, 0);
     }
 
-    /** This position's {@link #key(int, int)}. */
+    /** A compact key for sets and maps of positions. */
     public long key() {
-        return key(line, column);
+        return ((long) line << 32) | (column & 0xFFFFFFFFL);
     }
 
     /** Whether this is a real position. */

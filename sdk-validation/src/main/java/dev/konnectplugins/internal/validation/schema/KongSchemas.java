@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.schema;
 
-import dev.konnectplugins.internal.validation.eval.TypedefValidator;
+import dev.konnectplugins.internal.validation.sandbox.TypedefValidator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.luaj.vm2.LuaValue;

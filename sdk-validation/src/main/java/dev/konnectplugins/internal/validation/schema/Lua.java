@@ -1,7 +1,7 @@
 package dev.konnectplugins.internal.validation.schema;
 
-import dev.konnectplugins.internal.validation.eval.NgxNull;
-import dev.konnectplugins.internal.validation.eval.SandboxEvaluator;
+import dev.konnectplugins.internal.validation.sandbox.NgxNull;
+import dev.konnectplugins.internal.validation.sandbox.SandboxEvaluator;
 import dev.konnectplugins.internal.validation.lua.LuaKeys;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.schema;
 
-import dev.konnectplugins.internal.validation.eval.TypedefValidator;
+import dev.konnectplugins.internal.validation.sandbox.TypedefValidator;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -64,7 +64,7 @@ class LuaDialectTest {
     void cdataLiteralsAreRecordedWhereTheirDigitsEnd() {
         PreparedSource prepared = LuaDialect.prepare("local p = 1000LL\nlocal q = 7");
         assertThat(prepared.code()).isEqualTo("local p = 1000  \nlocal q = 7");
-        assertThat(prepared.isCdataLiteral(1, 14)).isTrue();
-        assertThat(prepared.isCdataLiteral(2, 11)).isFalse();
+        assertThat(prepared.isCdataLiteral(new SourcePosition(1, 14))).isTrue();
+        assertThat(prepared.isCdataLiteral(new SourcePosition(2, 11))).isFalse();
     }
 }

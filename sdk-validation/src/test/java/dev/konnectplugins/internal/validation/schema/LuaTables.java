@@ -1,6 +1,6 @@
 package dev.konnectplugins.internal.validation.schema;
 
-import dev.konnectplugins.internal.validation.eval.NgxNull;
+import dev.konnectplugins.internal.validation.sandbox.NgxNull;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.jse.JsePlatform;

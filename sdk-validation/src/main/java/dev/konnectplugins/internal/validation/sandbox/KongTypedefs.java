@@ -1,0 +1,129 @@
+package dev.konnectplugins.internal.validation.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.ZeroArgFunction;
+
+/**
+ * Kong Enterprise 3.10's typedefs (kong/db/schema/typedefs.lua at Kong/kong f6b4167a) as data: the resource
+ * {@code kong-typedefs.json}, dumped from Kong's own module, read once and turned into fresh Lua tables for each
+ * evaluation that requires {@code kong.db.schema.typedefs} (so that no plugin sees another's changes). A custom
+ * validator ported to Java ({@link TypedefValidator}) checks values; any other is a function that accepts.
+ */
+final class KongTypedefs {
+    private static final String RESOURCE = "/dev/konnectplugins/internal/validation/kong-typedefs.json";
+    private static final JsonNode TYPEDEFS = read().get("typedefs");
+    /** Kong's validator function names, for those ported to Java, and the typedef whose validator that is. */
+    private static final Map<String, String> PORTED = Map.of("validate_header_name", "header_name",
+            "validate_name", "name", "validate_utf8_name", "utf8_name", "validate_tag", "tag",
+            "validate_path", "path");
+
+    /** The function the prelude calls: every typedef, by name, as plain tables (the prelude adds the metatables). */
+    static LuaValue loader() {
+        return new ZeroArgFunction() {
+            @Override
+            public LuaValue call() {
+                return all();
+            }
+        };
+    }
+
+    /** Every typedef, freshly built: a copy of tables made once, whose leaves (strings, numbers, functions) are shared. */
+    static LuaTable all() {
+        return copy(Built.TEMPLATE);
+    }
+
+    /** The typedefs as Lua tables, built from the data once; only copied, never handed out. */
+    private static final class Built {
+        static final LuaTable TEMPLATE = build();
+
+        private static LuaTable build() {
+            LuaTable t = new LuaTable();
+            for (Map.Entry<String, JsonNode> e : TYPEDEFS.properties()) {
+                t.rawset(e.getKey(), KongTypedefs.build(e.getValue()));
+            }
+            return t;
+        }
+    }
+
+    /** A copy of the tables of {@code template}, of the same sizes; the data has no shared or cyclic tables. */
+    private static LuaTable copy(LuaTable template) {
+        int entries = 0;
+        for (Varargs e = template.next(LuaValue.NIL); !e.arg1().isnil(); e = template.next(e.arg1())) {
+            entries++;
+        }
+        int list = template.rawlen();
+        LuaTable t = new LuaTable(list, entries - list);
+        for (Varargs e = template.next(LuaValue.NIL); !e.arg1().isnil(); e = template.next(e.arg1())) {
+            LuaValue value = e.arg(2);
+            t.rawset(e.arg1(), value instanceof LuaTable table ? copy(table) : value);
+        }
+        return t;
+    }
+
+    /** The typedef names the data defines. */
+    static Iterator<String> names() {
+        return TYPEDEFS.fieldNames();
+    }
+
+    private static LuaValue build(JsonNode node) {
+        if (node.isObject() && node.has("$null")) {
+            return NgxNull.VALUE;
+        }
+        if (node.isObject() && node.has("$function")) {
+            return function(node.get("$function").asText().replaceFirst("^typedefs\\.", ""));
+        }
+        if (node.isArray()) {
+            LuaTable t = new LuaTable();
+            int i = 1;
+            for (JsonNode item : node) {
+                t.rawset(i++, build(item));
+            }
+            return t;
+        }
+        if (node.isObject()) {
+            LuaTable t = new LuaTable();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                t.rawset(e.getKey(), build(e.getValue()));
+            }
+            return t;
+        }
+        if (node.isTextual()) {
+            return LuaValue.valueOf(node.asText());
+        }
+        if (node.isBoolean()) {
+            return LuaValue.valueOf(node.asBoolean());
+        }
+        return node.isIntegralNumber() ? LuaValue.valueOf(node.asLong()) : LuaValue.valueOf(node.asDouble());
+    }
+
+    private static LuaValue function(String kongName) {
+        String typedef = PORTED.get(kongName);
+        if (typedef != null) {
+            return TypedefValidator.all().rawget(typedef);
+        }
+        return TypedefValidator.unported(kongName);
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = KongTypedefs.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private KongTypedefs() {
+    }
+}
