@@ -53,6 +53,8 @@ public final class ChunkAnalyzer {
     private Value extraReturn;
     private final Set<Integer> raiseLines = new HashSet<>();
     private final List<SourceRange> overriddenConstants = new ArrayList<>();
+    /** The bodies of the functions no path can call. */
+    private java.util.Set<FuncBody> uncalled = java.util.Set.of();
     /** How many calls the walk is inside (their slots are counted once, at the outermost call). */
     private int nestedCalls;
 
@@ -69,6 +71,7 @@ public final class ChunkAnalyzer {
 
     /** Walks the chunk, reporting into the findings, and returns what it learned of the module's value. */
     public ChunkFacts analyze(Chunk chunk) {
+        uncalled = UncalledFunctions.of(chunk);
         function = new FunctionContext(null, true, new FunctionInfo("main chunk", 1), 1);
         scope = new Scope(null, function);
         statements(chunk.block, true);
@@ -374,7 +377,11 @@ public final class ChunkAnalyzer {
                 declare(parameter.name, Value.UNKNOWN);
             }
         }
-        reports.inFunction(() -> statements(body.block, false));
+        // A function no path can call is walked for its compile limits only: what it reaches never runs.
+        reports.inFunction(() -> reports.deadIf(uncalled.contains(body), () -> {
+            statements(body.block, false);
+            return null;
+        }));
         scope.close();
         limits.functionEnded(function);
         function = outerFunction;
@@ -469,7 +476,8 @@ public final class ChunkAnalyzer {
         Value[] right = new Value[1];
         deadIf(absent && b.op == Lua.OP_AND, () -> right[0] = exp(b.rhs));
         if (b.op == Lua.OP_AND) {
-            return absent ? Value.UNKNOWN : right[0];
+            // nil and b is nil: absent still, so that (_G.kong and kong.x) and kong.x.y never runs its right side
+            return absent ? left : right[0];
         }
         return left instanceof Value.Unknown || absent ? right[0] : left;
     }
