@@ -26,6 +26,8 @@ public final class LuaDialect {
     private int line = 1;
     private int lineStart;
     private int depth;
+    /** Between if/elseif and then: the condition, which LuaJIT reads before the block's level. */
+    private boolean condition;
     private int[] operatorRuns = new int[MAX_NESTING + 8];
     /** Unary operators waiting for their operand, per depth, and their sum: each is a syntax level. */
     private int[] unaryRuns = new int[MAX_NESTING + 8];
@@ -288,14 +290,26 @@ public final class LuaDialect {
             return;
         }
         switch (src.substring(start, pos)) {
-            case "function", "if", "do", "repeat" -> open(false);
+            case "if" -> {
+                open(false);
+                condition = true;
+            }
+            case "function", "do", "repeat" -> open(false);
+            case "elseif" -> {
+                resetExpression();
+                condition = true;
+            }
+            case "then" -> {
+                resetExpression();
+                condition = false;
+            }
             case "end", "until" -> {
                 close();
                 operatorRuns[Math.min(depth, operatorRuns.length - 1)] = 0;
             }
             case "and", "or" -> operator();
             case "not" -> unary();
-            case "break", "else", "elseif", "for", "goto", "in", "local", "return", "then", "while" ->
+            case "break", "else", "for", "goto", "in", "local", "return", "while" ->
                     resetExpression();
             default -> operand(); // a name, or nil/true/false
         }
@@ -396,6 +410,12 @@ public final class LuaDialect {
     }
 
     private void operand() {
+        // An expression is a syntax level of its own (LuaJIT's expr_binop), also inside nested blocks: 197 nested
+        // blocks around "local z = 1" compile, 198 do not. An if's condition is read before its block opens.
+        if (depth - (condition ? 1 : 0) + unaryTotal + 1 > MAX_NESTING) {
+            throw problemHere("chunk has too many syntax levels (LuaJIT allows about 200 nested "
+                    + "brackets, blocks and functions, an expression in them counting as one more); flatten this code");
+        }
         clearUnary();
         if (lastWasOperand) {
             // Two operands in a row start a new statement: the expression before has ended.
