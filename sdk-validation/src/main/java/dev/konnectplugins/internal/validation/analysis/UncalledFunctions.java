@@ -41,6 +41,8 @@ public final class UncalledFunctions {
     }
 
     private final Map<FuncBody, Definition> definitions = new IdentityHashMap<>();
+    /** Member functions defined by main-chunk statements, in order: a later one of the same key replaces them. */
+    private final List<Map.Entry<String, FuncBody>> topLevelMembers = new ArrayList<>();
     private final List<Reference> names = new ArrayList<>();
     private final List<Reference> keys = new ArrayList<>();
     private final Set<String> iterated = new HashSet<>();
@@ -64,6 +66,16 @@ public final class UncalledFunctions {
                     && !d.key.startsWith("__") && !iterated.contains(d.table);
             if (candidate) {
                 dead.add(e.getKey());
+            }
+        }
+        // function H:access() defined twice at the top level: the first is replaced before Kong can call it
+        // (unless the key is read in between, which the references below keep)
+        for (int i = 0; i < topLevelMembers.size(); i++) {
+            for (int j = i + 1; j < topLevelMembers.size(); j++) {
+                if (topLevelMembers.get(i).getKey().equals(topLevelMembers.get(j).getKey())
+                        && !computedIndex && !iterated.contains(definitions.get(topLevelMembers.get(i).getValue()).table)) {
+                    dead.add(topLevelMembers.get(i).getValue());
+                }
             }
         }
         boolean changed = true;
@@ -92,6 +104,24 @@ public final class UncalledFunctions {
     /** Walks the whole chunk, recording definitions and every read of a name or key. */
     private final class Collector extends Visitor {
         private final Deque<FuncBody> enclosing = new ArrayDeque<>();
+        /** Blocks entered inside the main chunk (a definition in a branch may not run). */
+        private int depth;
+
+        @Override
+        public void visit(org.luaj.vm2.ast.Block block) {
+            boolean main = enclosing.isEmpty() && !inMain;
+            if (main) {
+                inMain = true;
+                super.visit(block);
+                inMain = false;
+                return;
+            }
+            depth++;
+            super.visit(block);
+            depth--;
+        }
+
+        private boolean inMain;
 
         private List<FuncBody> where() {
             return new ArrayList<>(enclosing);
@@ -125,6 +155,9 @@ public final class UncalledFunctions {
                 List<?> dots = s.name.dots == null ? List.of() : s.name.dots;
                 String key = s.name.method != null ? s.name.method : (String) dots.get(dots.size() - 1);
                 definitions.put(s.body, new Definition(key, true, s.name.name.name));
+                if (enclosing.isEmpty() && depth == 0) {
+                    topLevelMembers.add(Map.entry(s.name.name.name + "." + key, s.body));
+                }
                 names.add(new Reference(s.name.name.name, where()));
                 for (int i = 0; i < dots.size() - (s.name.method != null ? 0 : 1); i++) {
                     keys.add(new Reference((String) dots.get(i), where()));

@@ -62,6 +62,17 @@ class UncalledFunctionsTest {
     }
 
     @Test
+    void aPhaseMethodDefinedAgainLaterIsReplacedBeforeKongCallsIt() {
+        String code = MODULE + "function plugin:access(conf)\n  local d = ngx.shared.cache\nend\n"
+                + "function plugin:access(conf)\n  local t = os.time()\nend\nreturn plugin\n";
+        assertThat(errors(code)).isEmpty();
+        // defined in a branch, the first may be the one that stays
+        assertThat(errors(code.replace("function plugin:access(conf)\n  local t", "if conf then\nfunction "
+                + "plugin:access(conf)\n  local t").replace("os.time()\nend\n", "os.time()\nend\nend\n")))
+                .containsExactly(Rules.SANDBOX_GLOBAL + "@3");
+    }
+
+    @Test
     void aLocalFunctionPassedAsAValueIsCalled() {
         assertThat(errors("local function cb()\n  return os.execute('ls')\nend\n" + MODULE
                 + "function plugin:access(conf)\n  kong.cache:get('k', nil, cb)\nend\nreturn plugin\n"))
