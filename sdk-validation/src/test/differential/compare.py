@@ -15,7 +15,7 @@ def main():
     oracle_path, validator_path = sys.argv[1], sys.argv[2]
     diffs = "--diffs" in sys.argv
     oracle = {}
-    for line in open(oracle_path, encoding="utf-8"):
+    for line in open(oracle_path, encoding="utf-8", errors="replace"):
         if line.startswith('{"path"'):
             r = json.loads(line)
             oracle[os.path.basename(os.path.normpath(r["path"]))] = r

@@ -15,7 +15,7 @@ JAR=${JAR:-$(ls "$ROOT"/cli/target/konnect-plugins-cli-*-SNAPSHOT.jar | grep -v 
 mkdir -p "$OUT"
 python3 "$HERE/generate.py" "$OUT/plugins" "$SEED" "$SCALE"
 if [ "${SKIP_ORACLE:-}" = "" ]; then
-  "$ORACLE" "$OUT"/plugins/*/ 2> "$OUT/oracle.err" | grep '^{"path"' > "$OUT/oracle.jsonl" || true
+  "$ORACLE" "$OUT"/plugins/*/ 2> "$OUT/oracle.err" | grep -a '^{"path"' > "$OUT/oracle.jsonl" || true
 fi
 java -jar "$JAR" validate --output json "$OUT"/plugins/*/ > "$OUT/validator.json" 2> "$OUT/validator.err" || true
 python3 "$HERE/compare.py" "$OUT/oracle.jsonl" "$OUT/validator.json" --diffs > "$OUT/compare.txt"
