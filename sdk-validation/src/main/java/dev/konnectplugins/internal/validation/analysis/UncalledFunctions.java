@@ -189,14 +189,27 @@ public final class UncalledFunctions {
 
         @Override
         public void visit(Exp.FieldExp e) {
-            keys.add(new Reference(e.name.name, where()));
+            if (!ofKongOrNgx(e.lhs)) {
+                keys.add(new Reference(e.name.name, where()));
+            }
             super.visit(e);
         }
 
         @Override
         public void visit(Exp.MethodCall e) {
-            keys.add(new Reference(e.name, where()));
+            if (!ofKongOrNgx(e.lhs)) {
+                keys.add(new Reference(e.name, where()));
+            }
             super.visit(e);
+        }
+
+        /** kong.log, ngx.ctx.x: members of the PDK, never of the plugin's own tables (the sandbox protects them). */
+        private static boolean ofKongOrNgx(Exp object) {
+            Exp base = object;
+            while (base instanceof Exp.FieldExp f) {
+                base = f.lhs;
+            }
+            return base instanceof Exp.NameExp n && (n.name.name.equals("kong") || n.name.name.equals("ngx"));
         }
 
         @Override
