@@ -54,12 +54,13 @@ class TopLevelFailureTest {
     @Test
     void aSchemaTopLevelErrorIsReportedNextToAnUnknownAttribute() {
         List<Diagnostic> d = schema("""
-                local fields = { { config = { type = "record", fields = { { a = { type = "string", legacy = true } } } } } }
+                local a = { type = "string", legacy = true }
+                local fields = { { config = { type = "record", fields = { { a = a } } } } }
                 local x = nil
                 local y = x.field
                 return { name = "my-plugin", fields = fields }
                 """);
-        assertError(d, Rules.SCHEMA_SHAPE, "schema.lua", 3);
+        assertError(d, Rules.SCHEMA_SHAPE, "schema.lua", 4);
     }
 
     @Test

@@ -71,10 +71,11 @@ public final class UncalledFunctions {
         // function H:access() defined twice at the top level: the first is replaced before Kong can call it
         // (unless the key is read in between, which the references below keep)
         for (int i = 0; i < topLevelMembers.size(); i++) {
+            FuncBody first = topLevelMembers.get(i).getValue();
             for (int j = i + 1; j < topLevelMembers.size(); j++) {
-                if (topLevelMembers.get(i).getKey().equals(topLevelMembers.get(j).getKey())
-                        && !computedIndex && !iterated.contains(definitions.get(topLevelMembers.get(i).getValue()).table)) {
-                    dead.add(topLevelMembers.get(i).getValue());
+                if (topLevelMembers.get(i).getKey().equals(topLevelMembers.get(j).getKey()) && !computedIndex
+                        && !iterated.contains(definitions.get(first).table)) {
+                    dead.add(first);
                 }
             }
         }

@@ -1,8 +1,6 @@
 package dev.konnectplugins.internal.validation.schema;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,28 +11,17 @@ import org.luaj.vm2.LuaString;
  * Kong/kong f6b4167a: kong/db/schema/typedefs.lua ({@code validate_host}, {@code validate_host_with_optional_port},
  * {@code validate_sni}, {@code validate_wildcard_host}, {@code validate_host_with_wildcards}, {@code validate_ip},
  * {@code validate_ip_or_cidr}, {@code validate_ip_or_cidr_v4}, {@code validate_url}, {@code validate_utf8_string}),
- * kong/tools/ip.lua ({@code normalize_ip} and the functions it calls), kong/tools/http.lua
+ * kong/tools/ip.lua ({@code normalize_ip}, in {@link KongIpNormalization}, and the ipmatcher checks),
+ * kong/tools/http.lua
  * ({@code validate_http_token}, which is {@code validate_cookie_name}) and kong/tools/string.lua
  * ({@code validate_utf8}). Each method gives Kong's message for a refused value, or null. Strings are Lua strings:
  * bytes, read here as ISO-8859-1 characters so that a Lua pattern's byte classes ({@code %d}, {@code %a}) keep
  * their meaning.
  */
 public final class KongAddressChecks {
-    private static final String INVALID_PORT = "invalid port number";
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
-    private static final Pattern IPV4_PORT =
-            Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3}):(\\d+)$");
-    private static final Pattern IPV6_GROUPS = Pattern.compile("^(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}$");
-    private static final Pattern HOSTNAME = Pattern.compile("^[0-9A-Za-z\\-._]+$");
-    private static final Pattern TRAILING_PORT = Pattern.compile(":(\\d+)$");
     private static final Pattern URL_SCHEME = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z+\\-.]*:");
 
-    /** Kong's result of {@code tools_ip.normalize_ip}: the address type and port, or the error. */
-    private record Normalized(String type, boolean hasPort, String error) {
-        static Normalized failed(String error) {
-            return new Normalized(null, false, error);
-        }
-    }
 
     private KongAddressChecks() {
     }
@@ -67,21 +54,21 @@ public final class KongAddressChecks {
     /** {@code validate_host}: a name or address without a port. */
     public static String host(LuaString value) {
         String raw = bytes(value);
-        Normalized n = normalizeIp(raw);
-        if (n.error != null && !n.error.equals(INVALID_PORT)) {
+        KongIpNormalization.Result n = KongIpNormalization.normalizeIp(raw);
+        if (n.error() != null && !n.error().equals(KongIpNormalization.INVALID_PORT)) {
             return "invalid value: " + value.tojstring();
         }
-        return INVALID_PORT.equals(n.error) || n.hasPort ? "must not have a port" : null;
+        return KongIpNormalization.INVALID_PORT.equals(n.error()) || n.hasPort() ? "must not have a port" : null;
     }
 
     /** {@code validate_host_with_optional_port}: normalize_ip's own error. */
     public static String hostWithOptionalPort(LuaString value) {
-        return normalizeIp(bytes(value)).error;
+        return KongIpNormalization.normalizeIp(bytes(value)).error();
     }
 
     /** {@code validate_host_with_wildcards}: every {@code *} read as {@code abc}, then with an optional port. */
     public static String hostWithWildcards(LuaString value) {
-        return normalizeIp(bytes(value).replace("*", "abc")).error;
+        return KongIpNormalization.normalizeIp(bytes(value).replace("*", "abc")).error();
     }
 
     /** {@code validate_sni}: a name, not an IP, without a port. */
@@ -209,157 +196,16 @@ public final class KongAddressChecks {
     }
 
     private static String nameWithoutPort(String raw, String shown) {
-        Normalized n = normalizeIp(raw);
-        if (n.error != null && !n.error.equals(INVALID_PORT)) {
+        KongIpNormalization.Result n = KongIpNormalization.normalizeIp(raw);
+        if (n.error() != null && !n.error().equals(KongIpNormalization.INVALID_PORT)) {
             return "invalid value: " + shown;
         }
-        if (n.type != null && !n.type.equals("name")) {
+        if (n.type() != null && !n.type().equals("name")) {
             return "must not be an IP";
         }
-        return INVALID_PORT.equals(n.error) || n.hasPort ? "must not have a port" : null;
+        return KongIpNormalization.INVALID_PORT.equals(n.error()) || n.hasPort() ? "must not have a port" : null;
     }
 
-    /** kong/tools/ip.lua's {@code normalize_ip}: by {@code hostname_type}, one of the three checks. */
-    private static Normalized normalizeIp(String address) {
-        String type = hostnameType(address);
-        return switch (type) {
-            case "ipv6" -> normalizeIpv6(address);
-            case "ipv4" -> normalizeIpv4(address);
-            default -> checkHostname(address);
-        };
-    }
-
-    private static String hostnameType(String name) {
-        long colons = name.chars().filter(c -> c == ':').count();
-        if (colons > 1) {
-            return "ipv6";
-        }
-        String remainder = name.replace(":", "");
-        return !remainder.isEmpty() && remainder.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9')
-                ? "ipv4" : "name";
-    }
-
-    private static Normalized normalizeIpv4(String address) {
-        Matcher m = (address.indexOf(':') >= 0 ? IPV4_PORT : IPV4).matcher(address);
-        if (!m.matches()) {
-            return Normalized.failed("invalid ipv4 address: " + address);
-        }
-        for (int g = 1; g <= 4; g++) {
-            if (Integer.parseInt(m.group(g)) > 255) {
-                return Normalized.failed("invalid ipv4 address: " + address);
-            }
-        }
-        boolean port = m.groupCount() == 5;
-        if (port && overPortRange(m.group(5))) {
-            return Normalized.failed(INVALID_PORT);
-        }
-        return new Normalized("ipv4", port, null);
-    }
-
-    private static Normalized normalizeIpv6(String address) {
-        String check = address;
-        boolean hasPort = false;
-        if (address.startsWith("[")) {
-            int close = balancedEnd(address);
-            if (close > 0) {
-                check = address.substring(1, close);
-                String port = address.substring(close + 1);
-                if (!port.isEmpty()) {
-                    if (!port.matches(":\\d*")) {
-                        return Normalized.failed("invalid ipv6 address");
-                    }
-                    if (port.length() == 1 || overPortRange(port.substring(1))) {
-                        // tonumber("") is nil, and Kong's "port > 65535" then raises; a refusal either way
-                        return Normalized.failed(INVALID_PORT);
-                    }
-                    hasPort = true;
-                }
-            }
-        }
-        if (check.startsWith(":")) {
-            check = "0" + check;
-        }
-        if (check.endsWith(":")) {
-            check = check + "0";
-        }
-        int dbl = check.indexOf("::");
-        if (dbl >= 0) {
-            long count = check.chars().filter(c -> c == ':').count();
-            String ins = ":" + "0:".repeat((int) Math.max(0, 8 - count));
-            check = check.substring(0, dbl) + ins + check.substring(dbl + 2);
-        }
-        if (!IPV6_GROUPS.matcher(check).matches()) {
-            return Normalized.failed("invalid ipv6 address: " + address);
-        }
-        return new Normalized("ipv6", hasPort, null);
-    }
-
-    /** Lua's {@code %b[]} at the start of {@code s}: the index of the matching {@code ]}, or -1. */
-    private static int balancedEnd(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '[') {
-                depth++;
-            } else if (c == ']' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Normalized checkHostname(String address) {
-        String name = address;
-        Matcher port = TRAILING_PORT.matcher(address);
-        boolean hasPort = port.find();
-        if (hasPort) {
-            name = name.substring(0, name.length() - port.group(1).length() - 1);
-            if (overPortRange(port.group(1))) {
-                return Normalized.failed(INVALID_PORT);
-            }
-        }
-        if (!HOSTNAME.matcher(name).matches()) {
-            return Normalized.failed("invalid hostname: " + address);
-        }
-        List<String> segments = split(name);
-        for (int index = 1; index <= segments.size(); index++) {
-            String segment = segments.get(index - 1);
-            if (segment.endsWith("-") || segment.isEmpty() && index != segments.size()) {
-                return Normalized.failed("invalid hostname: " + address);
-            }
-        }
-        return new Normalized("name", hasPort, null);
-    }
-
-    /** Penlight 1.14's {@code stringx.split(s, ".")}, as kong.tools.string's split is. */
-    private static List<String> split(String s) {
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            int dot = s.indexOf('.', from);
-            if (dot < 0) {
-                String last = s.substring(from);
-                if (!last.isEmpty()) {
-                    parts.add(last);
-                }
-                if (parts.size() == 1 && parts.get(0).isEmpty()) {
-                    parts.clear();
-                }
-                break;
-            }
-            parts.add(s.substring(from, dot));
-            from = dot + 1;
-        }
-        if (s.endsWith(".")) {
-            parts.add("");
-        }
-        return parts;
-    }
-
-    private static boolean overPortRange(String digits) {
-        String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
-        return trimmed.length() > 5 || Integer.parseInt(trimmed) > 65535;
-    }
 
     /** resty.ipmatcher's parse_ipv4: inet_pton(AF_INET), four decimal parts of at most 255, no leading zero. */
     private static boolean isIpv4(String s) {

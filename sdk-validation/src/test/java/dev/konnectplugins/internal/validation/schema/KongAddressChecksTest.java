@@ -69,7 +69,8 @@ class KongAddressChecksTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "OK", value = {
-        "10.0.0.0/8|OK", "10.0.0.1|OK", "fe80::1/64|OK", "::1|OK", "10.0.0.1/33|invalid ip or cidr range: '10.0.0.1/33'",
+        "10.0.0.0/8|OK", "10.0.0.1|OK", "fe80::1/64|OK", "::1|OK",
+        "10.0.0.1/33|invalid ip or cidr range: '10.0.0.1/33'",
         "x|invalid ip or cidr range: 'x'", "10.0.0.0/08|invalid ip or cidr range: '10.0.0.0/08'"})
     void ipOrCidr(String value, String expected) {
         assertThat(check(KongAddressChecks::ipOrCidr, value)).isEqualTo(expected);
