@@ -76,6 +76,12 @@ public final class Findings {
         return byKey.values().stream().anyMatch(d -> d.isError() && d.stage() == Stage.UPLOAD && d.file().equals(file));
     }
 
+    /** Whether an upload error was found on this line of this file (the same failure, already named). */
+    public boolean hasUploadErrorAt(String file, int line) {
+        return byKey.values().stream().anyMatch(d -> d.isError() && d.stage() == Stage.UPLOAD && d.file().equals(file)
+                && d.line() == line);
+    }
+
     /** Whether any error was found in this file. */
     public boolean hasAnyError(String file) {
         return byKey.values().stream().anyMatch(d -> d.isError() && d.file().equals(file));

@@ -162,9 +162,12 @@ public final class HandlerCheck {
     }
 
     private void evaluationFailed(Evaluation evaluation) {
-        // An error found in phase code (a run-time one) does not explain why the top level failed.
-        if (!evaluation.exhausted() && raisedByTheFile(evaluation) && !out.hasUploadError(FILE)) {
-            out.error(Rules.HANDLER_SHAPE, FILE, SourcePosition.ofLine(evaluation.line()), "the top level of handler.lua fails ("
+        // Kong names the top-level failure whatever else is wrong (its validate_module runs first), so it is
+        // reported with the other findings, unless one on its line already names it. An error found in phase code
+        // (a run-time one) does not explain why the top level failed.
+        if (!evaluation.exhausted() && raisedByTheFile(evaluation) && !out.hasUploadErrorAt(FILE, evaluation.line())) {
+            out.error(Rules.HANDLER_SHAPE, FILE, SourcePosition.ofLine(evaluation.line()),
+                    "the top level of handler.lua fails ("
                     + evaluation.failure() + "), so Kong refuses the upload (\"handler load failure\"); the top "
                     + "level runs when the plugin is uploaded and loaded: raise errors only inside phase functions");
             return;

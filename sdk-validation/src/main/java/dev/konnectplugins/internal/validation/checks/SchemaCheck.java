@@ -85,8 +85,8 @@ public final class SchemaCheck {
         } else if (evaluation.exhausted()) {
             out.error(Rules.SCHEMA_SHAPE, FILE, SourcePosition.ofLine(evaluation.line()), "the top level of schema.lua " + failure
                     + "; Kong runs it when the plugin is uploaded, so it must finish quickly");
-        } else if (out.hasUploadError(FILE)) {
-            return; // already refused statically, most likely for the same reason
+        } else if (out.hasUploadErrorAt(FILE, evaluation.line())) {
+            return; // already named by a finding on the failing line
         } else if (evaluation.exact()) {
             // schema.lua's sandbox has only Lua's basic functions, all reproduced here: when nothing stubbed was
             // required, this failure is the one Kong's upload would hit ("schema load failure").
@@ -94,8 +94,9 @@ public final class SchemaCheck {
                     + "schema sandbox (" + failure + "), so Kong refuses the upload (\"schema load failure\")"
                     + (new SourceText(file.source()).line(evaluation.line()).contains("...") ? "; Kong runs schema.lua with no arguments, so `...` is empty "
                     + "(the module name is not passed): write the plugin's name as a string literal" : ""));
-        } else {
-            out.warning(Rules.SCHEMA_SHAPE, FILE, SourcePosition.ofLine(evaluation.line()), "the top level could not be evaluated "
+        } else if (!out.hasUploadError(FILE)) {
+            out.warning(Rules.SCHEMA_SHAPE, FILE, SourcePosition.ofLine(evaluation.line()),
+                    "the top level could not be evaluated "
                     + "offline (" + failure + "); the schema was checked statically only");
         }
     }

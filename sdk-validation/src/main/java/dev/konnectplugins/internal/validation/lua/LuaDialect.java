@@ -92,7 +92,7 @@ public final class LuaDialect {
         int level = longBracketLevel(pos);
         if (level >= 0) {
             skipLongBracket(level, "unfinished long string");
-            levels.operand();
+            operand();
         } else if (peek(1) == '=') {
             throw problemHere("invalid long string delimiter");
         } else {
@@ -151,7 +151,7 @@ public final class LuaDialect {
             char c = src.charAt(pos);
             if (c == quote) {
                 pos++;
-                levels.operand();
+                operand();
                 return;
             }
             if (c == '\\') {
@@ -254,7 +254,7 @@ public final class LuaDialect {
             int lastDigit = at.column() + rewritten.stripTrailing().length() - 1;
             cdataLiterals.add(new SourcePosition(at.line(), lastDigit).key());
         }
-        levels.operand();
+        operand();
     }
 
     private void identifier() {
@@ -270,17 +270,24 @@ public final class LuaDialect {
         int length = pos - start;
         char first = src.charAt(start);
         if (length < 2 || length > 8 || first < 'a' || first > 'w') {
-            levels.operand();
+            operand();
             return;
         }
         switch (src.substring(start, pos)) {
-            case "function", "if", "do", "repeat" -> open(false);
+            case "if" -> {
+                open(false);
+                levels.condition(true);
+            }
+            case "function", "do", "repeat" -> open(false);
+            case "elseif", "then" -> {
+                levels.resetExpression();
+                levels.condition(src.charAt(start) == 'e');
+            }
             case "end", "until" -> levels.endBlock();
             case "and", "or" -> operator();
             case "not" -> unary();
-            case "break", "else", "elseif", "for", "goto", "in", "local", "return", "then", "while" ->
-                    levels.resetExpression();
-            default -> levels.operand(); // a name, or nil/true/false
+            case "break", "else", "for", "goto", "in", "local", "return", "while" -> levels.resetExpression();
+            default -> operand(); // a name, or nil/true/false
         }
     }
 
@@ -293,7 +300,7 @@ public final class LuaDialect {
             case ')', '}', ']' -> {
                 pos++;
                 levels.close();
-                levels.operand();
+                operand();
             }
             case ',', ';' -> {
                 pos++;
@@ -314,7 +321,7 @@ public final class LuaDialect {
                 if (n == 2) {
                     operator();
                 } else if (n == 3) {
-                    levels.operand();
+                    operand();
                 }
             }
             case ':' -> pos += peek(1) == ':' ? 2 : 1;
@@ -363,6 +370,13 @@ public final class LuaDialect {
     private void noteOperatorRun() {
         if (tooComplex == null && levels.operatorRun() > MAX_OPERATOR_RUN) {
             tooComplex = new SourcePosition(line, column() - 1);
+        }
+    }
+
+    private void operand() {
+        if (!levels.operand()) {
+            throw problemHere("chunk has too many syntax levels (LuaJIT allows about 200 nested "
+                    + "brackets, blocks and functions, an expression in them counting as one more); flatten this code");
         }
     }
 

@@ -146,7 +146,8 @@ final class Expressions {
         Value[] right = new Value[1];
         walk.deadIf(absent && b.op == Lua.OP_AND, () -> right[0] = exp(b.rhs));
         if (b.op == Lua.OP_AND) {
-            return absent ? Value.UNKNOWN : right[0];
+            // nil and b is nil: absent still, so that (_G.kong and kong.x) and kong.x.y never runs its right side
+            return absent ? left : right[0];
         }
         return left instanceof Value.Unknown || absent ? right[0] : left;
     }

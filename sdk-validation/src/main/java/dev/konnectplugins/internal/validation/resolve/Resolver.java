@@ -7,6 +7,7 @@ import dev.konnectplugins.internal.validation.resolve.Scope.PendingGoto;
 import dev.konnectplugins.internal.validation.resolve.Scope.Symbol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.luaj.vm2.ast.Block;
 import org.luaj.vm2.ast.Chunk;
 import org.luaj.vm2.ast.Exp;
@@ -31,6 +32,8 @@ public final class Resolver {
     private boolean returns;
     private SourcePosition returnAt = SourcePosition.NONE;
     private Value extraReturn;
+    /** The bodies of the functions no path can call. */
+    private Set<FuncBody> uncalled = Set.of();
 
     private Resolver(Environment environment, PreparedSource prepared) {
         this.walk = new Walk(environment);
@@ -43,6 +46,7 @@ public final class Resolver {
     }
 
     private Resolution run(Chunk chunk) {
+        uncalled = UncalledFunctions.of(chunk);
         walk.function = new FunctionContext(null, true, new FunctionInfo("main chunk", 1), 1);
         walk.scope = new Scope(null, walk.function);
         statements(chunk.block, true);
@@ -324,7 +328,8 @@ public final class Resolver {
                 walk.declare(parameter.name, Value.UNKNOWN);
             }
         }
-        walk.inFunction(() -> statements(body.block, false));
+        // A function no path can call is resolved as dead code: what it reaches never runs (its compile limits count).
+        walk.inFunction(() -> walk.deadIf(uncalled.contains(body), () -> statements(body.block, false)));
         walk.scope.close();
         functionEnded(walk.function);
         walk.function = outerFunction;

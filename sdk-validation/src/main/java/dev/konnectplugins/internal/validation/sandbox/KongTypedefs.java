@@ -22,9 +22,15 @@ final class KongTypedefs {
     private static final String RESOURCE = "/dev/konnectplugins/internal/validation/kong-typedefs.json";
     private static final JsonNode TYPEDEFS = read().get("typedefs");
     /** Kong's validator function names, for those ported to Java, and the typedef whose validator that is. */
-    private static final Map<String, String> PORTED = Map.of("validate_header_name", "header_name",
-            "validate_name", "name", "validate_utf8_name", "utf8_name", "validate_tag", "tag",
-            "validate_path", "path");
+    private static final Map<String, String> PORTED = Map.ofEntries(Map.entry("validate_header_name", "header_name"),
+            Map.entry("validate_name", "name"), Map.entry("validate_utf8_name", "utf8_name"),
+            Map.entry("validate_tag", "tag"), Map.entry("validate_path", "path"), Map.entry("validate_host", "host"),
+            Map.entry("validate_host_with_optional_port", "host_with_optional_port"),
+            Map.entry("validate_host_with_wildcards", "host_with_wildcards"), Map.entry("validate_sni", "sni"),
+            Map.entry("validate_wildcard_host", "wildcard_host"), Map.entry("validate_ip", "ip"),
+            Map.entry("validate_ip_or_cidr", "ip_or_cidr"), Map.entry("validate_ip_or_cidr_v4", "cidr_v4"),
+            Map.entry("validate_url", "url"), Map.entry("validate_cookie_name", "cookie_name"),
+            Map.entry("validate_utf8_string", "utf8_string"));
 
     /** The function the prelude calls: every typedef, by name, as plain tables (the prelude adds the metatables). */
     static LuaValue loader() {

@@ -56,6 +56,8 @@ public final class TypedefValidator extends VarArgFunction {
         t.rawset("utf8_name", new TypedefValidator("validate_utf8_name", TypedefValidator::utf8Name));
         t.rawset("tag", new TypedefValidator("validate_tag", TypedefValidator::tag));
         t.rawset("path", new TypedefValidator("validate_path", TypedefValidator::path));
+        KongAddressChecks.register((typedef, kongName, check) ->
+                t.rawset(typedef, new TypedefValidator(kongName, check)));
         return t;
     }
 

@@ -81,7 +81,14 @@ final class EntityCheckers {
      */
     private void orderDependent(Schema schema, String name, LuaValue input, LuaValue arg) {
         LuaTable scratch = new LuaTable();
-        run(schema, name, input, arg, scratch);
+        try {
+            run(schema, name, input, arg, scratch);
+        } catch (KongRaise raise) {
+            // the checker raises (a conditional without if_match): Kong's pcall around the default's validation
+            // fails, but only in the processes whose hash order runs this checker
+            engine.warn(Messages.SCHEMA_CANNOT_VALIDATE + " (" + raise.getMessage() + ")");
+            return;
+        }
         LuaValue messages = scratch.rawget("@entity");
         if (messages.istable()) {
             for (int i = 1; i <= messages.rawlen(); i++) {

@@ -24,6 +24,9 @@ class LuaDialectTest {
         "'local x = ', '{', '1', '}', 197",
         "'', 'do ', '', 'end ', 198",
         "'', 'if true then ', '', 'end ', 198",
+        "'', 'do ', 'local z = 1 ', 'end ', 197",
+        "'', 'if true then ', 'local z = 1 ', 'end ', 197",
+        "'', 'while true do ', 'break ', 'end ', 198",
         "'local x = ', '- ', '1', '', 197",
         "'local x = ', 'not ', '1', '', 197",
     })
