@@ -5,7 +5,8 @@
 #     `java -jar` and through the cli's launcher (cli/target/konnect-plugins) with its archive, against
 #     `java -version` of the same JDK and `luacheck` on the same two files. JDK 17 is `java` on the PATH; JDK 25
 #     rows too when JDK25_HOME is set or a JDK 25 is in /usr/lib/jvm. BEFORE_JAR=path adds `java -jar` rows for
-#     another build of the CLI (such as main's), measured in the same rounds.
+#     another build of the CLI (such as main's), measured in the same rounds; CLI_JAR=path measures that jar (and
+#     the konnect-plugins launcher beside it) instead of cli/target's.
 # Usage: benchmarks/startup.sh [RUNS] [--cli]   (--cli: the CLI rows only)
 # luacheck comes from Debian's lua-check package, installed here when it is missing (never by the build).
 set -euo pipefail
@@ -39,9 +40,9 @@ if [ "${2:-}" != "--cli" ]; then
 fi
 
 # --- the CLI ---
-cli_jar="$(ls "$root"/cli/target/konnect-plugins-cli-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' | head -n 1 || true)"
-launcher="$root/cli/target/konnect-plugins"
-if [ -z "$cli_jar" ] || [ ! -x "$launcher" ]; then
+cli_jar="${CLI_JAR:-$(ls "$root"/cli/target/konnect-plugins-cli-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' | head -n 1 || true)}"
+launcher="$(dirname "${cli_jar:-$root/cli/target/x}")/konnect-plugins"
+if [ -z "${CLI_JAR:-}" ] && { [ -z "$cli_jar" ] || [ ! -x "$launcher" ]; }; then
   (cd "$root" && mvn -B -q -pl cli -am package -DskipTests)
   cli_jar="$(ls "$root"/cli/target/konnect-plugins-cli-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)"
 fi
@@ -61,7 +62,7 @@ unset KONNECT_PLUGINS_JAVA_OPTS KONNECT_PLUGINS_DEBUG KONNECT_PLUGINS_JAR
 archives() { find "$work/cache" \( -name '*.jsa' -o -name '*.aot' \) 2>/dev/null | wc -l; }
 recording() { find "$work/cache" -name '*.lock' 2>/dev/null | grep -q .; }
 for idx in "${!jdks[@]}"; do
-  JAVA_HOME="${jdks[$idx]}" "$launcher" --version > /dev/null
+  JAVA_HOME="${jdks[$idx]}" "$launcher" validate "$plugin" > /dev/null
   for ((wait = 0; wait < 600; wait++)); do
     if [ "$(archives)" -gt "$idx" ] && ! recording; then break; fi
     sleep 1
@@ -78,7 +79,7 @@ for jdk in "${jdks[@]}"; do
   row "JDK $v: java -version" "$jdk" "'$jdk/bin/java' -version"
   row "JDK $v: java -jar cli --version" "$jdk" "'$jdk/bin/java' -jar '$cli_jar' --version"
   row "JDK $v: java -jar cli validate" "$jdk" "'$jdk/bin/java' -jar '$cli_jar' validate '$plugin'"
-  row "JDK $v: launcher --version (archive)" "$jdk" "JAVA_HOME='$jdk' '$launcher' --version"
+  row "JDK $v: launcher --version" "$jdk" "JAVA_HOME='$jdk' '$launcher' --version"
   row "JDK $v: launcher validate (archive)" "$jdk" "JAVA_HOME='$jdk' '$launcher' validate '$plugin'"
   if [ -n "${BEFORE_JAR:-}" ]; then
     row "JDK $v: before: java -jar cli --version" "$jdk" "'$jdk/bin/java' -jar '$BEFORE_JAR' --version"

@@ -87,18 +87,21 @@ class LauncherIT {
         Files.writeString(broken.resolve("handler.lua"), "return {", StandardCharsets.UTF_8);
         Map<String, String> env = environment(javaHome, cache);
 
-        Result first = launch(env, "--version");
+        Result first = launch(env, "validate", plugins.toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
-        assertThat(first.out).isEqualTo("konnect-plugins " + version + "\n");
+        assertThat(first.out).isEqualTo("1 plugin checked: all valid (0 errors, 0 warnings)\n");
         assertThat(first.err).as("plain java -jar while the archive is recorded").doesNotContain("-XX:");
 
         Path archive = recorded(cache);
         String option = archive.toString().endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         Result valid = launch(env, "validate", plugins.toString());
         assertThat(valid.exitCode).as(valid.toString()).isZero();
-        assertThat(valid.out).isEqualTo("1 plugin checked: all valid (0 errors, 0 warnings)\n");
+        assertThat(valid.out).isEqualTo(first.out);
         assertThat(valid.err.lines()).as("the command line, and nothing from the JVM").singleElement().asString()
                 .contains(option + archive, " -jar ");
+        Result versionOnly = launch(env, "--version");
+        assertThat(versionOnly.out).isEqualTo("konnect-plugins " + version + "\n");
+        assertThat(versionOnly.err).as("the version needs no archive").doesNotContain("-XX:");
         Result invalid = launch(env, "validate", broken.toString());
         assertThat(invalid.exitCode).as(invalid.toString()).isEqualTo(1);
         assertThat(invalid.out).contains("1 error");
