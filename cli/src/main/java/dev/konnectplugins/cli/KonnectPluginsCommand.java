@@ -7,21 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * The root command: its subcommands do the work; alone it explains itself. Its footer (exit status, environment) is
- * {@link #footer()}, set by {@link Main} because an annotation cannot hold {@link ExitCode#FOOTER}.
+ * {@link #footer()}, set by {@link Main} because an annotation cannot hold {@link ExitCode#FOOTER}. Its subcommands
+ * are added by {@link Subcommands}, only those a command line needs, so they are not listed here.
  */
 @Command(name = "konnect-plugins", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false, usageHelpAutoWidth = false,
         description = "Kong custom plugins as code on Konnect: validate a folder of plugins, plan and sync it to "
                 + "one or many control planes, pull plugins back, list, get and delete them.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, SyncCommand.class, PullCommand.class,
-                ListCommand.class, GetCommand.class, DeleteCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit status:%n")
 final class KonnectPluginsCommand implements Callable<Integer> {
     private final Map<String, String> environment;

@@ -23,6 +23,11 @@ public final class Main {
      * @param args the command line, such as {@code plan plugins/}
      */
     public static void main(String[] args) {
+        if (Version.asked(args)) {
+            // the version alone needs neither picocli nor the environment: a few classes instead of hundreds
+            Version.print(System.out);
+            System.exit(ExitCode.OK);
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Optional<Prompt> prompt = Prompt.terminal();
@@ -48,8 +53,12 @@ public final class Main {
     /** As {@link #run(String[], Map, PrintStream, PrintStream, boolean)}, asking {@code prompt} before a sync writes. */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
                    boolean terminal, Optional<Prompt> prompt) {
+        if (Version.asked(args)) {
+            Version.print(out);
+            return ExitCode.OK;
+        }
         KonnectPluginsCommand root = new KonnectPluginsCommand(environment, out, err, terminal, prompt);
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = Subcommands.addNeeded(new CommandLine(root), args)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))

@@ -55,8 +55,8 @@ class ReadmeTest {
         }
         assertThat(readmes).as("the root README and the modules'").hasSizeGreaterThan(5);
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        cli = new CommandLine(new KonnectPluginsCommand(Map.of(), nowhere, nowhere, false, Optional.empty()))
-                .getCommandSpec();
+        cli = Subcommands.addAll(new CommandLine(new KonnectPluginsCommand(Map.of(), nowhere, nowhere, false,
+                Optional.empty()))).getCommandSpec();
     }
 
     @Test

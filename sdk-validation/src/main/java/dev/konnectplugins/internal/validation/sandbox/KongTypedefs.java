@@ -1,7 +1,7 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.konnectplugins.internal.validation.JsonData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,7 +124,7 @@ final class KongTypedefs {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return new ObjectMapper().readTree(in);
+            return JsonData.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -1,7 +1,7 @@
 package dev.konnectplugins.internal.validation.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.konnectplugins.internal.validation.JsonData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +20,6 @@ import org.luaj.vm2.LuaValue;
  * the data mirrors.
  */
 public final class SchemaData {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JsonNode root;
     private final Function<String, LuaValue> functions;
     private final Map<String, LuaValue> built = new HashMap<>();
@@ -37,7 +35,7 @@ public final class SchemaData {
             if (in == null) {
                 throw new IllegalStateException("missing schema data resource " + resource);
             }
-            return new SchemaData(JSON.readTree(in), functions);
+            return new SchemaData(JsonData.read(in), functions);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema data resource " + resource, e);
         }
