@@ -1,7 +1,6 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.konnectplugins.internal.validation.JsonData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.konnectplugins.internal.validation.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.konnectplugins.internal.validation.JsonData;
+import dev.konnectplugins.internal.validation.sandbox.JsonData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

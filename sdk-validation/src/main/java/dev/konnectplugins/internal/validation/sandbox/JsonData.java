@@ -1,4 +1,4 @@
-package dev.konnectplugins.internal.validation;
+package dev.konnectplugins.internal.validation.sandbox;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

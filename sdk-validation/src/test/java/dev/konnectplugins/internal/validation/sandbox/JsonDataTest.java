@@ -1,4 +1,4 @@
-package dev.konnectplugins.internal.validation;
+package dev.konnectplugins.internal.validation.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
