@@ -1,7 +1,7 @@
 package dev.konnectplugins.maven;
 
 import dev.konnectplugins.Diagnostic;
-import dev.konnectplugins.internal.maven.DiagnosticLines;
+import dev.konnectplugins.validation.report.DiagnosticText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ abstract class AbstractKonnectPluginsMojo extends AbstractMojo {
     /** Logs findings the way Maven logs compiler problems: errors at ERROR, warnings at WARNING. */
     void logFindings(Path pluginFolder, Collection<Diagnostic> diagnostics) {
         for (Diagnostic diagnostic : diagnostics) {
-            String line = DiagnosticLines.of(pluginFolder, diagnostic);
+            String line = DiagnosticText.line(pluginFolder.toString(), diagnostic);
             if (diagnostic.isError()) {
                 getLog().error(line);
             } else {

@@ -2,13 +2,13 @@ package dev.konnectplugins.maven;
 
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.PluginSource;
-import dev.konnectplugins.internal.maven.DiagnosticLines;
 import dev.konnectplugins.sync.DesiredState;
 import dev.konnectplugins.sync.DesiredStateException;
 import dev.konnectplugins.sync.PlannedChange;
 import dev.konnectplugins.sync.SyncOptions;
 import dev.konnectplugins.sync.SyncPlan;
 import dev.konnectplugins.sync.SyncValidationException;
+import dev.konnectplugins.validation.report.DiagnosticText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,7 +71,7 @@ abstract class AbstractSyncMojo extends AbstractConnectedMojo {
             Path folder = folder(desired, plugin.getKey());
             logFindings(folder, plugin.getValue());
             plugin.getValue().stream().filter(Diagnostic::isError)
-                    .forEach(error -> errors.add(DiagnosticLines.of(folder, error)));
+                    .forEach(error -> errors.add(DiagnosticText.line(folder.toString(), error)));
         }
         return new MojoFailureException(errors.size() + " error" + (errors.size() == 1 ? "" : "s")
                 + " in the Kong plugins; nothing was written:\n" + String.join("\n", errors), e);
@@ -83,7 +83,7 @@ abstract class AbstractSyncMojo extends AbstractConnectedMojo {
         for (SyncPlan plan : plans) {
             for (PlannedChange change : plan.changes()) {
                 Path folder = folder(desired, change.name());
-                change.warnings().forEach(warning -> lines.add(DiagnosticLines.of(folder, warning)));
+                change.warnings().forEach(warning -> lines.add(DiagnosticText.line(folder.toString(), warning)));
             }
         }
         lines.forEach(line -> getLog().warn(line));

@@ -1,11 +1,11 @@
 package dev.konnectplugins.maven;
 
 import dev.konnectplugins.Diagnostic;
-import dev.konnectplugins.internal.maven.DiagnosticLines;
 import dev.konnectplugins.internal.sync.PluginFolders;
 import dev.konnectplugins.validation.PluginValidator;
 import dev.konnectplugins.validation.ValidationResult;
 import dev.konnectplugins.validation.report.CheckedPlugin;
+import dev.konnectplugins.validation.report.DiagnosticText;
 import dev.konnectplugins.validation.report.ReportFormat;
 import java.io.File;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ public final class ValidateMojo extends AbstractKonnectPluginsMojo {
         if (invalid > 0) {
             throw new MojoFailureException(plural(invalid, "Kong plugin") + " invalid:\n" + results.stream()
                     .flatMap(result -> result.errors().stream()
-                            .map(error -> DiagnosticLines.of(Path.of(result.path()), error)))
+                            .map(error -> DiagnosticText.line(result.path(), error)))
                     .collect(Collectors.joining("\n")));
         }
         if (failOnWarnings && warnings > 0) {

@@ -3,34 +3,20 @@ package dev.konnectplugins.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Konnect;
-import dev.konnectplugins.Severity;
 import dev.konnectplugins.internal.maven.ConnectionSettings;
-import dev.konnectplugins.internal.maven.DiagnosticLines;
 import dev.konnectplugins.internal.maven.MavenProxySelector;
 import java.net.Proxy;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The plugin's own pieces: the log format, Maven's proxy, and where the token and host come from. */
+/** The plugin's own pieces: Maven's proxy, and where the token and host come from. */
 class ConnectionTest {
     private static final String TOKEN = "kpat_0123456789abcdef0123456789abcdef0123456789abcdef0";
 
     @Test
-    void aDiagnosticIsOneLineInMavensErrorFormat() {
-        Diagnostic timer = new Diagnostic("sandbox.timer", Severity.ERROR, "handler.lua", 9, 19,
-                "ngx.timer.at is not available\nto streamed plugins");
-
-        assertThat(DiagnosticLines.of(Path.of("/p/greeter"), timer))
-                .isEqualTo("/p/greeter/handler.lua:9:19: [sandbox.timer] ngx.timer.at is not available\\nto streamed "
-                        + "plugins");
-        assertThat(DiagnosticLines.of(Path.of("/p/greeter"), new Diagnostic("files.missing", Severity.ERROR,
-                "schema.lua", 0, 0, "missing"))).isEqualTo("/p/greeter/schema.lua: [files.missing] missing");
-    }
 
     @Test
     void mavensProxyIsUsedExceptForItsNonProxyHosts() {

@@ -60,7 +60,8 @@ class MavenPluginIT {
 
         assertThat(invalid.succeeded()).as("%s", invalid).isFalse();
         assertThat(invalid.log()).contains("BUILD FAILURE").containsPattern("(?m)^\\[ERROR\\] "
-                + Pattern.quote(greeter.resolve("handler.lua").toString()) + ":7:\\d+: \\[sandbox\\.timer\\] \\S");
+                + Pattern.quote(greeter.resolve("handler.lua").toString())
+                + ":7:\\d+: error \\[sandbox\\.timer\\] \\(\\w[\\w ]*\\) \\S");
         String sarif = Files.readString(project.resolve("target/konnect-plugins/validation.sarif"));
         assertThat(sarif).contains("\"version\":\"2.1.0\"", "\"ruleId\":\"sandbox.timer\"",
                 "\"uri\":\"src/main/kong-plugins/greeter/handler.lua\"", "\"startLine\":7");

@@ -189,7 +189,7 @@ public final class LuaDialect {
                 }
             }
         } else if (e == 'u') {
-            unicodeEscape(at);
+            pos = UnicodeEscape.end(src, pos, at);
         } else if (LuaChars.isDigit(e)) {
             int value = 0;
             for (int k = 0; k < 3 && LuaChars.isDigit(peek(0)); k++) {
@@ -201,31 +201,6 @@ public final class LuaDialect {
         } else {
             throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence '\\" + e + "'"));
         }
-    }
-
-    private void unicodeEscape(SourcePosition at) {
-        pos++;
-        if (peek(0) != '{') {
-            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
-        }
-        pos++;
-        long value = 0;
-        int digits = 0;
-        while (LuaChars.isHexDigit(peek(0))) {
-            value = value * 16 + Character.digit(src.charAt(pos++), 16);
-            digits++;
-            if (value >= 0x110000) {
-                throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} beyond U+10FFFF"));
-            }
-        }
-        if (digits == 0 || peek(0) != '}') {
-            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u needs {hex digits}"));
-        }
-        if (value >= 0xD800 && value < 0xE000) {
-            throw new DialectProblem(new SyntaxProblem(at, "invalid escape sequence: \\u{...} of a UTF-16 "
-                    + "surrogate (U+D800 to U+DFFF)"));
-        }
-        pos++;
     }
 
     /** Reads a numeral the way LuaJIT's lex_number does (greedy), then checks it like lj_strscan. */

@@ -50,15 +50,16 @@ class LuaDialectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"\\u{D800}\"", "\"\\u{DFFF}\"", "18446744073709551616ULL", "0x10000000000000000ULL",
+    @ValueSource(strings = {"\"\\u{D800}\"", "\"\\u{DFFF}\"", "\"\\u{110000}\"", "\"\\u{}\"", "\"\\u41\"", "\"\\u{41",
+        "\"\\u", "18446744073709551616ULL", "0x10000000000000000ULL",
         "18446744073709551616LL"})
     void refusedLiterals(String literal) {
         assertThat(problem("local x = " + literal)).isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"\\u{D7FF}\"", "\"\\u{E000}\"", "18446744073709551615ULL", "9223372036854775808LL",
-        "0xFFFFFFFFFFFFFFFFULL", "0b101", "3i"})
+    @ValueSource(strings = {"\"\\u{D7FF}\"", "\"\\u{E000}\"", "\"\\u{10FFFF}\"", "\"\\u{0000041}x\"",
+        "18446744073709551615ULL", "9223372036854775808LL", "0xFFFFFFFFFFFFFFFFULL", "0b101", "3i"})
     void acceptedLiterals(String literal) {
         assertThat(problem("local x = " + literal)).isNull();
     }
