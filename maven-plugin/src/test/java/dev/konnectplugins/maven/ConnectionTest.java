@@ -17,8 +17,6 @@ class ConnectionTest {
     private static final String TOKEN = "kpat_0123456789abcdef0123456789abcdef0123456789abcdef0";
 
     @Test
-
-    @Test
     void mavensProxyIsUsedExceptForItsNonProxyHosts() {
         MavenProxySelector selector = new MavenProxySelector("proxy.corp", 3128, "localhost|*.internal.corp");
 
