@@ -39,7 +39,7 @@ public final class SyncScaleFake {
      */
     public static void main(String[] args) throws Exception {
         SyncScaleFake main = new SyncScaleFake(new SyncFleet(Integer.parseInt(args[0]), Integer.parseInt(args[1])));
-        try (FakeKonnect fake = main.fake) {
+        try (main.fake) {
             main.announce();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
