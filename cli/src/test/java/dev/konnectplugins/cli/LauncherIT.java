@@ -65,7 +65,8 @@ class LauncherIT {
         Result result = launch(env, "--version");
         assertThat(result.exitCode).isZero();
         assertThat(result.out).isEqualTo("konnect-plugins " + version + "\n");
-        assertThat(result.err).startsWith("konnect-plugins: ").contains(" -jar ").doesNotContain("-XX:");
+        assertThat(result.err).startsWith("konnect-plugins: ").contains("-XX:TieredStopAtLevel=1", " -jar ")
+                .doesNotContain("-XX:AOTCache", "-XX:SharedArchiveFile");
         assertThat(work.resolve("cache")).doesNotExist();
     }
 
@@ -90,7 +91,8 @@ class LauncherIT {
         Result first = launch(env, "validate", plugins.toString());
         assertThat(first.exitCode).as(first.toString()).isZero();
         assertThat(first.out).isEqualTo("1 plugin checked: all valid (0 errors, 0 warnings)\n");
-        assertThat(first.err).as("plain java -jar while the archive is recorded").doesNotContain("-XX:");
+        assertThat(first.err).as("plain java -jar while the archive is recorded")
+                .doesNotContain("-XX:AOTCache", "-XX:SharedArchiveFile");
 
         Path archive = recorded(cache);
         String option = archive.toString().endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
@@ -101,7 +103,8 @@ class LauncherIT {
                 .contains(option + archive, " -jar ");
         Result versionOnly = launch(env, "--version");
         assertThat(versionOnly.out).isEqualTo("konnect-plugins " + version + "\n");
-        assertThat(versionOnly.err).as("the version needs no archive").doesNotContain("-XX:");
+        assertThat(versionOnly.err).as("the version needs no archive")
+                .doesNotContain("-XX:AOTCache", "-XX:SharedArchiveFile");
         Result invalid = launch(env, "validate", broken.toString());
         assertThat(invalid.exitCode).as(invalid.toString()).isEqualTo(1);
         assertThat(invalid.out).contains("1 error");
