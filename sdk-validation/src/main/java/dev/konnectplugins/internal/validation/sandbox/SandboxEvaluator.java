@@ -1,8 +1,9 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
 import dev.konnectplugins.internal.validation.lua.PluginText;
-import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
+import dev.konnectplugins.internal.validation.lua.SourcePosition;
 import dev.konnectplugins.internal.validation.lua.SyntaxProblem;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,15 +49,16 @@ public final class SandboxEvaluator {
                 // LuaJIT reports a goto that jumps into a local's scope at the goto, luaj at the label's block.
                 line = Integer.parseInt(gotoLine.group(1));
             }
-            return new Compilation(null, new SyntaxProblem(line, 0, m.replaceFirst("")));
+            return new Compilation(null, new SyntaxProblem(SourcePosition.ofLine(line), m.replaceFirst("")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             if (isLuajLimit(e)) {
-                return new Compilation(null, new SyntaxProblem(0, 0, "beyond the evaluator's compiler limits (luaj "
-                        + "allows 199 local variables per function, LuaJIT 200)"), true);
+                return new Compilation(null, new SyntaxProblem(SourcePosition.NONE, "beyond the evaluator's compiler "
+                        + "limits (luaj allows 199 local variables per function, LuaJIT 200)"), true);
             }
-            return new Compilation(null, new SyntaxProblem(0, 0, "does not compile: " + e.getClass().getSimpleName()));
+            return new Compilation(null,
+                    new SyntaxProblem(SourcePosition.NONE, "does not compile: " + e.getClass().getSimpleName()));
         }
     }
 
