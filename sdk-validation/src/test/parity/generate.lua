@@ -5,7 +5,7 @@
 -- for pcall(function() return <expression> end). LuaJitParityTest evaluates every expression in the validator's
 -- sandbox and asserts the same outcome.
 -- Run from sdk-validation with the oracle's LuaJIT (OpenResty's luajit2, as Kong runs it), see README.md.
-local show = dofile(arg[1] or "src/test/resources/dev/konnectplugins/internal/validation/eval/luajit-parity-show.lua")
+local show = dofile(arg[1] or "src/test/resources/dev/konnectplugins/internal/validation/sandbox/luajit-parity-show.lua")
 
 -- The sandbox gives these as globals (Kong's environment copies them from their modules).
 for _, name in ipairs({ "isarray", "nkeys", "isempty", "clone", "clear", "new" }) do

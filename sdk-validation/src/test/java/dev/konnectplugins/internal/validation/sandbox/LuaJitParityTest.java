@@ -22,7 +22,7 @@ import org.luaj.vm2.LuaTable;
  * validator's sandbox and must have the same outcome.
  */
 class LuaJitParityTest {
-    private static final String DIR = "/dev/konnectplugins/internal/validation/eval/";
+    private static final String DIR = "/dev/konnectplugins/internal/validation/sandbox/";
     /** Cases per evaluated chunk: enough to keep the sandbox's set-up cost small, few enough to find a failure. */
     private static final int BATCH = 250;
 
