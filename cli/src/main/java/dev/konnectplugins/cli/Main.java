@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.internal.sync.SafeText;
+import dev.konnectplugins.internal.validation.Preload;
 import dev.konnectplugins.sync.SyncValidationException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,6 +28,10 @@ public final class Main {
             // the version alone needs neither picocli nor the environment: a few classes instead of hundreds
             Version.print(System.out);
             System.exit(ExitCode.OK);
+        }
+        if (Subcommands.validates(args)) {
+            // the validator's classes are loaded on another processor while picocli reads the command line
+            Preload.start();
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -17,7 +17,15 @@ final class Subcommands {
     /** The names and aliases of the subcommands that run alone (generate-completion describes the whole tree). */
     static final List<String> ALONE = List.of("validate", "plan", "diff", "sync", "pull", "list", "get", "delete");
 
+    /** The names and aliases of the subcommands that validate plugins. */
+    private static final List<String> VALIDATING = List.of("validate", "plan", "diff", "sync");
+
     private Subcommands() {
+    }
+
+    /** Whether {@code args} run a subcommand that validates plugins. */
+    static boolean validates(String[] args) {
+        return args.length > 0 && VALIDATING.contains(args[0]);
     }
 
     /**

@@ -96,6 +96,25 @@ class CliJarIT {
         assertThat(completion.out).contains("konnect-plugins");
     }
 
+    /**
+     * In a fresh JVM, {@code validate} starts the validator's preload threads and, with {@code --jobs}, validations
+     * on more threads: all of them first meet luaj's and the validator's classes uninitialised. Repeated, because a
+     * class-initialisation deadlock between them would show only in some interleavings (as a timeout).
+     */
+    @Test
+    void validationsInAFreshJvmRunBesideThePreload() throws IOException {
+        Path plugins = work.resolve("many");
+        for (int i = 0; i < 4; i++) {
+            SamplePlugins.write(plugins, "plugin-" + i, "X-" + i);
+        }
+        for (int run = 0; run < 5; run++) {
+            Result result = cli("validate", "--jobs", "4", plugins.toString());
+
+            assertThat(result.exitCode).as(result.toString()).isZero();
+            assertThat(result.out).as(result.toString()).contains("4 plugins checked: all valid");
+        }
+    }
+
     @Test
     void badUsageFromTheJarIsExit64WithTheReasonOnStderr() {
         Result result = cli("sync", "--prune");

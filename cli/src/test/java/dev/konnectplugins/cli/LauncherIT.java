@@ -3,6 +3,7 @@ package dev.konnectplugins.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,31 @@ class LauncherIT {
         for (String home : homes.split(",")) {
             runsPlainThenFromTheArchive(Path.of(home.trim()));
         }
+    }
+
+    /**
+     * On JDK 17 to 24 the launcher records a static archive, the only kind there that keeps picocli's and luaj's
+     * classes (compiled for Java 5 and 1.3); a dynamic one left out about 430 of them.
+     */
+    @Test
+    void theArchiveOfJdk17To24HoldsPicocliAndLuaj() throws Exception {
+        int feature = Runtime.version().feature();
+        assumeTrue(feature >= 17 && feature < 25, "JDK " + feature + " records another kind of archive");
+        Path plugins = work.resolve("plugins");
+        SamplePlugins.write(plugins, "stream-headers", "X-One");
+        Path cache = Files.createTempDirectory(work, "cache");
+        Map<String, String> env = environment(Path.of(System.getProperty("java.home")), cache);
+        env.put("KONNECT_PLUGINS_JAVA_OPTS", "-Xlog:class+load=info:stdout");
+
+        launch(env, "validate", plugins.toString());
+        Path archive = recorded(cache);
+        Result result = launch(env, "validate", plugins.toString());
+
+        assertThat(archive.toString()).endsWith(".jsa");
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        assertThat(result.out).contains("picocli.CommandLine source: shared objects file",
+                "org.luaj.vm2.LuaValue source: shared objects file",
+                "org.luaj.vm2.compiler.LuaC source: shared objects file");
     }
 
     @Test

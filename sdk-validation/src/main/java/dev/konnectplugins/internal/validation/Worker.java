@@ -37,6 +37,7 @@ public final class Worker {
 
     /** {@link #call(Callable)} with another deadline, in milliseconds, and grace after it. */
     static <T> T call(Callable<T> task, long wallClockMillis, long graceMillis) {
+        Preload.awaitIfRunning();
         try {
             RUNNING.acquire();
         } catch (InterruptedException e) {

@@ -3,11 +3,8 @@ package dev.konnectplugins.internal.validation.checks;
 import dev.konnectplugins.internal.validation.checks.Findings;
 import dev.konnectplugins.internal.validation.checks.SchemaCheck.SchemaName;
 import dev.konnectplugins.internal.validation.lua.SourcePosition;
+import dev.konnectplugins.internal.validation.sandbox.SandboxSpec;
 import dev.konnectplugins.validation.Rules;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,32 +64,14 @@ public final class NameCheck {
 
     private static Map<String, String> loadReserved() {
         Map<String, String> reserved = new HashMap<>();
-        String section = null;
-        try (InputStream in = NameCheck.class.getResourceAsStream(
-                "/dev/konnectplugins/internal/validation/reserved-plugin-names.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("Missing reserved-plugin-names.txt");
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String trimmed = line.trim();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                if (trimmed.startsWith("[")) {
-                    section = switch (trimmed) {
-                        case "[bundled]" -> "bundled";
-                        case "[enterprise]", "[enterprise-bundled]" -> "Kong Enterprise";
-                        default -> "Kong AI Gateway";
-                    };
-                } else if (section != null) {
-                    for (String name : trimmed.split("\\s+")) {
-                        reserved.put(name, section);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SandboxSpec.readSections("reserved-plugin-names.txt").forEach((section, names) -> {
+            String owner = switch (section) {
+                case "bundled" -> "bundled";
+                case "enterprise", "enterprise-bundled" -> "Kong Enterprise";
+                default -> "Kong AI Gateway";
+            };
+            names.forEach(name -> reserved.put(name, owner));
+        });
         return reserved;
     }
 

@@ -1,9 +1,6 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
 import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.TableLib;
@@ -31,7 +27,7 @@ import org.luaj.vm2.lib.jse.JseOsLib;
  * Globals: one budget and one "running thread" (which xpcall's handler needs).
  */
 final class Sandbox {
-    private static final Prototype PRELUDE = compilePrelude();
+    private static final Prototype PRELUDE = SandboxPrelude.load();
     /**
      * The allowlisted names and modules per kind, made once: only the set-up reads them (plugin code cannot reach
      * them), and reading a luaj table or string changes nothing, so evaluations on many threads can share them.
@@ -119,6 +115,11 @@ final class Sandbox {
      * Marks the errors of luaj's own library functions whose argument checks are LuaJIT's, leaving out those that run
      * plugin code or raise the plugin's own errors (pcall, error, coroutine.resume...).
      */
+    /** Initialises this class (its prelude and allowlists) and Kong's typedefs. */
+    static void prepare() {
+        KongTypedefs.all();
+    }
+
     private static void markLibraryErrors(Globals globals) {
         LibraryError.mark(globals, "ipairs", "pairs", "next", "select", "tonumber", "tostring", "type", "rawget",
                 "rawset", "rawequal", "rawlen", "setmetatable", "getmetatable");
@@ -211,17 +212,5 @@ final class Sandbox {
             requires.rawset(module, LuaValue.TRUE);
         }
         return requires;
-    }
-
-    private static Prototype compilePrelude() {
-        try (InputStream in = Sandbox.class.getResourceAsStream(
-                "/dev/konnectplugins/internal/validation/sandbox-prelude.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("Missing sandbox-prelude.lua");
-            }
-            return LuaC.instance.compile(in, "@sandbox-prelude.lua");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

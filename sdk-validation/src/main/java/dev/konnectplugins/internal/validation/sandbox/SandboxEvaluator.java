@@ -28,6 +28,14 @@ public final class SandboxEvaluator {
     private static final Pattern GOTO_LINE = Pattern.compile("<goto [^>]*> at line (\\d+)");
     private static final LuaString STUB = LuaString.valueOf("__stub");
 
+    /**
+     * Makes the sandbox's fixed parts now rather than at the first evaluation: the compiled prelude, the allowlists
+     * and Kong's typedefs.
+     */
+    public static void prepare() {
+        Sandbox.prepare();
+    }
+
     /** Compiles prepared source; a failure is a syntax problem. */
     public static Compilation compile(String code, String file) {
         try {
