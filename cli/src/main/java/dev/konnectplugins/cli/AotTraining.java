@@ -60,6 +60,7 @@ public final class AotTraining {
             }
             run(nowhere, "snyc");
             boolean trained = true;
+            run(nowhere, "validate", valid.toString(), invalid.toString()); // folders only: without picocli
             for (String format : FORMATS) {
                 trained &= run(nowhere, "validate", "--output", format, valid.toString()) == ExitCode.OK;
                 run(nowhere, "validate", "--output", format, invalid.toString());

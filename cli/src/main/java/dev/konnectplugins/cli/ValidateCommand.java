@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
         description = "Check plugins offline, as Konnect's upload checks and Kong's plugin sandbox would. "
                 + "No token, no network.")
 final class ValidateCommand extends Subcommand implements Callable<Integer> {
-    @Option(names = {"--output", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    private static final String DEFAULT_FORMAT = "text";
+
+    @Option(names = {"--output", "--format"}, paramLabel = "FORMAT", defaultValue = DEFAULT_FORMAT,
             completionCandidates = ReportFormats.class,
             description = "text (default), json, sarif (SARIF 2.1.0) or github (Actions annotations); "
                     + "--format is the same option")
-    String format;
+    String format = DEFAULT_FORMAT;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES",
             description = "per-file size limit (default: ${DEFAULT-VALUE}, Konnect's 100 KB)")
@@ -46,6 +48,31 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * Whether {@code args} are {@code validate} and folders only (no option, no {@code @file}), which picocli would
+     * parse into every option's default and the folders: {@link Main} runs such a command line with
+     * {@link #withDefaults}, without building picocli's model of it.
+     */
+    static boolean foldersOnly(String[] args) {
+        if (args.length < 2 || !args[0].equals("validate")) {
+            return false;
+        }
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].isEmpty() || args[i].startsWith("-") || args[i].startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The command as picocli makes it from {@code validate} and these folders. */
+    static ValidateCommand withDefaults(KonnectPluginsCommand root, List<String> folders) {
+        ValidateCommand command = new ValidateCommand();
+        command.root = root;
+        command.folders = List.copyOf(folders);
+        return command;
+    }
 
     @Override
     public Integer call() {

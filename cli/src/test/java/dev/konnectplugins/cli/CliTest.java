@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.konnectplugins.testkit.FakeKonnect;
 import dev.konnectplugins.testkit.FakeKonnectExtension;
 import dev.konnectplugins.testkit.StoredCustomPlugin;
+import dev.konnectplugins.validation.PluginValidator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -333,6 +334,39 @@ class CliTest {
         Run bad = run("validate", "--output", "sarf", given);
         assertExit(ExitCode.USAGE, bad, "konnect-plugins validate: unknown format 'sarf' for --output");
         assertThat(bad.err).doesNotContain("--name", "konnect-plugins-validate");
+    }
+
+    /**
+     * {@code validate} and folders only runs without picocli's model (start-up); it must answer exactly as picocli's
+     * parse of the same defaults does, here spelled out as options so that picocli parses them.
+     */
+    @Test
+    void validateWithFoldersOnlyAnswersAsWithEveryDefaultSpelledOut() throws IOException {
+        Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
+                + "function H:access(conf)\n  ngx.timer.at(0, function() end)\nend\nreturn H\n");
+        String jobs = String.valueOf(Runtime.getRuntime().availableProcessors());
+        String maxFileSize = String.valueOf(PluginValidator.DEFAULT_MAX_FILE_SIZE);
+        List<List<String>> folderLists = List.of(List.of(plugins.toString()), List.of(plugins + "/alpha"),
+                List.of(plugins + "/alpha", plugins + "/beta"), List.of(plugins + "/missing"),
+                List.of(plugins + "/alpha", plugins + "/missing"));
+        for (List<String> folders : folderLists) {
+            List<String> fast = new ArrayList<>(List.of("validate"));
+            fast.addAll(folders);
+            List<String> parsed = new ArrayList<>(List.of("validate", "--output", "text", "--jobs", jobs,
+                    "--max-file-size", maxFileSize, "--"));
+            parsed.addAll(folders);
+
+            Run withoutPicocli = run(fast.toArray(String[]::new));
+            Run withPicocli = run(parsed.toArray(String[]::new));
+
+            assertThat(withoutPicocli).as(String.join(" ", fast)).isEqualTo(withPicocli);
+        }
+        assertThat(run("validate", plugins + "/beta").exitCode).isEqualTo(ExitCode.ERROR);
+        assertExit(ExitCode.ERROR, run("validate", plugins + "/missing"), "konnect-plugins validate: ");
+        assertThat(ValidateCommand.foldersOnly(new String[] {"validate", "x", "-j1"})).isFalse();
+        assertThat(ValidateCommand.foldersOnly(new String[] {"validate", "@args"})).isFalse();
+        assertThat(ValidateCommand.foldersOnly(new String[] {"validate"})).isFalse();
+        assertThat(ValidateCommand.foldersOnly(new String[] {"validate", "x", "y"})).isTrue();
     }
 
     @Test
