@@ -75,7 +75,7 @@ class LauncherIT {
 
         launch(env, "validate", plugins.toString());
         Path archive = recorded(cache);
-        Result result = launch(env, "validate", plugins.toString());
+        Result result = launch(env, "validate", "--output", "text", plugins.toString()); // an option: picocli
 
         assertThat(archive.toString()).endsWith(".jsa");
         assertThat(result.exitCode).as(result.toString()).isZero();
@@ -94,6 +94,23 @@ class LauncherIT {
         assertThat(result.err).startsWith("konnect-plugins: ").contains("-XX:TieredStopAtLevel=1", " -jar ")
                 .doesNotContain("-XX:AOTCache", "-XX:SharedArchiveFile");
         assertThat(work.resolve("cache")).doesNotExist();
+    }
+
+    @Test
+    void aCollectorInTheOptionsReplacesTheLaunchersOwn() throws Exception {
+        Path plugins = work.resolve("plugins");
+        SamplePlugins.write(plugins, "stream-headers", "X-One");
+        Map<String, String> env = environment(Path.of(System.getProperty("java.home")), work.resolve("cache"));
+        env.put("KONNECT_PLUGINS_CACHE", "off");
+
+        Result own = launch(env, "validate", plugins.toString());
+        env.put("KONNECT_PLUGINS_JAVA_OPTS", "-XX:+UseParallelGC");
+        Result given = launch(env, "validate", plugins.toString());
+
+        assertThat(own.exitCode).as(own.toString()).isZero();
+        assertThat(own.err).contains("-XX:+UseSerialGC");
+        assertThat(given.exitCode).as("the JVM refuses two collectors: " + given).isZero();
+        assertThat(given.err).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
     }
 
     @Test
