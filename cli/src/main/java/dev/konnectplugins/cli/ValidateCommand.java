@@ -1,6 +1,7 @@
 package dev.konnectplugins.cli;
 
 import dev.konnectplugins.PluginSource;
+import dev.konnectplugins.internal.sync.InOrder;
 import dev.konnectplugins.validation.PluginValidator;
 import dev.konnectplugins.validation.report.CheckedPlugin;
 import dev.konnectplugins.validation.report.ReportFormat;
@@ -9,10 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -123,36 +120,7 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
      * does not depend on {@code jobs}. The plugins are independent: each validation has an environment of its own.
      */
     private static List<CheckedPlugin> validateAll(PluginValidator validator, List<Found> found, int jobs) {
-        int threads = Math.min(jobs, found.size());
-        if (threads <= 1) {
-            return found.stream().map(plugin -> check(validator, plugin)).toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "konnect-plugins-validate");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<CheckedPlugin>> results = new ArrayList<>();
-            for (Found plugin : found) {
-                results.add(pool.submit(() -> check(validator, plugin)));
-            }
-            List<CheckedPlugin> checked = new ArrayList<>();
-            for (Future<CheckedPlugin> result : results) {
-                checked.add(result.get());
-            }
-            return checked;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while validating", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return InOrder.map(found, jobs, "konnect-plugins-validate", plugin -> check(validator, plugin));
     }
 
     private static CheckedPlugin check(PluginValidator validator, Found plugin) {

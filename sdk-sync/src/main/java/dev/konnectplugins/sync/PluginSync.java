@@ -5,6 +5,7 @@ import dev.konnectplugins.CustomPlugins;
 import dev.konnectplugins.Diagnostic;
 import dev.konnectplugins.Konnect;
 import dev.konnectplugins.PluginSource;
+import dev.konnectplugins.internal.sync.InOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,15 +204,19 @@ public final class PluginSync {
     }
 
     /**
-     * Validates every plugin once (the same for every control plane); throws with all findings when any has an error,
-     * else returns the warnings by plugin name, for the plans to show.
+     * Validates every plugin once (the same for every control plane), one plugin per processor at a time; throws with
+     * all findings when any has an error, else returns the warnings by plugin name, for the plans to show.
      */
     private static Map<String, List<Diagnostic>> validate(ControlPlaneClient anyControlPlane, DesiredState desired) {
         CustomPlugins plugins = anyControlPlane.customPlugins();
+        List<PluginSource> sources = desired.plugins();
+        List<List<Diagnostic>> results = InOrder.map(sources, Runtime.getRuntime().availableProcessors(),
+                "konnect-plugins-validate", plugins::validate);
         Map<String, List<Diagnostic>> findings = new LinkedHashMap<>();
         boolean errors = false;
-        for (PluginSource source : desired.plugins()) {
-            List<Diagnostic> found = plugins.validate(source);
+        for (int i = 0; i < sources.size(); i++) {
+            PluginSource source = sources.get(i);
+            List<Diagnostic> found = results.get(i);
             if (!found.isEmpty()) {
                 findings.put(source.name(), found);
                 errors |= found.stream().anyMatch(Diagnostic::isError);
