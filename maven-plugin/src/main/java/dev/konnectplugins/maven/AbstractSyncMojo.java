@@ -1,10 +1,12 @@
 package dev.konnectplugins.maven;
 
 import dev.konnectplugins.Diagnostic;
+import dev.konnectplugins.Konnect;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.sync.DesiredState;
 import dev.konnectplugins.sync.DesiredStateException;
 import dev.konnectplugins.sync.PlannedChange;
+import dev.konnectplugins.sync.PluginSync;
 import dev.konnectplugins.sync.SyncOptions;
 import dev.konnectplugins.sync.SyncPlan;
 import dev.konnectplugins.sync.SyncValidationException;
@@ -46,6 +48,28 @@ abstract class AbstractSyncMojo extends AbstractConnectedMojo {
     @Parameter(property = "konnect-plugins.diffLines", defaultValue = "200")
     private int diffLines;
 
+    /**
+     * Reads the plugins directory and the control planes, connects, and hands them to the goal; a refused desired
+     * state fails the build with every finding, as nothing was written.
+     */
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        DesiredState desired = desiredState();
+        List<String> controlPlanes = controlPlanes();
+        try (Konnect konnect = connect()) {
+            run(PluginSync.of(konnect), controlPlanes, desired);
+        } catch (SyncValidationException e) {
+            throw invalid(desired, e);
+        }
+    }
+
+    /** The goal's work: plan or sync {@code desired} to the control planes, and report. */
+    abstract void run(PluginSync sync, List<String> controlPlanes, DesiredState desired)
+            throws MojoExecutionException, MojoFailureException;
+
     SyncOptions.Builder options() throws MojoExecutionException {
         try {
             return SyncOptions.builder().prune(prune).adopt(adopt).managedTag(managedTag)
@@ -56,7 +80,7 @@ abstract class AbstractSyncMojo extends AbstractConnectedMojo {
     }
 
     /** The plugins directory read as sync reads it. */
-    DesiredState desiredState() throws MojoFailureException {
+    private DesiredState desiredState() throws MojoFailureException {
         try {
             return DesiredState.fromFolder(pluginsDirectory());
         } catch (DesiredStateException e) {
@@ -65,7 +89,7 @@ abstract class AbstractSyncMojo extends AbstractConnectedMojo {
     }
 
     /** Logs every finding in Maven's format and answers the failure that stops the build. */
-    MojoFailureException invalid(DesiredState desired, SyncValidationException e) {
+    private MojoFailureException invalid(DesiredState desired, SyncValidationException e) {
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, List<Diagnostic>> plugin : e.diagnostics().entrySet()) {
             Path folder = folder(desired, plugin.getKey());

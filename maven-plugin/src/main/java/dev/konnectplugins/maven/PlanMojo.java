@@ -1,11 +1,9 @@
 package dev.konnectplugins.maven;
 
-import dev.konnectplugins.Konnect;
 import dev.konnectplugins.sync.ChangeAction;
 import dev.konnectplugins.sync.DesiredState;
 import dev.konnectplugins.sync.PluginSync;
 import dev.konnectplugins.sync.SyncPlan;
-import dev.konnectplugins.sync.SyncValidationException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,18 +29,9 @@ public final class PlanMojo extends AbstractSyncMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
-        DesiredState desired = desiredState();
-        List<String> controlPlanes = controlPlanes();
-        List<SyncPlan> plans;
-        try (Konnect konnect = connect()) {
-            plans = PluginSync.of(konnect).planAll(controlPlanes, desired, options().build());
-        } catch (SyncValidationException e) {
-            throw invalid(desired, e);
-        }
+    void run(PluginSync sync, List<String> controlPlanes, DesiredState desired)
+            throws MojoExecutionException, MojoFailureException {
+        List<SyncPlan> plans = sync.planAll(controlPlanes, desired, options().build());
         plans.stream().filter(plan -> plan.failure().isEmpty()).forEach(plan -> logText(plan.toText()));
         logWarnings(desired, plans);
         Path report = writeReport("plan.json", jsonArray(plans.stream().map(SyncPlan::toJson).toList()));

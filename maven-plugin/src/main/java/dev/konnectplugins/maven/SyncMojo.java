@@ -1,12 +1,10 @@
 package dev.konnectplugins.maven;
 
-import dev.konnectplugins.Konnect;
 import dev.konnectplugins.sync.DesiredState;
 import dev.konnectplugins.sync.OutcomeStatus;
 import dev.konnectplugins.sync.PluginOutcome;
 import dev.konnectplugins.sync.PluginSync;
 import dev.konnectplugins.sync.SyncResult;
-import dev.konnectplugins.sync.SyncValidationException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,19 +35,10 @@ public final class SyncMojo extends AbstractSyncMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
-        }
-        DesiredState desired = desiredState();
-        List<String> controlPlanes = controlPlanes();
-        List<SyncResult> results;
-        try (Konnect konnect = connect()) {
-            results = PluginSync.of(konnect).syncAll(controlPlanes, desired, options()
-                    .continueOnError(continueOnError).stopAllOnFailure(stopAllOnFailure).build());
-        } catch (SyncValidationException e) {
-            throw invalid(desired, e);
-        }
+    void run(PluginSync sync, List<String> controlPlanes, DesiredState desired)
+            throws MojoExecutionException, MojoFailureException {
+        List<SyncResult> results = sync.syncAll(controlPlanes, desired, options()
+                .continueOnError(continueOnError).stopAllOnFailure(stopAllOnFailure).build());
         for (SyncResult result : results) {
             if (result.failure().isPresent()) {
                 getLog().error(result.plan().controlPlane() + ": " + describe(result.failure().get()));
