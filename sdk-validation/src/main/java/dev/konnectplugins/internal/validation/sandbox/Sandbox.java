@@ -111,15 +111,15 @@ final class Sandbox {
         StringMetatable.unbind();
     }
 
-    /**
-     * Marks the errors of luaj's own library functions whose argument checks are LuaJIT's, leaving out those that run
-     * plugin code or raise the plugin's own errors (pcall, error, coroutine.resume...).
-     */
     /** Initialises this class (its prelude and allowlists) and Kong's typedefs. */
     static void prepare() {
         KongTypedefs.all();
     }
 
+    /**
+     * Marks the errors of luaj's own library functions whose argument checks are LuaJIT's, leaving out those that run
+     * plugin code or raise the plugin's own errors (pcall, error, coroutine.resume...).
+     */
     private static void markLibraryErrors(Globals globals) {
         LibraryError.mark(globals, "ipairs", "pairs", "next", "select", "tonumber", "tostring", "type", "rawget",
                 "rawset", "rawequal", "rawlen", "setmetatable", "getmetatable");
