@@ -4,7 +4,6 @@ import java.util.Locale;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * LuaJIT's {@code bit} module (lib_bit.c and the VM's fast functions of OpenResty's luajit2), for plain numbers:
@@ -33,17 +32,13 @@ final class LuaBit {
         return (int) Double.doubleToRawLongBits(d + NORMALISE);
     }
 
-    private static final class Function extends VarArgFunction {
+    private static final class Function extends LibraryFunction {
         Function(String name) {
-            this.name = name;
+            super(name);
         }
 
         @Override
-        public Varargs invoke(Varargs args) {
-            return LibraryError.call(args, () -> compute(args));
-        }
-
-        private LuaValue compute(Varargs args) {
+        LuaValue run(Varargs args) {
             return switch (name) {
                 case "tobit" -> LuaValue.valueOf(operand(args, 1));
                 case "bnot" -> LuaValue.valueOf(~operand(args, 1));

@@ -3,7 +3,6 @@ package dev.konnectplugins.internal.validation.sandbox;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.lib.VarArgFunction;
 
 /**
  * The {@code math} functions whose luaj versions differ from LuaJIT 2.1 on x64 (lib_math.c and the VM's fast
@@ -40,17 +39,13 @@ final class LuaMath {
         return mantissa == 1 ? exponent : exponent + Math.log(mantissa) / LN2;
     }
 
-    private static final class Function extends VarArgFunction {
+    private static final class Function extends LibraryFunction {
         Function(String name) {
-            this.name = name;
+            super(name);
         }
 
         @Override
-        public Varargs invoke(Varargs args) {
-            return LibraryError.call(args, () -> compute(args));
-        }
-
-        private Varargs compute(Varargs args) {
+        Varargs run(Varargs args) {
             return switch (name) {
                 case "frexp" -> frexp(number(args, 1));
                 case "modf" -> modf(number(args, 1));

@@ -34,17 +34,13 @@ final class LuaStrings {
         return table;
     }
 
-    private final class Function extends VarArgFunction {
+    private final class Function extends LibraryFunction {
         Function(String name) {
-            this.name = name;
+            super(name);
         }
 
         @Override
-        public Varargs invoke(Varargs args) {
-            return LibraryError.call(args, () -> dispatch(args));
-        }
-
-        private Varargs dispatch(Varargs args) {
+        Varargs run(Varargs args) {
             return switch (name) {
                 case "byte" -> LuaStrings.this.byteOf(args);
                 case "char" -> LuaStrings.this.charOf(args);

@@ -38,17 +38,13 @@ final class LuaTables {
         });
     }
 
-    private final class Function extends VarArgFunction {
+    private final class Function extends LibraryFunction {
         Function(String name) {
-            this.name = name;
+            super(name);
         }
 
         @Override
-        public Varargs invoke(Varargs args) {
-            return LibraryError.call(args, () -> dispatch(args));
-        }
-
-        private Varargs dispatch(Varargs args) {
+        Varargs run(Varargs args) {
             return switch (name) {
                 case "concat" -> LuaTables.this.concat(args);
                 case "insert" -> LuaTables.this.insert(args);

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -102,11 +103,8 @@ public final class TypedefValidator extends VarArgFunction {
         if (invalid != null) {
             return invalid;
         }
-        boolean ok = value.m_length > 0;
-        for (int i = 0; ok && i < value.m_length; i++) {
-            int b = value.luaByte(i);
-            ok = b >= 128 && b <= 244 || b < 128 && Character.isLetterOrDigit(b) || ".-_~".indexOf(b) >= 0;
-        }
+        boolean ok = everyByte(value,
+                b -> b >= 128 && b <= 244 || b < 128 && Character.isLetterOrDigit(b) || ".-_~".indexOf(b) >= 0);
         return ok ? null : "invalid value '" + value.tojstring() + "': the only accepted ascii characters are "
                 + "alphanumerics or ., -, _, and ~";
     }
@@ -116,13 +114,22 @@ public final class TypedefValidator extends VarArgFunction {
         if (invalid != null) {
             return invalid;
         }
-        boolean ok = value.m_length > 0;
-        for (int i = 0; ok && i < value.m_length; i++) {
-            int b = value.luaByte(i);
-            ok = b >= 32 && b <= 126 && b != ',' && b != '/' || b >= 128 && b <= 244;
-        }
+        boolean ok = everyByte(value, b -> b >= 32 && b <= 126 && b != ',' && b != '/' || b >= 128 && b <= 244);
         return ok ? null : "invalid tag '" + value.tojstring() + "': expected printable ascii (except `,` and `/`) "
                 + "or valid utf-8 sequences";
+    }
+
+    /** Whether {@code value} is not empty and each of its bytes is {@code allowed}. */
+    private static boolean everyByte(LuaString value, IntPredicate allowed) {
+        if (value.m_length == 0) {
+            return false;
+        }
+        for (int i = 0; i < value.m_length; i++) {
+            if (!allowed.test(value.luaByte(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String path(LuaString value) {
