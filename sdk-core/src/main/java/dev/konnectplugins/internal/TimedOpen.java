@@ -2,6 +2,13 @@ package dev.konnectplugins.internal;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -9,10 +16,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * a writer comes, and a FIFO may be swapped in between the check that refuses one and the open; so the open runs on
  * a daemon thread and is waited for at most {@link #TIMEOUT_MILLIS}. One place for {@link ContainedFiles} (reading
  * plugins) and sdk-sync's pull target (reading the files a pull would replace).
+ *
+ * <p>The daemon threads are pooled: starting and ending a thread for each open cost more CPU than the open itself
+ * (a folder of 100 plugins opens 200 files). A thread stuck in an open stays busy, so the pool starts another for
+ * the next open; idle threads end after {@link #IDLE_SECONDS}.
  */
 public final class TimedOpen {
     /** How long an open may take before it is given up as blocking (a FIFO without a writer). */
     public static final long TIMEOUT_MILLIS = 5_000;
+    private static final long IDLE_SECONDS = 10;
+    private static final ExecutorService OPENERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), TimedOpen::opener);
 
     /** Something that opens a channel and may block. */
     @FunctionalInterface
@@ -47,7 +61,7 @@ public final class TimedOpen {
     public static SeekableByteChannel open(Opener reader, Opener releaser) throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
         Object abandoned = new Object();
-        Thread thread = new Thread(() -> {
+        Future<?> opening = OPENERS.submit(() -> {
             Object outcome;
             try {
                 outcome = reader.open();
@@ -57,14 +71,8 @@ public final class TimedOpen {
             if (!result.compareAndSet(null, outcome) && outcome instanceof SeekableByteChannel late) {
                 closeQuietly(late);
             }
-        }, "konnect-plugins-open");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            thread.join(TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
+        await(opening);
         if (result.compareAndSet(null, abandoned)) {
             release(releaser);
             throw new TimedOut();
@@ -77,6 +85,25 @@ public final class TimedOpen {
             throw e;
         }
         return (SeekableByteChannel) outcome;
+    }
+
+    /** Waits for the open at most {@link #TIMEOUT_MILLIS}; what it left in the result tells what happened. */
+    private static void await(Future<?> opening) throws IOException {
+        try {
+            opening.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            // The result stays empty: the caller gives the open up.
+        } catch (ExecutionException e) {
+            throw new IOException("the open failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Thread opener(Runnable task) {
+        Thread thread = new Thread(task, "konnect-plugins-open");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
