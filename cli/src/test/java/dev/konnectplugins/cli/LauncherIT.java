@@ -114,6 +114,33 @@ class LauncherIT {
     }
 
     @Test
+    void c1WaitsLongerForAFewPluginsThanForAFolderOfMany() throws Exception {
+        Path few = work.resolve("few");
+        Path many = work.resolve("many");
+        for (int i = 0; i < 4; i++) {
+            SamplePlugins.write(i < 3 ? few : many, "plugin-" + i, "X-" + i);
+            SamplePlugins.write(many, "plugin-" + i, "X-" + i);
+        }
+        Map<String, String> env = environment(Path.of(System.getProperty("java.home")), work.resolve("cache"));
+        env.put("KONNECT_PLUGINS_CACHE", "off");
+
+        Result one = launch(env, "validate", few.resolve("plugin-0").toString());
+        Result three = launch(env, "validate", few.toString());
+        Result four = launch(env, "validate", many.toString());
+        Result fourNamed = launch(env, "validate", "--output=text", few.toString(), many.resolve("plugin-3").toString());
+
+        String tenfold = "-XX:Tier3InvocationThreshold=2000";
+        for (Result startUp : List.of(one, three)) {
+            assertThat(startUp.exitCode).as(startUp.toString()).isZero();
+            assertThat(startUp.err).contains(tenfold);
+        }
+        for (Result throughput : List.of(four, fourNamed)) {
+            assertThat(throughput.exitCode).as(throughput.toString()).isZero();
+            assertThat(throughput.err).contains("-XX:TieredStopAtLevel=1").doesNotContain("Tier3");
+        }
+    }
+
+    @Test
     void aMissingJarIsNamed() throws Exception {
         Map<String, String> env = environment(Path.of(System.getProperty("java.home")), work.resolve("cache"));
         env.put("KONNECT_PLUGINS_JAR", work.resolve("nowhere.jar").toString());
