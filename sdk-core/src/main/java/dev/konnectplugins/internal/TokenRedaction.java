@@ -18,12 +18,24 @@ public final class TokenRedaction {
 
     private final String token;
     private final byte[] tokenBytes;
+    /** Boyer-Moore-Horspool: how far the token may move on when the byte under its last byte is this one. */
+    private final int[] shift;
 
     /** @param token the token sent (printable ASCII, as the builder checks), or null for none */
     public TokenRedaction(String token) {
         boolean searched = token != null && token.length() >= MIN_LENGTH;
         this.token = searched ? token : null;
         this.tokenBytes = searched ? token.getBytes(StandardCharsets.US_ASCII) : null;
+        this.shift = searched ? shifts(tokenBytes) : null;
+    }
+
+    private static int[] shifts(byte[] token) {
+        int[] shift = new int[256];
+        Arrays.fill(shift, token.length);
+        for (int i = 0; i < token.length - 1; i++) {
+            shift[token[i] & 0xff] = token.length - 1 - i;
+        }
+        return shift;
     }
 
     /** The text with every occurrence of the token masked; the same instance when there is none. */
@@ -58,13 +70,17 @@ public final class TokenRedaction {
         return Arrays.copyOf(out, written + body.length - from);
     }
 
+    /**
+     * Where the token next occurs, found by Boyer-Moore-Horspool: every answer is searched whole, and a page of 100
+     * plugins is some 200 KB, which a byte-by-byte search read in about a fifth of the page's whole call.
+     */
     private int indexOf(byte[] body, int from) {
-        byte first = tokenBytes[0];
-        int last = body.length - tokenBytes.length;
-        for (int i = from; i <= last; i++) {
-            if (body[i] == first && Arrays.equals(body, i, i + tokenBytes.length, tokenBytes, 0,
-                    tokenBytes.length)) {
-                return i;
+        int length = tokenBytes.length;
+        byte last = tokenBytes[length - 1];
+        for (int end = from + length - 1; end < body.length; end += shift[body[end] & 0xff]) {
+            int start = end - length + 1;
+            if (body[end] == last && Arrays.equals(body, start, end, tokenBytes, 0, length - 1)) {
+                return start;
             }
         }
         return -1;
