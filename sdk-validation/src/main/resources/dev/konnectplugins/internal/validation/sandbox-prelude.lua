@@ -36,8 +36,9 @@ STUB_MT.__tostring = function() touched = true return "stub" end
 local NULL = NGX_NULL -- a userdata (eval/NgxNull.java): indexing it fails as cjson's NULL does in Kong
 local TYPEDEFS = KONG_TYPEDEFS -- Kong's typedefs as data (kong-typedefs.json, read by eval/KongTypedefs.java)
 
--- Lua's and LuaJIT's libraries, by dotted name. Anything listed in the allowlist but absent here is a stub.
-local source = {}
+-- Lua's and LuaJIT's libraries, by dotted name. Anything listed in the allowlist but absent here is a stub. The table
+-- comes from eval/Sandbox.java made large enough for all of them, so that filling it never grows it.
+local source = SOURCE_TABLE
 local function provide(prefix, t)
   for k, v in pairs(t) do
     source[prefix .. k] = v

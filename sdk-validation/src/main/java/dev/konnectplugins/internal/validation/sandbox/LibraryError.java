@@ -1,6 +1,5 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaError;
@@ -25,17 +24,16 @@ final class LibraryError extends LuaError {
     }
 
     /**
-     * Runs a library call, marking the errors it raises itself. An error with a stand-in among the arguments (it
-     * may not happen in Kong) or with a function argument (the error may come from that callback) is left as it is.
+     * A library call's error, marked when the library raised it itself. An error with a stand-in among the arguments
+     * (it may not happen in Kong) or with a function argument (the error may come from that callback) is left as it
+     * is. Callers catch and rethrow rather than pass the call in as a lambda: library functions run on every step of
+     * a loop ({@code next}), and C1 allocates a capturing lambda per call.
      */
-    static Varargs call(Varargs args, Supplier<Varargs> call) {
-        try {
-            return call.get();
-        } catch (LibraryError e) {
-            throw e;
-        } catch (LuaError e) {
-            throw reproducible(args) ? new LibraryError(e) : e;
+    static LuaError marked(Varargs args, LuaError error) {
+        if (error instanceof LibraryError) {
+            return error;
         }
+        return reproducible(args) ? new LibraryError(error) : error;
     }
 
     /**
@@ -46,20 +44,29 @@ final class LibraryError extends LuaError {
         for (String libraryName : names) {
             LuaValue function = library.rawget(libraryName);
             if (function.isfunction()) {
-                library.rawset(libraryName, new VarArgFunction() {
-                    @Override
-                    public Varargs invoke(Varargs args) {
-                        return LibraryError.call(args, () -> {
-                            try {
-                                return function.invoke(args);
-                            } catch (LibraryError e) {
-                                throw e;
-                            } catch (LuaError e) {
-                                throw named(e, libraryName);
-                            }
-                        });
-                    }
-                });
+                library.rawset(libraryName, new Marked(function, libraryName));
+            }
+        }
+    }
+
+    /** One of luaj's library functions, with its errors named and marked as LuaJIT's. */
+    private static final class Marked extends VarArgFunction {
+        private final LuaValue function;
+        private final String libraryName; // not luaj's name, which would change what tostring() shows
+
+        Marked(LuaValue function, String libraryName) {
+            this.function = function;
+            this.libraryName = libraryName;
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            try {
+                return function.invoke(args);
+            } catch (LibraryError e) {
+                throw e;
+            } catch (LuaError e) {
+                throw marked(args, named(e, libraryName));
             }
         }
     }

@@ -32,8 +32,11 @@ final class LuaTables {
         table.rawset("isarray", new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {
-                return LibraryError.call(args, () -> LuaValue.valueOf(LuaJitTables.isArray(
-                        LuaArgs.table(args, 1, "isarray"))));
+                try {
+                    return LuaValue.valueOf(LuaJitTables.isArray(LuaArgs.table(args, 1, "isarray")));
+                } catch (LuaError e) {
+                    throw LibraryError.marked(args, e);
+                }
             }
         });
     }
