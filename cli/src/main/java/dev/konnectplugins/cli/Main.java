@@ -6,7 +6,6 @@ import dev.konnectplugins.sync.SyncValidationException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -64,10 +63,9 @@ public final class Main {
             return ExitCode.OK;
         }
         KonnectPluginsCommand root = new KonnectPluginsCommand(environment, out, err, terminal, prompt);
-        if (ValidateCommand.foldersOnly(args)) {
-            // a pre-commit hook's or CI step's command line: picocli's model of it would only restate the defaults,
-            // and building it is a fifth of a one-plugin validation's CPU (benchmarks/README.md)
-            return runWithoutPicocli(ValidateCommand.withDefaults(root, List.of(args).subList(1, args.length)), err);
+        Optional<ValidateCommand> validate = ValidateCommand.parsedWithoutPicocli(root, args);
+        if (validate.isPresent()) {
+            return runWithoutPicocli(validate.get(), err);
         }
         CommandLine commandLine = Subcommands.addNeeded(new CommandLine(root), args)
                 .setCaseInsensitiveEnumValuesAllowed(true)

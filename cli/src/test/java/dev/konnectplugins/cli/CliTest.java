@@ -337,11 +337,11 @@ class CliTest {
     }
 
     /**
-     * {@code validate} and folders only runs without picocli's model (start-up); it must answer exactly as picocli's
-     * parse of the same defaults does, here spelled out as options so that picocli parses them.
+     * {@code validate} with folders and at most an output format runs without picocli's model (start-up); it must
+     * answer exactly as picocli's parse does, here made to parse by spelling out the other options' defaults.
      */
     @Test
-    void validateWithFoldersOnlyAnswersAsWithEveryDefaultSpelledOut() throws IOException {
+    void validateWithFoldersAndAFormatAnswersAsPicocliDoes() throws IOException {
         Files.writeString(plugins.resolve("beta/handler.lua"), "local H = { PRIORITY = 1, VERSION = \"1.0.0\" }\n"
                 + "function H:access(conf)\n  ngx.timer.at(0, function() end)\nend\nreturn H\n");
         String jobs = String.valueOf(Runtime.getRuntime().availableProcessors());
@@ -349,24 +349,47 @@ class CliTest {
         List<List<String>> folderLists = List.of(List.of(plugins.toString()), List.of(plugins + "/alpha"),
                 List.of(plugins + "/alpha", plugins + "/beta"), List.of(plugins + "/missing"),
                 List.of(plugins + "/alpha", plugins + "/missing"));
+        List<List<String>> formats = List.of(List.of(), List.of("--output", "github"), List.of("--format=json"),
+                List.of("--output=sarif"), List.of("--format", "text"));
         for (List<String> folders : folderLists) {
-            List<String> fast = new ArrayList<>(List.of("validate"));
-            fast.addAll(folders);
-            List<String> parsed = new ArrayList<>(List.of("validate", "--output", "text", "--jobs", jobs,
-                    "--max-file-size", maxFileSize, "--"));
-            parsed.addAll(folders);
+            for (List<String> format : formats) {
+                List<String> fast = new ArrayList<>(List.of("validate"));
+                fast.addAll(format);
+                fast.addAll(folders);
+                List<String> parsed = new ArrayList<>(List.of("validate", "--jobs", jobs, "--max-file-size",
+                        maxFileSize));
+                parsed.addAll(format.isEmpty() ? List.of("--output", "text") : format);
+                parsed.add("--");
+                parsed.addAll(folders);
+                assertThat(ValidateCommand.parsedWithoutPicocli(null, fast.toArray(String[]::new))).isPresent();
 
-            Run withoutPicocli = run(fast.toArray(String[]::new));
-            Run withPicocli = run(parsed.toArray(String[]::new));
+                Run withoutPicocli = run(fast.toArray(String[]::new));
+                Run withPicocli = run(parsed.toArray(String[]::new));
 
-            assertThat(withoutPicocli).as(String.join(" ", fast)).isEqualTo(withPicocli);
+                assertThat(withoutPicocli).as(String.join(" ", fast)).isEqualTo(withPicocli);
+            }
         }
         assertThat(run("validate", plugins + "/beta").exitCode).isEqualTo(ExitCode.ERROR);
         assertExit(ExitCode.ERROR, run("validate", plugins + "/missing"), "konnect-plugins validate: ");
-        assertThat(ValidateCommand.foldersOnly(new String[] {"validate", "x", "-j1"})).isFalse();
-        assertThat(ValidateCommand.foldersOnly(new String[] {"validate", "@args"})).isFalse();
-        assertThat(ValidateCommand.foldersOnly(new String[] {"validate"})).isFalse();
-        assertThat(ValidateCommand.foldersOnly(new String[] {"validate", "x", "y"})).isTrue();
+    }
+
+    @Test
+    void validateLeavesEveryOtherCommandLineToPicocli() {
+        for (String[] args : List.of(new String[] {"validate", "x", "-j1"}, new String[] {"validate", "@args"},
+                new String[] {"validate"}, new String[] {"validate", "--output", "github"},
+                new String[] {"validate", "--output", "sarf", "x"}, new String[] {"validate", "x", "--output"},
+                new String[] {"validate", "--output=", "x"}, new String[] {"validate", "--output", "json", "--format",
+                "json", "x"}, new String[] {"validate", "--outptu", "json", "x"}, new String[] {"validate", "--", "x"},
+                new String[] {"validate", "x", "--help"}, new String[] {"plan", "x"})) {
+            assertThat(ValidateCommand.parsedWithoutPicocli(null, args)).as(String.join(" ", args)).isEmpty();
+        }
+        assertThat(ValidateCommand.parsedWithoutPicocli(null, new String[] {"validate", "x", "y"})).isPresent();
+        Run repeated = run("validate", "--output", "json", "--format", "json", plugins.toString());
+        assertThat(repeated.exitCode).as(repeated.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(repeated.err).contains("--output");
+        Run typo = run("validate", "--outptu", "json", plugins.toString());
+        assertThat(typo.exitCode).as(typo.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(typo.err).contains("Did you mean");
     }
 
     @Test
