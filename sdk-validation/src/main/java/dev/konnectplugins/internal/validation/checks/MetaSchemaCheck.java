@@ -33,7 +33,9 @@ final class MetaSchemaCheck {
     private static final int MAX_MESSAGE = 500;
 
     private final Findings out;
-    private final SourceText source;
+    private final String text;
+    /** The source's lines, made for the first finding that needs a position: most schemas have none. */
+    private SourceText source;
     /** What placing a finding costs: a search of the source for a name the plugin chose. */
     private final long searchCost;
     private final int fallbackLine;
@@ -41,7 +43,7 @@ final class MetaSchemaCheck {
 
     MetaSchemaCheck(Findings out, String source, int fallbackLine, SchemaHooks hooks) {
         this.out = out;
-        this.source = new SourceText(source);
+        this.text = source;
         this.searchCost = 1 + source.length() / 16;
         this.fallbackLine = fallbackLine;
         this.hooks = hooks;
@@ -177,6 +179,9 @@ final class MetaSchemaCheck {
     private SourcePosition position(String near) {
         // a search of the plugin's source for a name it chose: one finding per field of a huge schema adds up
         Watchdog.charge(searchCost + (near == null ? 0 : near.length() / 16));
+        if (near != null && source == null) {
+            source = new SourceText(text);
+        }
         SourcePosition at = near == null ? SourcePosition.NONE : source.findAssignment(near);
         return at != null && at.known() ? at : new SourcePosition(fallbackLine, 0);
     }
