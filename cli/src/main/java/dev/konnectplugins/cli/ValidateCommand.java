@@ -59,8 +59,6 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
         if (args.length < 2 || !args[0].equals("validate")) {
             return Optional.empty();
         }
-        ValidateCommand command = new ValidateCommand();
-        command.root = root;
         String format = null;
         List<String> folders = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -84,6 +82,8 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
         if (folders.isEmpty()) {
             return Optional.empty();
         }
+        ValidateCommand command = new ValidateCommand();
+        command.root = root;
         command.folders = List.copyOf(folders);
         command.format = format != null ? format : DEFAULT_FORMAT;
         return Optional.of(command);
