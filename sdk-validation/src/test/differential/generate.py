@@ -29,7 +29,7 @@ LUAJIT = os.environ.get("LUAJIT", "/tmp/kong-oracle/luajit/bin/luajit")
 KONG_GIT = os.environ.get("KONG_GIT", "/work/.mirror/Kong+kong/repo")
 KONG_COMMIT = "f6b4167a3bf2584c9db2cec183e5ade110ddbaaa"
 RESOURCES = os.path.join(HERE, "..", "..", "main", "resources", "dev", "konnectplugins", "internal", "validation")
-PARITY = os.path.join(HERE, "..", "resources", "dev", "konnectplugins", "internal", "validation", "eval",
+PARITY = os.path.join(HERE, "..", "resources", "dev", "konnectplugins", "internal", "validation", "sandbox",
                       "luajit-parity.tsv")
 
 HANDLER = '''local plugin = {
