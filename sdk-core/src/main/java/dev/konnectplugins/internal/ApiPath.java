@@ -6,8 +6,9 @@ import java.util.StringJoiner;
 
 /** Builds encoded paths and query strings, so names and ids can never break out of their segment. */
 public final class ApiPath {
-    private final StringBuilder path = new StringBuilder();
-    private final StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    private final StringBuilder path = new StringBuilder(96);
+    /** Made by the first query parameter: most paths have none, and every call builds one. */
+    private StringJoiner query;
 
     private ApiPath() {
     }
@@ -40,6 +41,9 @@ public final class ApiPath {
     /** Adds a query parameter when the value is not null; name and value are percent-encoded. */
     public ApiPath query(String name, Object value) {
         if (value != null) {
+            if (query == null) {
+                query = new StringJoiner("&", "?", "");
+            }
             query.add(encode(name) + "=" + encode(String.valueOf(value)));
         }
         return this;
@@ -47,7 +51,7 @@ public final class ApiPath {
 
     @Override
     public String toString() {
-        return path + query.toString();
+        return query == null ? path.toString() : path + query.toString();
     }
 
     /** Percent-encoding for a path segment or query component (a space becomes %20, not +). */

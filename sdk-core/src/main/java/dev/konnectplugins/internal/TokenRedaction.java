@@ -40,10 +40,12 @@ public final class TokenRedaction {
 
     /** The text with every occurrence of the token masked; the same instance when there is none. */
     public String redact(String text) {
-        if (token == null || text == null || !text.contains(token)) {
-            return text;
-        }
-        return text.replace(token, MASK);
+        return occursIn(text) ? text.replace(token, MASK) : text;
+    }
+
+    /** Whether {@link #redact} would mask something in the text. */
+    public boolean occursIn(String text) {
+        return token != null && text != null && text.contains(token);
     }
 
     /** The bytes with every occurrence of the token masked; the same array when there is none. */
