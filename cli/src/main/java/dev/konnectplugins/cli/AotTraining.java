@@ -1,5 +1,6 @@
 package dev.konnectplugins.cli;
 
+import dev.konnectplugins.internal.validation.WarmUpPlugin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,21 +15,12 @@ import java.util.stream.Stream;
 
 /**
  * The training run the {@code konnect-plugins} launcher records its class-data archive from (an AOT cache on JDK 25,
- * a dynamic AppCDS archive on JDK 13 to 24): what users run most, in one JVM, output discarded. Every subcommand's
+ * a static AppCDS archive on JDK 13 to 24): what users run most, in one JVM, output discarded. Every subcommand's
  * help (so picocli's model of each is in the archive), then {@code validate} of a valid and an invalid plugin in
- * every output format. Not the command line's API: the launcher runs it as
+ * every output format, without picocli and through it. Not the command line's API: the launcher runs it as
  * {@code java -XX:AOTCacheOutput=... -cp konnect-plugins-cli.jar dev.konnectplugins.cli.AotTraining}.
  */
 public final class AotTraining {
-    private static final String HANDLER = "local Handler = {\n  PRIORITY = 810,\n  VERSION = \"1.0.0\",\n}\n\n"
-            + "function Handler:access(conf)\n  kong.service.request.set_header(\"X-Training\", conf.value)\n"
-            + "end\n\nreturn Handler\n";
-    private static final String SCHEMA = "local typedefs = require \"kong.db.schema.typedefs\"\n\nreturn {\n"
-            + "  name = \"training\",\n  fields = {\n    { protocols = typedefs.protocols_http },\n"
-            + "    { consumer = typedefs.no_consumer },\n    { config = {\n        type = \"record\",\n"
-            + "        fields = {\n          { value = { type = \"string\", required = true, default = \"on\" } },\n"
-            + "          { hosts = { type = \"array\", elements = typedefs.host, default = {} } },\n"
-            + "        },\n    } },\n  },\n}\n";
     /** A handler Kong would refuse: a syntax error, so the findings' paths are trained too. */
     private static final String BROKEN_HANDLER = "local Handler = {\n  PRIORITY = 810,\n  VERSION = \"1.0.0\",\n"
             + "}\n\nfunction Handler:access(conf)\n  kong.log.err(\"unfinished\"\n\nreturn Handler\n";
@@ -52,8 +44,8 @@ public final class AotTraining {
         Path work = null;
         try {
             work = Files.createTempDirectory("konnect-plugins-training");
-            Path valid = write(work.resolve("valid/training"), HANDLER);
-            Path invalid = write(work.resolve("invalid/training"), BROKEN_HANDLER);
+            Path valid = write(work.resolve("valid").resolve(WarmUpPlugin.NAME), WarmUpPlugin.HANDLER);
+            Path invalid = write(work.resolve("invalid").resolve(WarmUpPlugin.NAME), BROKEN_HANDLER);
             run(nowhere, "--help");
             for (String name : Subcommands.NAMES) {
                 run(nowhere, name, "--help");
@@ -65,6 +57,8 @@ public final class AotTraining {
                 trained &= run(nowhere, "validate", "--output", format, valid.toString()) == ExitCode.OK;
                 run(nowhere, "validate", "--output", format, invalid.toString());
             }
+            // another option: picocli parses the command line
+            trained &= run(nowhere, "validate", "--jobs", "1", valid.toString()) == ExitCode.OK;
             return trained;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the training plugins", e);
@@ -80,7 +74,7 @@ public final class AotTraining {
     private static Path write(Path folder, String handler) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("handler.lua"), handler, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("schema.lua"), SCHEMA, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("schema.lua"), WarmUpPlugin.SCHEMA, StandardCharsets.UTF_8);
         return folder;
     }
 

@@ -21,15 +21,6 @@ import org.luaj.vm2.LuaValue;
  * preload at the same time. A process that never calls {@link #start} pays nothing.
  */
 public final class Preload {
-    private static final String HANDLER = "local Handler = {\n  PRIORITY = 810,\n  VERSION = \"1.0.0\",\n}\n\n"
-            + "function Handler:access(conf)\n  kong.service.request.set_header(\"X-Preload\", conf.value)\nend\n\n"
-            + "return Handler\n";
-    private static final String SCHEMA = "local typedefs = require \"kong.db.schema.typedefs\"\n\nreturn {\n"
-            + "  name = \"preload\",\n  fields = {\n    { protocols = typedefs.protocols_http },\n"
-            + "    { consumer = typedefs.no_consumer },\n    { config = {\n        type = \"record\",\n"
-            + "        fields = {\n          { value = { type = \"string\", required = true, default = \"on\" } },\n"
-            + "          { hosts = { type = \"array\", elements = typedefs.host, default = {} } },\n"
-            + "        },\n    } },\n  },\n}\n";
     /** Longer than a preload takes on a loaded machine; a validation past it starts anyway. */
     private static final long MAX_WAIT_SECONDS = 20;
 
@@ -53,14 +44,15 @@ public final class Preload {
             SandboxEvaluator.prepare();
             KongSchemas.entities(); // reads Kong's metaschema and plugins entity, which the schema checks need later
         });
-        validating = preloadThread("konnect-plugins-preload", () -> PluginCheck.run("preload", Preload::plugin));
+        validating = preloadThread("konnect-plugins-preload",
+                () -> PluginCheck.run(WarmUpPlugin.NAME, Preload::plugin));
         preparing.start();
         validating.start();
     }
 
     /** The plugin the preload validates: valid, so that every stage of the validation runs. */
     static PluginFiles plugin() {
-        return new PluginFiles(HANDLER, SCHEMA, List.of());
+        return new PluginFiles(WarmUpPlugin.HANDLER, WarmUpPlugin.SCHEMA, List.of());
     }
 
     private static Thread preloadThread(String name, Runnable work) {

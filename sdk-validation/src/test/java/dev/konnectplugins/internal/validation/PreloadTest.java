@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PreloadTest {
     @Test
     void thePreloadedPluginPassesEveryStage() {
-        List<Diagnostic> diagnostics = PluginCheck.run("preload", Preload::plugin);
+        List<Diagnostic> diagnostics = PluginCheck.run(WarmUpPlugin.NAME, Preload::plugin);
 
         assertThat(diagnostics).isEmpty();
     }

@@ -2,7 +2,6 @@ package dev.konnectplugins.internal.validation.sandbox;
 
 import dev.konnectplugins.internal.validation.sandbox.SandboxSpec.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +41,7 @@ final class Sandbox {
      * Room for the prelude's {@code source} table (some 300 library values by dotted name), made here at its size:
      * a luaj table grows by rehashing every entry, which was a quarter of a sandbox's set-up.
      */
-    static final int SOURCE_CAPACITY = 512;
+    private static final int SOURCE_CAPACITY = 512;
     private static final LuaString HANDLER = LuaString.valueOf("handler");
     private static final LuaString SCHEMA = LuaString.valueOf("schema");
 
@@ -209,12 +208,11 @@ final class Sandbox {
 
     private static List<Name> names(Kind kind) {
         List<String> dotted = SandboxSpec.bundled().names(kind);
-        Map<String, Set<String>> children = new HashMap<>();
+        Map<String, Set<String>> members = new HashMap<>(); // a parent's dotted name: the names it holds
         for (String name : dotted) {
-            for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
-                int next = name.indexOf('.', dot + 1);
-                children.computeIfAbsent(name.substring(0, dot), parent -> new HashSet<>())
-                        .add(name.substring(dot + 1, next < 0 ? name.length() : next));
+            String[] segments = name.split("\\.");
+            for (int i = 1; i < segments.length; i++) {
+                members.computeIfAbsent(prefix(name, i), parent -> new HashSet<>()).add(segments[i]);
             }
         }
         List<Name> names = new ArrayList<>();
@@ -224,12 +222,21 @@ final class Sandbox {
             int[] sizes = new int[segments.length - 1];
             for (int i = 0; i < segments.length - 1; i++) {
                 parents.add(LuaString.valueOf(segments[i]));
-                sizes[i] = children.get(String.join(".", Arrays.asList(segments).subList(0, i + 1))).size();
+                sizes[i] = members.get(prefix(name, i + 1)).size();
             }
             names.add(new Name(LuaString.valueOf(name), List.copyOf(parents), sizes,
                     LuaString.valueOf(segments[segments.length - 1])));
         }
         return List.copyOf(names);
+    }
+
+    /** The first {@code count} segments of a dotted name: 2 of ngx.timer.at are ngx.timer. */
+    private static String prefix(String name, int count) {
+        int end = -1;
+        for (int i = 0; i < count; i++) {
+            end = name.indexOf('.', end + 1);
+        }
+        return name.substring(0, end);
     }
 
     private static LuaTable requires(Kind kind) {
