@@ -18,6 +18,7 @@ import org.luaj.vm2.lib.ZeroArgFunction;
  * validator ported to Java ({@link TypedefValidator}) checks values; any other is a function that accepts.
  */
 final class KongTypedefs {
+    private static final String TYPEDEFS_PREFIX = "typedefs.";
     private static final String RESOURCE = "/dev/konnectplugins/internal/validation/kong-typedefs.json";
     private static final JsonNode TYPEDEFS = read().get("typedefs");
     /** Kong's validator function names, for those ported to Java, and the typedef whose validator that is. */
@@ -84,7 +85,8 @@ final class KongTypedefs {
             return NgxNull.VALUE;
         }
         if (node.isObject() && node.has("$function")) {
-            return function(node.get("$function").asText().replaceFirst("^typedefs\\.", ""));
+            String name = node.get("$function").asText();
+            return function(name.startsWith(TYPEDEFS_PREFIX) ? name.substring(TYPEDEFS_PREFIX.length()) : name);
         }
         if (node.isArray()) {
             LuaTable t = new LuaTable();

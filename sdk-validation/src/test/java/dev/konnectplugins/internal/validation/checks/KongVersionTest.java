@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KongVersionTest {
     @ParameterizedTest
     @CsvSource({"1.0.0, 1.0.0", "v2.1, 2.1", "1.0.0-beta.1, 1.0.0", "..1.0, 1.0", "1.2., 1.2", "007.01, 7.1",
-        "'release 3 of 4.5.6', 3", "1, 1"})
+        "'release 3 of 4.5.6', 3", "1, 1", "0.00.000, 0.0.0", "1.0.10, 1.0.10", "00, 0"})
     void kept(String version, String cleaned) {
         assertThat(KongVersion.clean(version)).isEqualTo(cleaned);
     }
