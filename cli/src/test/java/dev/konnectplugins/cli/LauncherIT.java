@@ -114,6 +114,23 @@ class LauncherIT {
     }
 
     @Test
+    void hugePagesOnlyWhenTheKernelGivesThem() throws Exception {
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(modes) ? Files.readString(modes) : "";
+        Map<String, String> env = environment(Path.of(System.getProperty("java.home")), work.resolve("cache"));
+        env.put("KONNECT_PLUGINS_CACHE", "off");
+        Result result = launch(env, "--help");
+
+        assertThat(result.exitCode).as(result.toString()).isZero();
+        if (mode.contains("[madvise]") || mode.contains("[always]")) {
+            assertThat(result.err).as("kernel mode " + mode).contains(" -XX:+UseTransparentHugePages ");
+        } else {
+            assertThat(result.err).as("kernel mode " + mode).doesNotContain("UseTransparentHugePages");
+        }
+        assertThat(result.err.lines()).as("the command line, and nothing from the JVM").hasSize(1);
+    }
+
+    @Test
     void c1WaitsLongerForAFewPluginsThanForAFolderOfMany() throws Exception {
         Path few = work.resolve("few");
         Path many = work.resolve("many");
