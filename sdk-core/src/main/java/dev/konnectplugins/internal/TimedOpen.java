@@ -5,8 +5,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,15 +17,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>The daemon threads are pooled: starting and ending a thread for each open cost more CPU than the open itself
  * (a folder of 100 plugins opens 200 files). A thread stuck in an open stays busy, so the pool starts another for
- * the next open; idle threads end after {@link #IDLE_SECONDS}, or at once when interrupted: {@code mvn exec:java}
- * interrupts the threads its program leaves and waits up to 15 s for each to end.
+ * the next open; idle threads end after {@link #IDLE_SECONDS}, or at once when interrupted ({@link DaemonThreads}).
  */
 public final class TimedOpen {
     /** How long an open may take before it is given up as blocking (a FIFO without a writer). */
     public static final long TIMEOUT_MILLIS = 5_000;
     private static final long IDLE_SECONDS = 10;
-    private static final ExecutorService OPENERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
-            TimeUnit.SECONDS, new HandOff(), TimedOpen::opener);
+    private static final ExecutorService OPENERS = DaemonThreads.pool("konnect-plugins-open", 0, IDLE_SECONDS);
 
     /** Something that opens a channel and may block. */
     @FunctionalInterface
@@ -99,29 +95,6 @@ public final class TimedOpen {
         } catch (ExecutionException e) {
             throw new IOException("the open failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    /**
-     * A hand-off to a waiting thread, whose idle wait ends on an interrupt as on its timeout: the pool then ends that
-     * thread, where a plain SynchronousQueue's pool would wait again for the rest of its idle time.
-     */
-    private static final class HandOff extends SynchronousQueue<Runnable> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Runnable poll(long timeout, TimeUnit unit) {
-            try {
-                return super.poll(timeout, unit);
-            } catch (InterruptedException e) {
-                return null;
-            }
-        }
-    }
-
-    private static Thread opener(Runnable task) {
-        Thread thread = new Thread(task, "konnect-plugins-open");
-        thread.setDaemon(true);
-        return thread;
     }
 
     /**

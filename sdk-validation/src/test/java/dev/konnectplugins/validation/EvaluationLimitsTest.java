@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.konnectplugins.Diagnostic;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Timeout;
  * loads in reasonable time. Time bounds are generous: they prove "does not hang", they are not benchmarks.
  */
 class EvaluationLimitsTest {
+    /** The pools whose threads stay, idle, after their task (sdk-core's DaemonThreads). */
+    private static final Set<String> POOLED = Set.of("konnect-plugins-validation", "konnect-plugins-open");
+
     private static final Duration BOUND = Duration.ofSeconds(60);
 
     private static List<Diagnostic> timed(Supplier<List<Diagnostic>> validation) {
@@ -191,14 +196,38 @@ class EvaluationLimitsTest {
     }
 
     /**
-     * Threads the validator started that are still alive: the validation thread and coroutine threads. The file
-     * opener's pooled threads (sdk-core's TimedOpen) are left out: they wait idle for the next open, then end.
+     * Threads the validator started that are still at work: coroutine threads, and pooled threads (validation, file
+     * opening) not back to waiting for their next task. A pooled thread gets there just after its task has handed
+     * over its result, so those are given up to 2 s; a coroutine thread must have ended when its validation did.
      */
     static List<String> validatorThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(name -> name.startsWith("konnect-plugins-") && !name.equals("konnect-plugins-open"))
+        List<String> busy = busyThreads();
+        for (int i = 0; i < 200 && !busy.isEmpty() && busy.stream().allMatch(POOLED::contains); i++) {
+            sleep(10);
+            busy = busyThreads();
+        }
+        return busy;
+    }
+
+    private static List<String> busyThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().isAlive() && e.getKey().getName().startsWith("konnect-plugins-"))
+                .filter(e -> !waitingForWork(e.getValue()))
+                .map(e -> e.getKey().getName())
                 .toList();
+    }
+
+    /** Whether a pooled thread is idle: waiting in sdk-core's DaemonThreads pool for a task. */
+    private static boolean waitingForWork(StackTraceElement[] stack) {
+        return Arrays.stream(stack).anyMatch(frame -> frame.getClassName().endsWith("DaemonThreads$HandOff"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.konnectplugins.internal.validation.sandbox.Limit;
 import dev.konnectplugins.internal.validation.sandbox.LimitExceeded;
 import dev.konnectplugins.internal.validation.sandbox.Watchdog;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +55,24 @@ class WorkerTest {
         }, 200, 100)).isInstanceOf(LimitExceeded.class).hasMessageContaining("wall-clock limit");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
         release.countDown();
+    }
+
+    @Test
+    @Timeout(30)
+    void threadsAreReusedAndAnInterruptLeftByATaskIsNotPassedOn() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        List<Boolean> interruptedAtStart = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Worker.call(() -> {
+                threads.add(Thread.currentThread());
+                interruptedAtStart.add(Thread.currentThread().isInterrupted());
+                Thread.currentThread().interrupt(); // as a coroutine's close does when interrupted
+                return null;
+            }, 10_000, 100);
+        }
+        assertThat(interruptedAtStart).hasSize(20).containsOnly(false);
+        // A thread that has just ended its task may not be waiting for the next yet, so a few may start.
+        assertThat(threads).as("threads taken from the pool").hasSizeLessThan(10);
     }
 
     @Test

@@ -46,9 +46,13 @@ public final class Watchdog {
         CURRENT.set(this);
     }
 
-    /** The calling thread runs no validation any more. */
+    /**
+     * The calling thread runs no validation any more: neither its watchdog nor the string library of its last
+     * evaluation stays bound to it, so a pooled thread starts its next validation with nothing of this one.
+     */
     public static void release() {
         CURRENT.remove();
+        StringMetatable.unbind();
     }
 
     /** Tells the validation to stop at its next check: its caller has stopped waiting for it. */
