@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -76,11 +77,27 @@ public final class KonnectStub implements AutoCloseable {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long total = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().equals(WORKER_NAME) || thread.getName().startsWith("HTTP-Dispatcher")) {
+            if (isStubThread(thread)) {
                 total += threads.getThreadAllocatedBytes(thread.getId());
             }
         }
         return total;
+    }
+
+    /** CPU time used so far by the stub's own threads, in nanoseconds. */
+    public long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (isStubThread(thread)) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
+    }
+
+    private static boolean isStubThread(Thread thread) {
+        return thread.getName().equals(WORKER_NAME) || thread.getName().startsWith("HTTP-Dispatcher");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -2,6 +2,8 @@ package dev.konnectplugins.benchmarks;
 
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.validation.PluginValidator;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,19 +23,26 @@ import java.util.function.ToLongFunction;
  * <p>Usage: {@code java -Xmx64m -cp benchmarks.jar dev.konnectplugins.benchmarks.RatioRunner [--rounds N]
  * [--only get,create,page100,list10k,validate] [--stub URL]}, where {@code --stub} names a {@link StubMain} running
  * in another JVM. Allocation is every thread's (the JDK HttpClient's too) minus the
- * stub's own threads, which are reported apart.
+ * stub's own threads, which are reported apart. So is CPU time: the process's minus the stub's threads'. A client's
+ * CPU time, unlike its elapsed time, does not grow while another tenant of the machine holds the processors, so its
+ * ratio is the steadier measure of what the SDK adds on a shared machine.
  */
 public final class RatioRunner {
     private static final long BLOCK_NANOS = 150_000_000L;
     private static final long WARMUP_NANOS = 3_000_000_000L;
+    private static final OperatingSystemMXBean PROCESS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final AllocationMeter meter = new AllocationMeter();
     /** The stub's own allocation so far; always 0 for a stub in another JVM. */
     private final LongSupplier stubBytes;
+    /** The stub's own CPU time so far, in nanoseconds; always 0 for a stub in another JVM. */
+    private final LongSupplier stubCpuNanos;
     private final int rounds;
 
-    private RatioRunner(LongSupplier stubBytes, int rounds) {
+    private RatioRunner(LongSupplier stubBytes, LongSupplier stubCpuNanos, int rounds) {
         this.stubBytes = stubBytes;
+        this.stubCpuNanos = stubCpuNanos;
         this.rounds = rounds;
     }
 
@@ -57,7 +66,8 @@ public final class RatioRunner {
         try (KonnectStub stub = remoteStub == null ? KonnectStub.start() : null;
              BenchmarkedClient sdk = BenchmarkedClient.of("sdk", stub == null ? remoteStub : stub.baseUrl());
              BenchmarkedClient raw = BenchmarkedClient.of("raw", stub == null ? remoteStub : stub.baseUrl())) {
-            RatioRunner runner = new RatioRunner(stub == null ? () -> 0 : stub::allocatedBytes, rounds);
+            RatioRunner runner = new RatioRunner(stub == null ? () -> 0 : stub::allocatedBytes,
+                    stub == null ? () -> 0 : stub::cpuNanos, rounds);
             Map<String, Consumer<BenchmarkedClient>> operations = new LinkedHashMap<>();
             operations.put("get", BenchmarkedClient::get);
             operations.put("create", BenchmarkedClient::create);
@@ -69,8 +79,9 @@ public final class RatioRunner {
             });
             System.out.println();
             System.out.println("| operation | SDK/raw time | SDK/raw client alloc | SDK us/op | raw us/op "
-                    + "| SDK KB/op | raw KB/op | stub KB/op | SDK GCs/op | raw GCs/op | SDK threads/op |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                    + "| SDK KB/op | raw KB/op | stub KB/op | SDK GCs/op | raw GCs/op | SDK threads/op "
+                    + "| SDK/raw client CPU |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (Map.Entry<String, Consumer<BenchmarkedClient>> operation : operations.entrySet()) {
                 if (only.contains(operation.getKey())) {
                     runner.compare(operation.getKey(), operation.getValue(), sdk, raw);
@@ -99,7 +110,8 @@ public final class RatioRunner {
             sdkBlocks.add(sdkFirst ? first : second);
             rawBlocks.add(sdkFirst ? second : first);
         }
-        System.out.printf(Locale.ROOT, "| %s | %.2fx | %.2fx | %.0f | %.0f | %.1f | %.1f | %.1f | %.3f | %.3f | %.2f |%n",
+        System.out.printf(Locale.ROOT,
+                "| %s | %.2fx | %.2fx | %.0f | %.0f | %.1f | %.1f | %.1f | %.3f | %.3f | %.2f | %.2fx |%n",
                 name, medianRatio(sdkBlocks, rawBlocks, Block::nanos),
                 medianRatio(sdkBlocks, rawBlocks, Block::clientBytes),
                 median(sdkBlocks, Block::nanos) / perBlock / 1000.0, median(rawBlocks, Block::nanos) / perBlock / 1000.0,
@@ -108,7 +120,8 @@ public final class RatioRunner {
                 median(rawBlocks, Block::stubBytes) / perBlock / 1024.0,
                 sum(sdkBlocks, Block::collections) / (double) (perBlock * rounds),
                 sum(rawBlocks, Block::collections) / (double) (perBlock * rounds),
-                sum(sdkBlocks, Block::threadsStarted) / (double) (perBlock * rounds));
+                sum(sdkBlocks, Block::threadsStarted) / (double) (perBlock * rounds),
+                medianRatio(sdkBlocks, rawBlocks, Block::clientCpuNanos));
     }
 
     /** Enough calls for a raw block to take about {@link #BLOCK_NANOS}. */
@@ -124,6 +137,8 @@ public final class RatioRunner {
 
     private Block block(Consumer<BenchmarkedClient> operation, BenchmarkedClient client, int calls) {
         long stubBefore = stubBytes.getAsLong();
+        long stubCpuBefore = stubCpuNanos.getAsLong();
+        long cpuBefore = PROCESS.getProcessCpuTime();
         AllocationMeter.Reading before = meter.read();
         long started = System.nanoTime();
         for (int i = 0; i < calls; i++) {
@@ -131,9 +146,11 @@ public final class RatioRunner {
         }
         long nanos = System.nanoTime() - started;
         AllocationMeter.Reading after = meter.read();
+        long clientCpu = PROCESS.getProcessCpuTime() - cpuBefore - (stubCpuNanos.getAsLong() - stubCpuBefore);
         long stubAllocated = stubBytes.getAsLong() - stubBefore;
         return new Block(nanos, after.allocated() - before.allocated() - stubAllocated, stubAllocated,
-                after.collections() - before.collections(), after.threadsStarted() - before.threadsStarted());
+                after.collections() - before.collections(), after.threadsStarted() - before.threadsStarted(),
+                clientCpu);
     }
 
     /** Warm validation time of a typical plugin and of a 100 KB handler (absolute: there is no raw baseline). */
@@ -193,6 +210,7 @@ public final class RatioRunner {
     }
 
     /** One block of calls by one client. */
-    private record Block(long nanos, long clientBytes, long stubBytes, long collections, long threadsStarted) {
+    private record Block(long nanos, long clientBytes, long stubBytes, long collections, long threadsStarted,
+                         long clientCpuNanos) {
     }
 }

@@ -54,8 +54,28 @@ public final class ApiPath {
         return query == null ? path.toString() : path + query.toString();
     }
 
-    /** Percent-encoding for a path segment or query component (a space becomes %20, not +). */
+    /**
+     * Percent-encoding for a path segment or query component (a space becomes %20, not +). Ids, names and most
+     * query values need none: they are returned as they are, without URLEncoder's buffers (every call encodes its
+     * path's ids and names).
+     */
     static String encode(String value) {
+        if (needsNoEncoding(value)) {
+            return value;
+        }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Letters, digits, '.', '-' and '_': unreserved in RFC 3986 and left alone by URLEncoder. */
+    private static boolean needsNoEncoding(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_';
+            if (!safe) {
+                return false;
+            }
+        }
+        return true;
     }
 }
