@@ -1,8 +1,8 @@
 package dev.konnectplugins.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.konnectplugins.PluginSource;
 import dev.konnectplugins.validation.PluginValidator;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
