@@ -7,6 +7,8 @@
 #   CORPUS     a folder kong-corpus.sh made (default: made now in a temporary folder, from KONG_GIT)
 #   CLI        the command to time (default: java $JAVA_OPTS -jar cli/target/konnect-plugins-cli-<version>.jar)
 #   JAVA_OPTS  JVM options for the default command, e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+#   COPIES     validate the corpus this many times over (default 1), as copies in a temporary folder: the same work
+#              per plugin, so the rows show how the JVM's fixed cost spreads over more plugins
 # Installs Debian's lua-check (luacheck) with apt-get when it is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -29,6 +31,16 @@ if [ -z "${CLI:-}" ]; then
     | head -n 1)"
   [ -n "$jar" ] || { echo "validate-cli.sh: no CLI jar: mvn -pl cli -am package -DskipTests" >&2; exit 64; }
   CLI="java ${JAVA_OPTS:-} -jar $jar"
+fi
+copies="${COPIES:-1}"
+if [ "$copies" -gt 1 ]; then
+  mkdir -p "$work/copies"
+  for ((c = 1; c <= copies; c++)); do
+    for entry in "$corpus"/*; do
+      cp -R "$entry" "$work/copies/${entry##*/}-$c"
+    done
+  done
+  corpus="$work/copies"
 fi
 mapfile -t files < <(find "$corpus" -name '*.lua' | sort)
 plugins=$(find "$corpus" -name handler.lua | wc -l)
