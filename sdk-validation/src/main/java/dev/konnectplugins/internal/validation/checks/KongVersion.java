@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.checks;
 
+import dev.konnectplugins.internal.validation.lua.DecimalDigits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,21 +31,9 @@ public final class KongVersion {
             if (part.isEmpty()) {
                 return null; // tonumber("") is nil: "Not a valid version element"
             }
-            numbers.add(withoutLeadingZeros(part));
+            numbers.add(DecimalDigits.withoutLeadingZeros(part));
         }
         return String.join(".", numbers);
-    }
-
-    /**
-     * A piece as {@code tonumber} reads it, written back: "007" is 7, "000" is 0. A loop rather than a regex, which
-     * was compiled anew for every piece of every plugin's version.
-     */
-    private static String withoutLeadingZeros(String digits) {
-        int start = 0;
-        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
-            start++;
-        }
-        return digits.substring(start);
     }
 
     /**

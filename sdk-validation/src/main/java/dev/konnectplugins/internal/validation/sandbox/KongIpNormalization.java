@@ -1,5 +1,6 @@
 package dev.konnectplugins.internal.validation.sandbox;
 
+import dev.konnectplugins.internal.validation.lua.DecimalDigits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -167,7 +168,7 @@ final class KongIpNormalization {
     }
 
     private static boolean overPortRange(String digits) {
-        String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
+        String trimmed = DecimalDigits.withoutLeadingZeros(digits);
         return trimmed.length() > 5 || Integer.parseInt(trimmed) > 65535;
     }
 }
